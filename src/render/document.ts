@@ -1,0 +1,120 @@
+// The format-neutral notice document that the composer produces and every renderer (text, HTML, PDF) consumes.
+
+export type Lang = 'en' | 'ru' | 'kk'
+
+export type Block =
+  | { kind: 'heading', text: string }
+  // A paragraph may hold '\n' where the composer wants a hard line break (an address, a citation).
+  | { kind: 'paragraph', text: string }
+  | { kind: 'fields', rows: FieldRow[] }
+  | { kind: 'list', ordered: boolean, items: string[] }
+  | { kind: 'table', columns: string[], rows: string[][] }
+
+export interface FieldRow {
+  label: string
+  value: string
+}
+
+export interface SignatureInfo {
+  // Already in the document's language ('Electronic signature', 'Электронная подпись', 'Электрондық қолтаңба'),
+  // so renderers never carry vocabulary of their own.
+  label: string
+  algorithm: string
+  keyId: string
+  fingerprint: string
+}
+
+export interface NoticeDocument {
+  lang: Lang
+  title: string
+  letterhead: string[]
+  blocks: Block[]
+  signature: SignatureInfo
+  pageLabel: (page: number, pages: number) => string
+  // The PDF's CreationDate (default: now); given, the same document always renders to the same PDF bytes.
+  issuedAt?: Date
+}
+
+export type Measure = (text: string) => number
+
+// Code points, not UTF-16 units, so that Cyrillic and Kazakh letters count as one column each.
+export const columns: Measure = (text) => {
+  let n = 0
+  for (const _ of text) n++
+  return n
+}
+
+export function signatureLine (sig: SignatureInfo): string {
+  return `${sig.label} (${sig.algorithm}, ${sig.keyId})`
+}
+
+/**
+ * Greedy word wrap. A word wider than the line is broken only when breakWords is set: the PDF must not draw off
+ * the page, whereas an e-mail keeps a URL whole so that it stays clickable.
+ */
+export function wrap (text: string, width: number, measure: Measure, breakWords: boolean): string[] {
+  const out: string[] = []
+  for (const para of text.split(/\r?\n/)) {
+    const words = para.split(/[ \t]+/).filter((w) => w !== '')
+    let line = ''
+    for (const word of words) {
+      const candidate = line === '' ? word : `${line} ${word}`
+      if (measure(candidate) <= width) {
+        line = candidate
+        continue
+      }
+      if (line !== '') out.push(line)
+      line = word
+      if (breakWords && measure(word) > width) {
+        const pieces = breakWord(word, width, measure)
+        line = pieces.pop() ?? ''
+        out.push(...pieces)
+      }
+    }
+    out.push(line)
+  }
+  return out
+}
+
+// Prefers to cut a URL after a separator so that its pieces still read as path segments.
+function breakWord (word: string, width: number, measure: Measure): string[] {
+  const chars = Array.from(word)
+  const pieces: string[] = []
+  let start = 0
+  while (start < chars.length) {
+    let end = start + 1
+    while (end < chars.length && measure(chars.slice(start, end + 1).join('')) <= width) end++
+    if (end < chars.length) {
+      for (let i = end - 1; i > start + (end - start) / 2; i--) {
+        if ('/?&=#-_.,;'.includes(chars[i])) {
+          end = i + 1
+          break
+        }
+      }
+    }
+    pieces.push(chars.slice(start, end).join(''))
+    start = end
+  }
+  return pieces
+}
+
+/**
+ * Column widths that fill `available`: columns narrower than an equal share keep their natural width, the rest
+ * share what is left equally (max-min fairness), so a long URL column cannot starve a short status column.
+ */
+export function fitColumns (natural: number[], available: number): number[] {
+  const total = natural.reduce((a, b) => a + b, 0)
+  if (total <= available) {
+    const extra = available - total
+    return natural.map((w) => w + (total === 0 ? extra / natural.length : extra * w / total))
+  }
+  const widths = new Array<number>(natural.length).fill(0)
+  const order = natural.map((w, i) => i).sort((a, b) => natural[a] - natural[b])
+  let remaining = available
+  order.forEach((col, k) => {
+    const share = remaining / (order.length - k)
+    widths[col] = Math.min(natural[col], share)
+    remaining -= widths[col]
+  })
+  return widths
+}
