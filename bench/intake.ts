@@ -1,0 +1,60 @@
+// `npm run bench:intake`: report intake through the gateway against a bare validate-and-INSERT route, same run.
+import type autocannon from 'autocannon'
+import { freshDatabase, load, printTable, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
+
+const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
+const GATEWAY_PORT = 3901
+const BASELINE_PORT = 3902
+
+let counter = 0
+/** Every request reports a different message, as real intake does. */
+function reportBody (): string {
+  counter++
+  return JSON.stringify({
+    externalRef: `BENCH-${counter}`,
+    category: 'terrorism',
+    legalBasis: 'kz-online-platforms-9',
+    statementOfReasons: 'Calls for violence against civilians.',
+    urgency: 'normal',
+    items: [
+      { url: `https://t.me/bench_channel/${counter}`, contentType: 'video', hashes: { sha256: 'a'.repeat(64) } },
+      { url: `https://www.tiktok.com/@bench/video/${7_000_000_000_000 + counter}`, contentType: 'video' }
+    ]
+  })
+}
+
+const gatewayDb = await freshDatabase('bench_intake')
+const baselineDb = await freshDatabase('bench_baseline')
+const gateway = await startProcess('src/server.ts', { DATABASE_URL: gatewayDb.url, BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, RATE_LIMIT_PER_MINUTE: '100000000' }, GATEWAY_PORT)
+const baseline = await startProcess('bench/baseline-intake-server.ts', { DATABASE_URL: baselineDb.url }, BASELINE_PORT)
+
+try {
+  const created = await fetch(`http://127.0.0.1:${GATEWAY_PORT}/v1/clients`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench authority', role: 'authority' })
+  })
+  const { apiKey } = await created.json() as { apiKey: string }
+  const request = (port: number, key?: string) => ({
+    url: `http://127.0.0.1:${port}`,
+    requests: [{
+      method: 'POST' as const,
+      path: '/v1/reports',
+      headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+      setupRequest: (req: autocannon.Request) => ({ ...req, body: reportBody() })
+    }]
+  })
+  console.log(`report intake: ${CONNECTIONS} connections, ${SECONDS} s each, two items per report`)
+  await load('warm-up', { ...request(BASELINE_PORT), duration: 2 })
+  await load('warm-up', { ...request(GATEWAY_PORT, apiKey), duration: 2 })
+  const base = await load('baseline (validate + INSERT)', request(BASELINE_PORT))
+  const ours = await load('gateway POST /v1/reports', request(GATEWAY_PORT, apiKey))
+  printTable([base, ours], base)
+  console.log(`goal: gateway >= 0.50x baseline throughput (${(ours.rps / base.rps).toFixed(2)}x), p99 < 50 ms (${ours.p99} ms)`)
+} finally {
+  gateway.kill('SIGTERM')
+  baseline.kill('SIGTERM')
+  await new Promise((resolve) => setTimeout(resolve, 1000))
+  await gatewayDb.drop()
+  await baselineDb.drop()
+}

@@ -1,0 +1,76 @@
+// Shared benchmark plumbing: a fresh database, a server in a child process, and an autocannon run.
+import { spawn, type ChildProcess } from 'node:child_process'
+import crypto from 'node:crypto'
+import path from 'node:path'
+import pg from 'pg'
+import autocannon from 'autocannon'
+
+export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+
+export async function freshDatabase (prefix: string): Promise<{ url: string, drop: () => Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: SERVER_URL })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(SERVER_URL)
+  url.pathname = '/' + name
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: SERVER_URL })
+      await c.connect()
+      await c.query(`drop database if exists ${name} with (force)`)
+      await c.end()
+    }
+  }
+}
+
+/** Starts a TypeScript entry point in its own process and resolves once it answers on the port. */
+export async function startProcess (entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(entry)], {
+    env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit']
+  })
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health/live`)
+      if (res.ok) return child
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill()
+  throw new Error(`${entry} did not start`)
+}
+
+export interface LoadResult {
+  name: string
+  rps: number
+  p50: number
+  p99: number
+  errors: number
+  non2xx: number
+}
+
+export async function load (name: string, options: autocannon.Options): Promise<LoadResult> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options })
+  return {
+    name,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx
+  }
+}
+
+export function printTable (rows: LoadResult[], baseline: LoadResult): void {
+  const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 28 : 11)).join(' ')
+  console.log(line(['', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs baseline']))
+  for (const r of rows) {
+    console.log(line([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, (r.rps / baseline.rps).toFixed(2) + 'x']))
+  }
+}

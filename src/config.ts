@@ -1,0 +1,52 @@
+// Reads and validates the environment once; nothing else in the service reads process.env.
+import { Type, type Static } from 'typebox'
+import { Value } from 'typebox/value'
+import path from 'node:path'
+
+
+export const ConfigSchema = Type.Object({
+  DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR' })),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  LOG_LEVEL: Type.Union([
+    Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'), Type.Literal('info'),
+    Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent')
+  ], { default: 'info' }),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  BOOTSTRAP_ADMIN_KEY: Type.Optional(Type.String({ minLength: 24, maxLength: 200 })),
+  EMBEDDED_PG_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 54329 }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 4 * 1024 * 1024 }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  ISSUER_NAME: Type.String({ default: 'Ministry of Culture and Information of the Republic of Kazakhstan' }),
+  ISSUER_CONTACT: Type.String({ default: 'takedown-contact@example.gov.kz' }),
+  PUBLIC_BASE_URL: Type.String({ default: 'http://127.0.0.1:3000' }),
+  NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR' })),
+  REFERENCE_COUNTRY: Type.String({ pattern: '^[A-Z]{2}$', default: 'KZ' }),
+  REDRESS_DAYS: Type.Integer({ minimum: 1, default: 30 }),
+  PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 })
+})
+
+export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
+
+export class ConfigError extends Error {}
+
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS'] as const
+
+/** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
+export function loadConfig (env: Record<string, string | undefined>): Config {
+  const raw: Record<string, unknown> = {}
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key]
+    if (value === undefined || value === '') continue
+    raw[key] = (NUMERIC_KEYS as readonly string[]).includes(key) && /^\d+$/.test(value) ? Number(value) : value
+  }
+  const withDefaults = Value.Default(ConfigSchema, raw)
+  if (!Value.Check(ConfigSchema, withDefaults)) {
+    const problems = [...Value.Errors(ConfigSchema, withDefaults)]
+      .map((e) => `${e.instancePath || '/'} ${e.message}`)
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
+  }
+  const config = withDefaults as Config
+  return { ...config, DATA_DIR: path.resolve(config.DATA_DIR) }
+}

@@ -1,0 +1,111 @@
+// The drizzle tables: the single description of the database that migrations are generated from.
+import { sql } from 'drizzle-orm'
+import {
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial
+} from 'drizzle-orm/pg-core'
+
+const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+
+export const platforms = pgTable('platforms', {
+  slug: text('slug').primaryKey(),
+  name: text('name').notNull(),
+  legalEntity: jsonb('legal_entity').notNull(),
+  legalRepresentative: jsonb('legal_representative'),
+  hosts: text('hosts').array().notNull(),
+  urlPatterns: text('url_patterns').array().notNull(),
+  channels: jsonb('channels').notNull(),
+  languages: text('languages').array().notNull(),
+  deadlineNormalHours: integer('deadline_normal_hours').notNull().default(24),
+  deadlineUrgentHours: integer('deadline_urgent_hours').notNull().default(1),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt()
+}, (t) => [
+  check('platforms_deadlines_positive', sql`${t.deadlineNormalHours} > 0 and ${t.deadlineUrgentHours} > 0`)
+])
+
+export const clients = pgTable('clients', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  name: text('name').notNull(),
+  role: text('role').notNull(),
+  platform: text('platform').references(() => platforms.slug),
+  keyPrefix: text('key_prefix').notNull(),
+  keyHash: text('key_hash').notNull(),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' })
+}, (t) => [
+  uniqueIndex('clients_key_hash_idx').on(t.keyHash),
+  uniqueIndex('clients_key_prefix_idx').on(t.keyPrefix),
+  uniqueIndex('clients_seq_idx').on(t.seq),
+  check('clients_role_valid', sql`${t.role} in ('authority', 'liaison', 'auditor', 'admin')`),
+  check('clients_platform_iff_liaison', sql`(${t.role} = 'liaison') = (${t.platform} is not null)`)
+])
+
+export const legalBases = pgTable('legal_bases', {
+  id: text('id').primaryKey(),
+  citation: text('citation').notNull(),
+  title: jsonb('title').notNull(),
+  text: jsonb('text').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt()
+})
+
+export const reports = pgTable('reports', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  externalRef: text('external_ref').notNull(),
+  category: text('category').notNull(),
+  legalBasis: text('legal_basis').notNull().references(() => legalBases.id),
+  statementOfReasons: text('statement_of_reasons').notNull(),
+  urgency: text('urgency').notNull(),
+  territorialScope: text('territorial_scope').array().notNull(),
+  createdAt: createdAt()
+}, (t) => [
+  uniqueIndex('reports_seq_idx').on(t.seq),
+  index('reports_external_ref_idx').on(t.externalRef, t.seq),
+  index('reports_category_idx').on(t.category, t.seq),
+  index('reports_created_idx').on(t.createdAt)
+])
+
+export const reportItems = pgTable('report_items', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  reportId: uuid('report_id').notNull().references(() => reports.id),
+  position: integer('position').notNull(),
+  url: text('url').notNull(),
+  canonicalUrl: text('canonical_url').notNull(),
+  platform: text('platform').notNull().references(() => platforms.slug),
+  identifiers: jsonb('identifiers').notNull(),
+  contentType: text('content_type').notNull(),
+  sha256: text('sha256'),
+  md5: text('md5'),
+  pdq: text('pdq'),
+  capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
+  evidenceRef: text('evidence_ref')
+}, (t) => [
+  uniqueIndex('report_items_position_idx').on(t.reportId, t.position),
+  index('report_items_canonical_url_idx').on(t.canonicalUrl)
+])
+
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  clientId: uuid('client_id').notNull(),
+  key: text('key').notNull(),
+  scope: text('scope').notNull(),
+  requestHash: text('request_hash').notNull(),
+  state: text('state').notNull(),
+  responseStatus: integer('response_status'),
+  responseHeaders: jsonb('response_headers'),
+  responseBody: text('response_body'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
+}, (t) => [
+  primaryKey({ columns: [t.clientId, t.key] }),
+  index('idempotency_keys_expires_idx').on(t.expiresAt),
+  check('idempotency_state_valid', sql`${t.state} in ('running', 'done')`)
+])
+
+

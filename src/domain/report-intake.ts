@@ -1,0 +1,79 @@
+// Turns a report's submitted items into recognised, normalised items, or the list of every item that fails.
+import { recognizeUrl } from './url-recognition.ts'
+import { isMd5Hex, isSha256Hex, normaliseHex } from './digests.ts'
+import { isPdqHex } from './pdq.ts'
+import type { ContentType } from './vocabulary.ts'
+import type { PlatformSlug } from './platforms.ts'
+
+export interface SubmittedItem {
+  url: string
+  contentType: ContentType
+  hashes?: { sha256?: string, md5?: string, pdq?: string }
+  capturedAt?: string
+  evidenceRef?: string
+}
+
+export interface RecognisedItem {
+  position: number
+  url: string
+  canonicalUrl: string
+  platform: PlatformSlug
+  identifiers: Record<string, string>
+  contentType: ContentType
+  hashes: { sha256: string | null, md5: string | null, pdq: string | null }
+  capturedAt: Date | null
+  evidenceRef: string | null
+}
+
+export interface ItemProblem {
+  pointer: string
+  detail: string
+}
+
+const URL_PROBLEMS = {
+  malformed: 'is not an http(s) URL',
+  unknown_platform: 'belongs to no catalogued platform',
+  unsupported_path: 'is on a catalogued platform but names no recognisable material'
+} as const
+
+const HASH_CHECKS = [
+  ['sha256', isSha256Hex, '64 hexadecimal digits'],
+  ['md5', isMd5Hex, '32 hexadecimal digits'],
+  ['pdq', isPdqHex, '64 hexadecimal digits (a 256-bit PDQ hash)']
+] as const
+
+/** All items are checked before any is refused, so one answer names every item the caller must fix. */
+export function recogniseItems (items: readonly SubmittedItem[], now: Date): { items: RecognisedItem[], problems: ItemProblem[] } {
+  const problems: ItemProblem[] = []
+  const recognised: RecognisedItem[] = []
+  items.forEach((item, position) => {
+    const at = `/items/${position}`
+    const result = recognizeUrl(item.url)
+    if (!result.ok) problems.push({ pointer: `${at}/url`, detail: `${URL_PROBLEMS[result.reason]}: ${item.url}` })
+    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null }
+    for (const [kind, check, shape] of HASH_CHECKS) {
+      const value = item.hashes?.[kind]
+      if (value === undefined) continue
+      if (check(value)) hashes[kind] = normaliseHex(value)
+      else problems.push({ pointer: `${at}/hashes/${kind}`, detail: `must be ${shape}` })
+    }
+    const capturedAt = item.capturedAt === undefined ? null : new Date(item.capturedAt)
+    if (capturedAt && capturedAt.getTime() > now.getTime() + 5 * 60_000) {
+      problems.push({ pointer: `${at}/capturedAt`, detail: 'lies in the future' })
+    }
+    if (result.ok) {
+      recognised.push({
+        position,
+        url: item.url,
+        canonicalUrl: result.canonicalUrl,
+        platform: result.platform,
+        identifiers: result.identifiers,
+        contentType: item.contentType,
+        hashes,
+        capturedAt,
+        evidenceRef: item.evidenceRef ?? null
+      })
+    }
+  })
+  return { items: problems.length === 0 ? recognised : [], problems }
+}

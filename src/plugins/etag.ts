@@ -1,0 +1,35 @@
+// Entity tags on successful GETs, and 304 Not Modified when If-None-Match already holds the current one.
+import crypto from 'node:crypto'
+import fp from 'fastify-plugin'
+import type { FastifyInstance } from 'fastify'
+
+/** Weak because the tag names the JSON representation, not a byte range of a stored file. */
+export function etagOf (payload: string | Buffer): string {
+  return `W/"${crypto.createHash('sha256').update(payload).digest('base64url').slice(0, 27)}"`
+}
+
+export function ifNoneMatchHits (header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  const bare = etag.replace(/^W\//, '')
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
+}
+
+export default fp(async function etag (app: FastifyInstance) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    let tag = reply.getHeader('etag') as string | undefined
+    if (tag === undefined) {
+      tag = etagOf(payload)
+      reply.header('etag', tag)
+    }
+    if (ifNoneMatchHits(request.headers['if-none-match'], tag)) {
+      reply.code(304)
+      reply.removeHeader('content-type')
+      reply.removeHeader('content-length')
+      return ''
+    }
+    return payload
+  })
+}, { name: 'etag' })

@@ -1,0 +1,100 @@
+// Maps every failure to an RFC 9457 problem document; a 5xx never leaks internals.
+import fp from 'fastify-plugin'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+
+export interface ProblemFieldError {
+  pointer: string
+  detail: string
+}
+
+/** An error the service raises on purpose; the root handler renders it as a problem document. */
+export class HttpProblem extends Error {
+  constructor (
+    readonly status: number,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {}
+  ) {
+    super(detail ?? title)
+  }
+}
+
+const PROBLEM_BASE = 'https://takedown.example.gov.kz/problems/'
+const TITLES: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  406: 'Not acceptable',
+  409: 'Conflict',
+  412: 'Precondition failed',
+  413: 'Content too large',
+  415: 'Unsupported media type',
+  422: 'Unprocessable content',
+  428: 'Precondition required',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable'
+}
+
+export function problemType (status: number): string {
+  return PROBLEM_BASE + (TITLES[status] ?? 'error').toLowerCase().replaceAll(' ', '-')
+}
+
+export function sendProblem (reply: FastifyReply, status: number, body: Record<string, unknown>): FastifyReply {
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({ type: problemType(status), title: TITLES[status] ?? 'Error', status, ...body })
+}
+
+/** Ajv reports paths as /items/0/url; a missing property is named by its parent plus the property. */
+function validationErrors (error: FastifyError): ProblemFieldError[] {
+  return (error.validation ?? []).map((v) => {
+    const params = v.params as Record<string, unknown>
+    let pointer = v.instancePath || ''
+    if (typeof params.missingProperty === 'string') pointer += '/' + params.missingProperty
+    if (typeof params.additionalProperty === 'string') pointer += '/' + params.additionalProperty
+    const detail = typeof params.additionalProperty === 'string' ? 'is not a known property' : (v.message ?? 'is invalid')
+    return { pointer: pointer || '/', detail }
+  })
+}
+
+function isUniqueViolation (error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+}
+
+export default fp(async function problems (app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) => {
+    sendProblem(reply, 404, { detail: `no route for ${request.method} ${request.url.split('?')[0]}` })
+  })
+
+  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+    if (error instanceof HttpProblem) {
+      reply.headers(error.headers)
+      return sendProblem(reply, error.status, { title: error.title, detail: error.detail, ...error.extra })
+    }
+    if (error.validation) {
+      const where = error.validationContext ?? 'request'
+      return sendProblem(reply, 400, {
+        title: 'Invalid request',
+        detail: `the request ${where} does not match the schema`,
+        errors: validationErrors(error).map((e) => ({ ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}` }))
+      })
+    }
+    if (isUniqueViolation(error)) {
+      return sendProblem(reply, 409, { detail: 'the resource conflicts with an existing one' })
+    }
+    const status = error.statusCode ?? 500
+    if (status >= 400 && status < 500) {
+      if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60')
+      return sendProblem(reply, status, { detail: error.message })
+    }
+    request.log.error({ err: error }, 'request failed')
+    return sendProblem(reply, status >= 500 && status < 600 ? status : 500, {
+      detail: 'the server could not complete the request; it has been logged'
+    })
+  })
+}, { name: 'problems' })

@@ -1,0 +1,29 @@
+// Schema validation: bodies are strict (no coercion, unknown properties are errors); URL parts are coerced.
+import { Ajv, type Options } from 'ajv'
+import { createRequire } from 'node:module'
+import type { FastifySchemaCompiler } from 'fastify'
+
+// ajv-formats is CommonJS whose typings describe an ESM default export; require() gives the callable as it is.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => Ajv
+
+function makeAjv (options: Options): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: false,
+    useDefaults: true,
+    removeAdditional: false,
+    ...options
+  })
+  addFormats(ajv)
+  return ajv
+}
+
+/** Query strings and path parameters are text on the wire, so numbers there must be coerced; bodies never are. */
+export function createValidatorCompiler (): FastifySchemaCompiler<unknown> {
+  const bodyAjv = makeAjv({ coerceTypes: false })
+  const urlAjv = makeAjv({ coerceTypes: 'array' })
+  return ({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? bodyAjv : urlAjv
+    return ajv.compile(schema as object)
+  }
+}

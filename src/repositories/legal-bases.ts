@@ -1,0 +1,28 @@
+// Reads and edits the legal-basis catalogue.
+import { eq, sql } from 'drizzle-orm'
+import type { Executor } from '../db/index.ts'
+import { legalBases } from '../db/schema.ts'
+
+export type LegalBasisRow = typeof legalBases.$inferSelect
+
+export async function listLegalBases (db: Executor): Promise<LegalBasisRow[]> {
+  return db.select().from(legalBases).orderBy(legalBases.id)
+}
+
+export async function findLegalBasis (db: Executor, id: string): Promise<LegalBasisRow | null> {
+  const [row] = await db.select().from(legalBases).where(eq(legalBases.id, id)).limit(1)
+  return row ?? null
+}
+
+export async function insertLegalBasis (db: Executor, values: typeof legalBases.$inferInsert): Promise<LegalBasisRow> {
+  const [row] = await db.insert(legalBases).values(values).returning()
+  return row
+}
+
+export async function updateLegalBasis (db: Executor, id: string, changes: Partial<typeof legalBases.$inferInsert>): Promise<LegalBasisRow | null> {
+  const [row] = await db.update(legalBases)
+    .set({ ...changes, version: sql`${legalBases.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(legalBases.id, id))
+    .returning()
+  return row ?? null
+}

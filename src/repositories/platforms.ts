@@ -1,0 +1,27 @@
+// Reads and edits the platform catalogue.
+import { eq, sql } from 'drizzle-orm'
+import type { Executor } from '../db/index.ts'
+import { platforms } from '../db/schema.ts'
+
+export type PlatformRow = typeof platforms.$inferSelect
+
+export async function listPlatforms (db: Executor): Promise<PlatformRow[]> {
+  return db.select().from(platforms).orderBy(platforms.slug)
+}
+
+export async function findPlatform (db: Executor, slug: string): Promise<PlatformRow | null> {
+  const [row] = await db.select().from(platforms).where(eq(platforms.slug, slug)).limit(1)
+  return row ?? null
+}
+
+export async function platformExists (db: Executor, slug: string): Promise<boolean> {
+  return (await findPlatform(db, slug)) !== null
+}
+
+export async function updatePlatform (db: Executor, slug: string, changes: Partial<typeof platforms.$inferInsert>): Promise<PlatformRow | null> {
+  const [row] = await db.update(platforms)
+    .set({ ...changes, version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(platforms.slug, slug))
+    .returning()
+  return row ?? null
+}

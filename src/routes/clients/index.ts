@@ -1,0 +1,77 @@
+// API clients: administrators issue, list and revoke keys.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { Client, CreatedClient, CreateClientBody } from './schemas.ts'
+import { errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../common-schemas.ts'
+import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
+import { findClient, listClients } from '../../repositories/clients.ts'
+import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+
+const ADMIN = ['admin'] as const
+
+function notFound (id: string): HttpProblem {
+  return new HttpProblem(404, 'Not found', `no client ${id}`)
+}
+
+const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.post('/v1/clients', {
+    config: { roles: ADMIN, idempotent: true },
+    schema: {
+      tags: ['clients'],
+      summary: 'Create an API client; its key is returned once',
+      headers: IdempotencyHeaders,
+      body: CreateClientBody,
+      response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
+    }
+  }, async (request, reply) => {
+    const created = await createClient(db, request.body, request.principal.id)
+    return reply.status(201).header('location', `/v1/clients/${created.id}`).send(created)
+  })
+
+  app.get('/v1/clients', {
+    config: { roles: ADMIN },
+    schema: {
+      tags: ['clients'],
+      summary: 'List API clients in creation order',
+      querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      response: { 200: ListOf(Client), ...errorResponses(400, 403) }
+    }
+  }, async (request) => {
+    const limit = request.query.limit ?? DEFAULT_PAGE_SIZE
+    const rows = await listClients(db, limit + 1, decodeCursor(request.query.cursor))
+    const { data, nextCursor } = page(rows, limit)
+    return { data: data.map(toClientView), nextCursor }
+  })
+
+  app.get('/v1/clients/:id', {
+    config: { roles: ADMIN },
+    schema: {
+      tags: ['clients'],
+      summary: 'One API client',
+      params: IdParams,
+      response: { 200: Client, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const row = await findClient(db, request.params.id)
+    if (!row) throw notFound(request.params.id)
+    return toClientView(row)
+  })
+
+  app.post('/v1/clients/:id/revoke', {
+    config: { roles: ADMIN },
+    schema: {
+      tags: ['clients'],
+      summary: 'Revoke a client\'s key at once (idempotent)',
+      params: IdParams,
+      response: { 200: Client, ...errorResponses(400, 403, 404, 409) }
+    }
+  }, async (request) => {
+    const row = await revokeClient(db, request.params.id)
+    if (!row) throw notFound(request.params.id)
+    return toClientView(row)
+  })
+}
+
+export default clients

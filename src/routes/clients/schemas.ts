@@ -1,0 +1,30 @@
+// The API-client resource's contract.
+import { Type, type Static } from 'typebox'
+import { ROLES } from '../../domain/vocabulary.ts'
+import { Timestamp, Uuid } from '../common-schemas.ts'
+
+export const RoleSchema = Type.Enum(ROLES, { description: 'What the client may do' })
+
+export const Client = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  role: RoleSchema,
+  platform: Type.Union([Type.String(), Type.Null()], { description: 'The platform a liaison acts for; null for other roles' }),
+  keyPrefix: Type.String({ description: 'Identifies the key in listings; the key itself is never shown again' }),
+  createdAt: Timestamp,
+  revokedAt: Type.Union([Timestamp, Type.Null()])
+})
+
+export const CreatedClient = Type.Object({
+  ...Client.properties,
+  apiKey: Type.String({ description: 'The bearer key, shown only in this response' })
+})
+
+export const CreateClientBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  role: RoleSchema,
+  platform: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Required for liaisons, refused for other roles' }))
+}, { additionalProperties: false })
+
+export type ClientView = Static<typeof Client>
+export type CreateClientInput = Static<typeof CreateClientBody>

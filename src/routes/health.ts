@@ -1,0 +1,36 @@
+// Liveness (the process answers) and readiness (the database answers).
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { sql } from 'drizzle-orm'
+import type { Database } from '../db/index.ts'
+import { errorResponses } from './common-schemas.ts'
+import { sendProblem } from '../plugins/problems.ts'
+
+const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
+
+const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get('/health/live', {
+    config: { public: true },
+    schema: { tags: ['health'], security: [], summary: 'The process is up', response: { 200: Health } }
+  }, async () => ({ status: 'ok' as const }))
+
+  app.get('/health/ready', {
+    config: { public: true },
+    schema: {
+      tags: ['health'],
+      security: [],
+      summary: 'The gateway can serve: its database answers',
+      response: { 200: Health, 503: errorResponses()[500] }
+    }
+  }, async (request, reply) => {
+    try {
+      await db.execute(sql`select 1`)
+      return { status: 'ok' as const }
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check failed')
+      return sendProblem(reply, 503, { detail: 'the database does not answer' })
+    }
+  })
+}
+
+export default health

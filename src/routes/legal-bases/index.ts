@@ -1,0 +1,106 @@
+// The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
+import { Type, type Static } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { errorResponses, IdempotencyHeaders, Timestamp } from '../common-schemas.ts'
+import * as repo from '../../repositories/legal-bases.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import { ROLES } from '../../domain/vocabulary.ts'
+
+const Texts = (max: number) => Type.Object({
+  kk: Type.String({ minLength: 1, maxLength: max }),
+  ru: Type.String({ minLength: 1, maxLength: max }),
+  en: Type.String({ minLength: 1, maxLength: max })
+}, { additionalProperties: false })
+
+const LegalBasis = Type.Object({
+  id: Type.String(),
+  citation: Type.String(),
+  title: Texts(1000),
+  text: Texts(20000),
+  version: Type.Integer(),
+  updatedAt: Timestamp
+})
+
+const CreateBody = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
+  citation: Type.String({ minLength: 1, maxLength: 1000 }),
+  title: Texts(1000),
+  text: Texts(20000)
+}, { additionalProperties: false })
+
+const UpdateBody = Type.Object({
+  citation: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  title: Type.Optional(Texts(1000)),
+  text: Type.Optional(Texts(20000))
+}, { additionalProperties: false, minProperties: 1 })
+
+const IdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80 }) }, { additionalProperties: false })
+
+type LegalBasisView = Static<typeof LegalBasis>
+
+function toView (row: repo.LegalBasisRow): LegalBasisView {
+  return {
+    id: row.id,
+    citation: row.citation,
+    title: row.title as LegalBasisView['title'],
+    text: row.text as LegalBasisView['text'],
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString()
+  }
+}
+
+function notFound (id: string): HttpProblem {
+  return new HttpProblem(404, 'Not found', `no legal basis ${id}`)
+}
+
+const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get('/v1/legal-bases', {
+    config: { roles: ROLES },
+    schema: {
+      tags: ['legal-bases'],
+      summary: 'The legal-basis catalogue',
+      response: { 200: Type.Object({ data: Type.Array(LegalBasis), nextCursor: Type.Null() }), ...errorResponses() }
+    }
+  }, async () => ({ data: (await repo.listLegalBases(db)).map(toView), nextCursor: null }))
+
+  app.get('/v1/legal-bases/:id', {
+    config: { roles: ROLES },
+    schema: { tags: ['legal-bases'], summary: 'One legal basis', params: IdParams, response: { 200: LegalBasis, ...errorResponses(400, 404) } }
+  }, async (request) => {
+    const row = await repo.findLegalBasis(db, request.params.id)
+    if (!row) throw notFound(request.params.id)
+    return toView(row)
+  })
+
+  app.post('/v1/legal-bases', {
+    config: { roles: ['admin'], idempotent: true },
+    schema: {
+      tags: ['legal-bases'],
+      summary: 'Add a provision to the catalogue',
+      headers: IdempotencyHeaders,
+      body: CreateBody,
+      response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
+    }
+  }, async (request, reply) => {
+    const row = await repo.insertLegalBasis(db, request.body)
+    return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
+  })
+
+  app.patch('/v1/legal-bases/:id', {
+    config: { roles: ['admin'] },
+    schema: {
+      tags: ['legal-bases'],
+      summary: 'Edit a provision (notices already issued keep the citation they were issued with)',
+      params: IdParams,
+      body: UpdateBody,
+      response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const row = await repo.updateLegalBasis(db, request.params.id, request.body)
+    if (!row) throw notFound(request.params.id)
+    return toView(row)
+  })
+}
+
+export default legalBases

@@ -1,0 +1,73 @@
+// The platform catalogue: everyone reads it, administrators edit it.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { Platform, UpdatePlatformBody, type PlatformView } from './schemas.ts'
+import { errorResponses } from '../common-schemas.ts'
+import { findPlatform, listPlatforms, updatePlatform, type PlatformRow } from '../../repositories/platforms.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import { ROLES } from '../../domain/vocabulary.ts'
+
+const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,40}$', maxLength: 40 }) }, { additionalProperties: false })
+
+export function toPlatformView (row: PlatformRow): PlatformView {
+  return {
+    slug: row.slug,
+    name: row.name,
+    legalEntity: row.legalEntity as PlatformView['legalEntity'],
+    legalRepresentative: row.legalRepresentative as PlatformView['legalRepresentative'],
+    hosts: row.hosts,
+    urlPatterns: row.urlPatterns,
+    channels: row.channels as PlatformView['channels'],
+    languages: row.languages,
+    deadlines: { normalHours: row.deadlineNormalHours, urgentHours: row.deadlineUrgentHours },
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString()
+  }
+}
+
+const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get('/v1/platforms', {
+    config: { roles: ROLES },
+    schema: {
+      tags: ['platforms'],
+      summary: 'The platform catalogue',
+      response: { 200: Type.Object({ data: Type.Array(Platform), nextCursor: Type.Null() }), ...errorResponses() }
+    }
+  }, async () => ({ data: (await listPlatforms(db)).map(toPlatformView), nextCursor: null }))
+
+  app.get('/v1/platforms/:slug', {
+    config: { roles: ROLES },
+    schema: {
+      tags: ['platforms'],
+      summary: 'One platform',
+      params: SlugParams,
+      response: { 200: Platform, ...errorResponses(400, 404) }
+    }
+  }, async (request) => {
+    const row = await findPlatform(db, request.params.slug)
+    if (!row) throw new HttpProblem(404, 'Not found', `no platform ${request.params.slug}`)
+    return toPlatformView(row)
+  })
+
+  app.patch('/v1/platforms/:slug', {
+    config: { roles: ['admin'] },
+    schema: {
+      tags: ['platforms'],
+      summary: 'Edit a platform\'s entry (addressee, channels, languages, deadlines)',
+      params: SlugParams,
+      body: UpdatePlatformBody,
+      response: { 200: Platform, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const { deadlines, ...rest } = request.body
+    const row = await updatePlatform(db, request.params.slug, {
+      ...rest,
+      ...(deadlines ? { deadlineNormalHours: deadlines.normalHours, deadlineUrgentHours: deadlines.urgentHours } : {})
+    })
+    if (!row) throw new HttpProblem(404, 'Not found', `no platform ${request.params.slug}`)
+    return toPlatformView(row)
+  })
+}
+
+export default platforms

@@ -1,0 +1,59 @@
+// Violation reports: authority systems submit them; authorities and auditors read them.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './schemas.ts'
+import { errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../common-schemas.ts'
+import { submitReport, toReportFields, toReportView } from '../../use-cases/submit-report.ts'
+import { findReport, listReports } from '../../repositories/reports.ts'
+import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+
+const READERS = ['authority', 'auditor'] as const
+
+const reports: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.post('/v1/reports', {
+    config: { roles: ['authority'], idempotent: true },
+    schema: {
+      tags: ['reports'],
+      summary: 'Submit a violation report (up to 1000 items)',
+      description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item.',
+      headers: IdempotencyHeaders,
+      body: SubmitReportBody,
+      response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
+    }
+  }, async (request, reply) => {
+    const report = await submitReport(db, request.principal, request.body)
+    return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
+  })
+
+  app.get('/v1/reports', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['reports'],
+      summary: 'List reports in submission order, by filters',
+      querystring: ListReportsQuery,
+      response: { 200: ListOf(ReportSummary), ...errorResponses(400, 403) }
+    }
+  }, async (request) => {
+    const { limit = DEFAULT_PAGE_SIZE, cursor, createdSince, ...filters } = request.query
+    const rows = await listReports(db, { ...filters, createdSince: createdSince ? new Date(createdSince) : undefined }, limit + 1, decodeCursor(cursor))
+    const { data, nextCursor } = page(rows, limit)
+    return { data: data.map((r) => ({ ...toReportFields(r), itemCount: r.itemCount })), nextCursor }
+  })
+
+  app.get('/v1/reports/:id', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['reports'],
+      summary: 'One report with its items',
+      params: IdParams,
+      response: { 200: Report, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const found = await findReport(db, request.params.id)
+    if (!found) throw new HttpProblem(404, 'Not found', `no report ${request.params.id}`)
+    return toReportView(found.report, found.items)
+  })
+}
+
+export default reports

@@ -1,0 +1,79 @@
+// The report resource's contract.
+import { Type, type Static } from 'typebox'
+import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../../domain/vocabulary.ts'
+import { Timestamp, Uuid, PageQuery } from '../common-schemas.ts'
+
+export const MAX_ITEMS_PER_REPORT = 1000
+
+export const CategorySchema = Type.Enum(CATEGORIES, { description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)' })
+export const ContentTypeSchema = Type.Enum(CONTENT_TYPES, { description: 'What the item is' })
+export const UrgencySchema = Type.Enum(URGENCIES, { description: 'Urgent notices get the platform\'s short deadline (1 hour by default)' })
+
+const HashesIn = Type.Object({
+  sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
+  md5: Type.Optional(Type.String({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),
+  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' }))
+}, { additionalProperties: false })
+
+export const SubmitReportBody = Type.Object({
+  externalRef: Type.String({ minLength: 1, maxLength: 200, description: 'The caller\'s own case or record number' }),
+  category: CategorySchema,
+  legalBasis: Type.String({ minLength: 1, maxLength: 80, description: 'An id from GET /v1/legal-bases' }),
+  statementOfReasons: Type.String({ minLength: 1, maxLength: 10000 }),
+  urgency: UrgencySchema,
+  territorialScope: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2 }), {
+    minItems: 1, maxItems: 50, uniqueItems: true, description: 'ISO 3166-1 alpha-2 countries where access is to be restricted; default ["KZ"]'
+  })),
+  items: Type.Array(Type.Object({
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+    contentType: ContentTypeSchema,
+    hashes: Type.Optional(HashesIn),
+    capturedAt: Type.Optional(Timestamp),
+    evidenceRef: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Where the caller keeps its evidence (never the material itself)' }))
+  }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_ITEMS_PER_REPORT })
+}, { additionalProperties: false })
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
+
+export const NoticeRef = Type.Object({ id: Uuid, platform: Type.String(), referenceNumber: Type.String() })
+
+export const ReportItem = Type.Object({
+  id: Uuid,
+  url: Type.String(),
+  canonicalUrl: Type.String(),
+  platform: Type.String(),
+  identifiers: Type.Record(Type.String(), Type.String()),
+  contentType: ContentTypeSchema,
+  hashes: Type.Object({ sha256: Nullable(Type.String()), md5: Nullable(Type.String()), pdq: Nullable(Type.String()) }),
+  capturedAt: Nullable(Timestamp),
+  evidenceRef: Nullable(Type.String()),
+  reupload: Nullable(Type.Object({ matches: Type.Array(Type.Object({}, { additionalProperties: true })) })),
+  duplicateOf: Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }))
+})
+
+const ReportFields = {
+  id: Uuid,
+  externalRef: Type.String(),
+  category: CategorySchema,
+  legalBasis: Type.String(),
+  statementOfReasons: Type.String(),
+  urgency: UrgencySchema,
+  territorialScope: Type.Array(Type.String()),
+  createdAt: Timestamp,
+  notices: Type.Array(NoticeRef)
+}
+
+export const Report = Type.Object({ ...ReportFields, items: Type.Array(ReportItem) })
+export const ReportSummary = Type.Object({ ...ReportFields, itemCount: Type.Integer() })
+
+export const ListReportsQuery = Type.Object({
+  externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  category: Type.Optional(CategorySchema),
+  createdSince: Type.Optional(Timestamp),
+  ...PageQuery
+}, { additionalProperties: false })
+
+export type SubmitReportInput = Static<typeof SubmitReportBody>
+export type ReportView = Static<typeof Report>
+export type ReportSummaryView = Static<typeof ReportSummary>
+export type ReportItemView = Static<typeof ReportItem>

@@ -1,0 +1,49 @@
+// Builds the gateway exactly as production does, on a database of its own, and closes both after the test file.
+import type { Test } from 'tap'
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
+import { buildApp, createLogger } from '../src/app.ts'
+import { loadConfig, type Config } from '../src/config.ts'
+import { createDatabase, createPool, type Database } from '../src/db/index.ts'
+import { bootstrapAdmin } from '../src/use-cases/clients.ts'
+import { createTestDatabase } from './helpers/database.ts'
+import type { Role } from '../src/domain/vocabulary.ts'
+import type pg from 'pg'
+
+export const ADMIN_KEY = 'test-bootstrap-admin-key-0123456789abcdef'
+
+export interface TestContext {
+  app: FastifyInstance
+  db: Database
+  pool: pg.Pool
+  config: Config
+  databaseUrl: string
+  adminKey: string
+  /** Creates an API client through the API and returns its key. */
+  clientKey: (role: Role, platform?: string) => Promise<string>
+  /** inject() with a bearer key. */
+  call: (key: string | null, options: InjectOptions) => Promise<LightMyRequestResponse>
+}
+
+export async function build (t: Test, env: Record<string, string> = {}): Promise<TestContext> {
+  const database = await createTestDatabase()
+  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_URL: database.url })
+  const pool = createPool(database.url, 10)
+  const db = createDatabase(pool)
+  await bootstrapAdmin(db, ADMIN_KEY)
+  const app = await buildApp(config, { pool, db, logger: createLogger(config.LOG_LEVEL) })
+  t.teardown(async () => {
+    await app.close()
+    await pool.end()
+    await database.drop()
+  })
+  const call: TestContext['call'] = (key, options) => app.inject({
+    ...options,
+    headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers }
+  })
+  const clientKey: TestContext['clientKey'] = async (role, platform) => {
+    const res = await call(ADMIN_KEY, { method: 'POST', url: '/v1/clients', payload: { name: `${role} ${platform ?? ''}`.trim(), role, ...(platform ? { platform } : {}) } })
+    if (res.statusCode !== 201) throw new Error(`client creation failed: ${res.statusCode} ${res.body}`)
+    return res.json().apiKey as string
+  }
+  return { app, db, pool, config, databaseUrl: database.url, adminKey: ADMIN_KEY, clientKey, call }
+}

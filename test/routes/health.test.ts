@@ -1,0 +1,48 @@
+import t from 'tap'
+import { build } from '../helper.ts'
+
+t.test('health, docs and unknown routes', async (t) => {
+  const ctx = await build(t)
+
+  t.test('live and ready answer without credentials', async (t) => {
+    const live = await ctx.app.inject({ method: 'GET', url: '/health/live' })
+    t.same(live.json(), { status: 'ok' })
+    const ready = await ctx.app.inject({ method: 'GET', url: '/health/ready' })
+    t.equal(ready.statusCode, 200)
+    t.same(ready.json(), { status: 'ok' })
+  })
+
+  t.test('the OpenAPI document and the docs page are served', async (t) => {
+    const doc = await ctx.app.inject({ method: 'GET', url: '/openapi.json' })
+    t.equal(doc.statusCode, 200)
+    t.equal(doc.json().openapi, '3.1.0')
+    t.ok(doc.json().paths['/v1/reports'])
+    const docs = await ctx.app.inject({ method: 'GET', url: '/docs/' })
+    t.equal(docs.statusCode, 200)
+    t.match(docs.body, /swagger/i)
+  })
+
+  t.test('an unknown route is a 404 problem', async (t) => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/v1/nothing-here' })
+    t.equal(res.statusCode, 404)
+    t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+    t.match(res.json(), { status: 404, title: 'Not found', type: /^https:/ })
+  })
+
+  t.test('a malformed JSON body is a 400 problem', async (t) => {
+    const res = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', headers: { 'content-type': 'application/json' }, payload: '{"name": ' })
+    t.equal(res.statusCode, 400)
+    t.equal(res.json().status, 400)
+  })
+
+  t.test('a body over the limit is a 413 problem', async (t) => {
+    const res = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'x'.repeat(ctx.config.BODY_LIMIT_BYTES), role: 'authority' } })
+    t.equal(res.statusCode, 413)
+    t.equal(res.json().status, 413)
+  })
+
+  t.test('every response carries a request id', async (t) => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/health/live' })
+    t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+  })
+})
