@@ -26,7 +26,7 @@ export const LEGAL_BASES: readonly LegalBasisSeed[] = [
     id: 'kz-online-platforms-9',
     citation: 'Law of the Republic of Kazakhstan No. 18-VIII "On Online Platforms and Online Advertising" of 10 July 2023, Article 9',
     title: {
-      kk: '«Онлайн-платформалар және онлайн-жарнама туралы» Қазақстан Республикасы Заңының 9-бабы. Онлайн-платформа меншікті иесінің міндеттері',
+      kk: '«Онлайн-платформалар және онлайн-жарнама туралы» Қазақстан Республикасы Заңының 9-бабы. Онлайн-платформа меншік иесінің міндеттері',
       ru: 'Статья 9 Закона Республики Казахстан «Об онлайн-платформах и онлайн-рекламе». Обязанности собственника онлайн-платформы',
       en: 'Article 9 of the Law of the Republic of Kazakhstan "On Online Platforms and Online Advertising". Duties of the online platform owner'
     },
