@@ -3,6 +3,10 @@ import { buildApp } from '../src/app.ts'
 import { loadConfig } from '../src/config.ts'
 import { createDatabase, createPool } from '../src/db/index.ts'
 import { createLogger } from '../src/app.ts'
+import { loadNoticeSigner } from '../src/signing/notice-signer.ts'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
 
 export const OPENAPI_FILE = new URL('../openapi/openapi.json', import.meta.url)
 
@@ -10,7 +14,8 @@ export const OPENAPI_FILE = new URL('../openapi/openapi.json', import.meta.url)
 export async function renderOpenApi (): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' })
   const pool = createPool(config.DATABASE_URL!, 1)
-  const app = await buildApp(config, { pool, db: createDatabase(pool), logger: createLogger('silent') })
+  const signer = await loadNoticeSigner(undefined, await fs.mkdtemp(path.join(os.tmpdir(), 'openapi-')))
+  const app = await buildApp(config, { pool, db: createDatabase(pool), signer, logger: createLogger('silent') })
   await app.ready()
   const document = JSON.stringify(app.swagger(), null, 2) + '\n'
   await app.close()

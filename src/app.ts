@@ -19,10 +19,15 @@ import clients from './routes/clients/index.ts'
 import platforms from './routes/platforms/index.ts'
 import legalBases from './routes/legal-bases/index.ts'
 import reports from './routes/reports/index.ts'
+import notices from './routes/notices/index.ts'
+import jwks from './routes/jwks.ts'
+import type { NoticeSigner } from './signing/notice-signer.ts'
+import type { IssuingContext } from './use-cases/submit-report.ts'
 
 export interface AppDeps {
   pool: pg.Pool
   db: Database
+  signer: NoticeSigner
   logger?: Logger
 }
 
@@ -77,7 +82,17 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(clients, { db })
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
-  await app.register(reports, { db })
+  const issuing: IssuingContext = {
+    db,
+    signer: deps.signer,
+    issuer: { name: config.ISSUER_NAME, contactPoint: config.ISSUER_CONTACT },
+    referenceCountry: config.REFERENCE_COUNTRY,
+    redressDays: config.REDRESS_DAYS,
+    preservationMonths: config.PRESERVATION_MONTHS
+  }
+  await app.register(reports, { issuing })
+  await app.register(notices, { db })
+  await app.register(jwks, { db })
 
   return app
 }

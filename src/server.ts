@@ -1,10 +1,11 @@
 // Reads the environment, opens the database, builds the app, listens, and shuts down gracefully.
-import closeWithGrace from 'close-with-grace'
 import { loadConfig } from './config.ts'
 import { buildApp, createLogger } from './app.ts'
 import { openDatabase } from './db/connect.ts'
 import { bootstrapAdmin } from './use-cases/clients.ts'
 import { sweepExpiredIdempotencyKeys } from './plugins/idempotency.ts'
+import { loadNoticeSigner } from './signing/notice-signer.ts'
+import { registerSigningKey } from './repositories/notices.ts'
 
 const config = loadConfig(process.env)
 const logger = createLogger(config.LOG_LEVEL)
@@ -19,13 +20,38 @@ if (admin.apiKey) {
 }
 await sweepExpiredIdempotencyKeys(database.db)
 
-const app = await buildApp(config, { ...database, logger })
+const signer = await loadNoticeSigner(config.NOTICE_SIGNING_KEY_FILE, config.DATA_DIR)
+await registerSigningKey(database.db, signer.kid, signer.publicKey.jwk)
+logger.info({ kid: signer.kid }, 'notice signing key loaded')
 
-closeWithGrace({ delay: 10_000, logger }, async ({ signal, err }) => {
+const app = await buildApp(config, { ...database, signer, logger })
+
+// A terminal's Ctrl-C reaches npm and the gateway alike, so a repeat within a moment is the same request to stop;
+// a later one means the operator wants out now.
+const GRACE_MS = 10_000
+let stoppingSince = 0
+async function shutdown (reason: string, err?: unknown): Promise<void> {
+  if (stoppingSince !== 0) {
+    if (Date.now() - stoppingSince > 2_000) {
+      logger.warn({ reason }, 'forced exit')
+      process.exit(1)
+    }
+    return
+  }
+  stoppingSince = Date.now()
   if (err) logger.error({ err }, 'shutting down after an error')
-  else logger.info({ signal }, 'shutting down')
+  else logger.info({ reason }, 'shutting down: finishing in-flight requests')
+  setTimeout(() => {
+    logger.error('graceful shutdown timed out')
+    process.exit(1)
+  }, GRACE_MS).unref()
   await app.close()
   await database.close()
-})
+  logger.info('stopped')
+  process.exit(err ? 1 : 0)
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { void shutdown(signal) })
+process.on('uncaughtException', (err) => { void shutdown('uncaughtException', err) })
+process.on('unhandledRejection', (err) => { void shutdown('unhandledRejection', err) })
 
 await app.listen({ host: config.HOST, port: config.PORT })

@@ -8,6 +8,11 @@ import { bootstrapAdmin } from '../src/use-cases/clients.ts'
 import { createTestDatabase } from './helpers/database.ts'
 import type { Role } from '../src/domain/vocabulary.ts'
 import type pg from 'pg'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { loadNoticeSigner, type NoticeSigner } from '../src/signing/notice-signer.ts'
+import { registerSigningKey } from '../src/repositories/notices.ts'
 
 export const ADMIN_KEY = 'test-bootstrap-admin-key-0123456789abcdef'
 
@@ -16,6 +21,7 @@ export interface TestContext {
   db: Database
   pool: pg.Pool
   config: Config
+  signer: NoticeSigner
   databaseUrl: string
   adminKey: string
   /** Creates an API client through the API and returns its key. */
@@ -30,11 +36,15 @@ export async function build (t: Test, env: Record<string, string> = {}): Promise
   const pool = createPool(database.url, 10)
   const db = createDatabase(pool)
   await bootstrapAdmin(db, ADMIN_KEY)
-  const app = await buildApp(config, { pool, db, logger: createLogger(config.LOG_LEVEL) })
+  const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
+  const signer = await loadNoticeSigner(undefined, keyDir)
+  await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
+  const app = await buildApp(config, { pool, db, signer, logger: createLogger(config.LOG_LEVEL) })
   t.teardown(async () => {
     await app.close()
     await pool.end()
     await database.drop()
+    await fs.rm(keyDir, { recursive: true, force: true })
   })
   const call: TestContext['call'] = (key, options) => app.inject({
     ...options,
@@ -45,5 +55,5 @@ export async function build (t: Test, env: Record<string, string> = {}): Promise
     if (res.statusCode !== 201) throw new Error(`client creation failed: ${res.statusCode} ${res.body}`)
     return res.json().apiKey as string
   }
-  return { app, db, pool, config, databaseUrl: database.url, adminKey: ADMIN_KEY, clientKey, call }
+  return { app, db, pool, config, signer, databaseUrl: database.url, adminKey: ADMIN_KEY, clientKey, call }
 }

@@ -109,3 +109,61 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
 ])
 
 
+
+/** Gap-free serials per year and platform: the counter row is updated inside the issuing transaction. */
+export const referenceCounters = pgTable('reference_counters', {
+  year: integer('year').notNull(),
+  platform: text('platform').notNull(),
+  last: integer('last').notNull()
+}, (t) => [primaryKey({ columns: [t.year, t.platform] })])
+
+export const notices = pgTable('notices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  referenceNumber: text('reference_number').notNull(),
+  reportId: uuid('report_id').notNull().references(() => reports.id),
+  platform: text('platform').notNull().references(() => platforms.slug),
+  status: text('status').notNull(),
+  version: integer('version').notNull().default(1),
+  urgency: text('urgency').notNull(),
+  category: text('category').notNull(),
+  issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+  deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }).notNull(),
+  /** The signed content exactly as issued (addressee, legal basis and items are snapshots, not references). */
+  content: jsonb('content').notNull(),
+  signature: text('signature').notNull(),
+  signingKeyId: text('signing_key_id').notNull(),
+  reuploadOf: text('reupload_of').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt()
+}, (t) => [
+  uniqueIndex('notices_reference_idx').on(t.referenceNumber),
+  uniqueIndex('notices_seq_idx').on(t.seq),
+  index('notices_report_idx').on(t.reportId),
+  index('notices_platform_seq_idx').on(t.platform, t.seq),
+  index('notices_updated_idx').on(t.updatedAt),
+  index('notices_status_idx').on(t.status, t.deadline)
+])
+
+export const noticeItems = pgTable('notice_items', {
+  /** A report item goes into exactly one notice, so the notice item shares its id. */
+  id: uuid('id').primaryKey().references(() => reportItems.id),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  position: integer('position').notNull(),
+  url: text('url').notNull(),
+  canonicalUrl: text('canonical_url').notNull(),
+  identifiers: jsonb('identifiers').notNull(),
+  contentType: text('content_type').notNull(),
+  outcome: text('outcome').notNull().default('pending'),
+  outcomeAt: timestamp('outcome_at', { withTimezone: true, mode: 'date' })
+}, (t) => [
+  uniqueIndex('notice_items_position_idx').on(t.noticeId, t.position),
+  index('notice_items_canonical_url_idx').on(t.canonicalUrl)
+])
+
+/** Every public key that ever signed a notice stays here, so rotation never orphans an earlier signature. */
+export const signingKeys = pgTable('signing_keys', {
+  kid: text('kid').primaryKey(),
+  publicJwk: jsonb('public_jwk').notNull(),
+  createdAt: createdAt()
+})

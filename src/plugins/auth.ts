@@ -6,6 +6,7 @@ import { findActiveClientByKeyHash, type Principal } from '../repositories/clien
 import { hashApiKey } from '../domain/api-keys.ts'
 import type { Role } from '../domain/vocabulary.ts'
 import { HttpProblem } from './problems.ts'
+import { TtlCache } from '../lib/ttl-cache.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,12 +26,24 @@ function unauthorized (detail: string): HttpProblem {
   return new HttpProblem(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="takedown-gateway"' })
 }
 
+/**
+ * Every request presents a key, so key lookups are cached briefly. A revocation clears this process's cache at
+ * once; other gateway processes honour it within KEY_CACHE_TTL_MS.
+ */
+export const KEY_CACHE_TTL_MS = 5_000
+const keyCache = new TtlCache<string, Principal | null>(KEY_CACHE_TTL_MS)
+
+export function forgetCachedKeys (): void {
+  keyCache.clear()
+}
+
 export async function authenticate (db: Database, request: FastifyRequest): Promise<Principal> {
   const header = request.headers.authorization
   if (!header) throw unauthorized('an API key is required: send Authorization: Bearer <key>')
   const match = BEARER.exec(header)
   if (!match) throw unauthorized('the Authorization header must be "Bearer <key>"')
-  const principal = await findActiveClientByKeyHash(db, hashApiKey(match[1]))
+  const keyHash = hashApiKey(match[1])
+  const principal = await keyCache.getOrLoad(keyHash, () => findActiveClientByKeyHash(db, keyHash))
   if (!principal) throw unauthorized('the API key is unknown or revoked')
   return principal
 }

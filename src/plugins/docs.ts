@@ -62,7 +62,8 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'clients', description: 'API clients and their keys' },
         { name: 'platforms', description: 'The platform catalogue' },
         { name: 'legal-bases', description: 'Provisions a notice can cite' },
-        { name: 'reports', description: 'Violation reports from authority systems' }
+        { name: 'reports', description: 'Violation reports from authority systems' },
+        { name: 'notices', description: 'Signed removal notices, one per platform per report' }
       ]
     },
     transformObject: (documents) => addRateLimitHeaders((documents as { openapiObject: OpenApiDocument }).openapiObject),

@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { legalBases } from '../db/schema.ts'
+import { TtlCache } from '../lib/ttl-cache.ts'
 
 export type LegalBasisRow = typeof legalBases.$inferSelect
 
@@ -14,8 +15,20 @@ export async function findLegalBasis (db: Executor, id: string): Promise<LegalBa
   return row ?? null
 }
 
+/**
+ * Report intake cites the catalogue on every request; it changes rarely, so reads are cached briefly. An edit
+ * clears this process's cache; other processes see it within CATALOGUE_CACHE_TTL_MS.
+ */
+export const CATALOGUE_CACHE_TTL_MS = 5_000
+const cache = new TtlCache<string, LegalBasisRow | null>(CATALOGUE_CACHE_TTL_MS, 1_000)
+
+export async function findLegalBasisCached (db: Executor, id: string): Promise<LegalBasisRow | null> {
+  return cache.getOrLoad(id, () => findLegalBasis(db, id))
+}
+
 export async function insertLegalBasis (db: Executor, values: typeof legalBases.$inferInsert): Promise<LegalBasisRow> {
   const [row] = await db.insert(legalBases).values(values).returning()
+  cache.clear()
   return row
 }
 
@@ -24,5 +37,6 @@ export async function updateLegalBasis (db: Executor, id: string, changes: Parti
     .set({ ...changes, version: sql`${legalBases.version} + 1`, updatedAt: sql`now()` })
     .where(eq(legalBases.id, id))
     .returning()
+  cache.clear()
   return row ?? null
 }

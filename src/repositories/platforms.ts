@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { platforms } from '../db/schema.ts'
+import { TtlCache } from '../lib/ttl-cache.ts'
 
 export type PlatformRow = typeof platforms.$inferSelect
 
@@ -14,6 +15,13 @@ export async function findPlatform (db: Executor, slug: string): Promise<Platfor
   return row ?? null
 }
 
+/** Intake needs every platform's addressee and deadlines per report; edits clear this process's copy at once. */
+const catalogue = new TtlCache<'all', Map<string, PlatformRow>>(5_000, 1)
+
+export async function platformCatalogue (db: Executor): Promise<Map<string, PlatformRow>> {
+  return catalogue.getOrLoad('all', async () => new Map((await listPlatforms(db)).map((row) => [row.slug, row])))
+}
+
 export async function platformExists (db: Executor, slug: string): Promise<boolean> {
   return (await findPlatform(db, slug)) !== null
 }
@@ -23,5 +31,6 @@ export async function updatePlatform (db: Executor, slug: string, changes: Parti
     .set({ ...changes, version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
     .where(eq(platforms.slug, slug))
     .returning()
+  catalogue.clear()
   return row ?? null
 }

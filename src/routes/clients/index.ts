@@ -8,6 +8,7 @@ import { createClient, revokeClient, toClientView } from '../../use-cases/client
 import { findClient, listClients } from '../../repositories/clients.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
+import { forgetCachedKeys } from '../../plugins/auth.ts'
 
 const ADMIN = ['admin'] as const
 
@@ -70,6 +71,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
   }, async (request) => {
     const row = await revokeClient(db, request.params.id)
     if (!row) throw notFound(request.params.id)
+    forgetCachedKeys()
     return toClientView(row)
   })
 }

@@ -1,16 +1,18 @@
 // Violation reports: authority systems submit them; authorities and auditors read them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
 import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './schemas.ts'
 import { errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../common-schemas.ts'
-import { submitReport, toReportFields, toReportView } from '../../use-cases/submit-report.ts'
+import { submitReport, type IssuingContext } from '../../use-cases/submit-report.ts'
+import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
+import { noticeRefsOfReports } from '../../repositories/notices.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 
 const READERS = ['authority', 'auditor'] as const
 
-const reports: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+const reports: FastifyPluginAsyncTypebox<{ issuing: IssuingContext }> = async (app, { issuing }) => {
+  const { db } = issuing
   app.post('/v1/reports', {
     config: { roles: ['authority'], idempotent: true },
     schema: {
@@ -22,7 +24,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(db, request.principal, request.body)
+    const report = await submitReport(issuing, request.principal, request.body)
     return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
   })
 
@@ -38,7 +40,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     const { limit = DEFAULT_PAGE_SIZE, cursor, createdSince, ...filters } = request.query
     const rows = await listReports(db, { ...filters, createdSince: createdSince ? new Date(createdSince) : undefined }, limit + 1, decodeCursor(cursor))
     const { data, nextCursor } = page(rows, limit)
-    return { data: data.map((r) => ({ ...toReportFields(r), itemCount: r.itemCount })), nextCursor }
+    const notices = await noticeRefsOfReports(db, data.map((r) => r.id))
+    return { data: data.map((r) => ({ ...toReportFields(r, notices.get(r.id) ?? []), itemCount: r.itemCount })), nextCursor }
   })
 
   app.get('/v1/reports/:id', {
@@ -52,7 +55,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
   }, async (request) => {
     const found = await findReport(db, request.params.id)
     if (!found) throw new HttpProblem(404, 'Not found', `no report ${request.params.id}`)
-    return toReportView(found.report, found.items)
+    const notices = await noticeRefsOfReports(db, [found.report.id])
+    return toReportView(found.report, found.items, notices.get(found.report.id) ?? [])
   })
 }
 

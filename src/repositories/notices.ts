@@ -1,0 +1,67 @@
+// Reads notices and their items, and the public keys that signed them.
+import { and, asc, eq, gt, gte, inArray, type SQL } from 'drizzle-orm'
+import type { Executor } from '../db/index.ts'
+import { notices, noticeItems, signingKeys } from '../db/schema.ts'
+
+export type NoticeRow = typeof notices.$inferSelect
+export type NoticeItemRow = typeof noticeItems.$inferSelect
+export interface NoticeWithItems { notice: NoticeRow, items: NoticeItemRow[] }
+
+async function withItems (db: Executor, rows: NoticeRow[]): Promise<NoticeWithItems[]> {
+  if (rows.length === 0) return []
+  const items = await db.select().from(noticeItems)
+    .where(inArray(noticeItems.noticeId, rows.map((r) => r.id)))
+    .orderBy(asc(noticeItems.noticeId), asc(noticeItems.position))
+  const byNotice = new Map<string, NoticeItemRow[]>()
+  for (const item of items) {
+    const list = byNotice.get(item.noticeId)
+    if (list) list.push(item)
+    else byNotice.set(item.noticeId, [item])
+  }
+  return rows.map((notice) => ({ notice, items: byNotice.get(notice.id) ?? [] }))
+}
+
+/** A liaison's platform scopes every read: another platform's notice is simply not found. */
+export async function findNotice (db: Executor, id: string, platform: string | null): Promise<NoticeWithItems | null> {
+  const where = platform === null ? eq(notices.id, id) : and(eq(notices.id, id), eq(notices.platform, platform))
+  const rows = await db.select().from(notices).where(where).limit(1)
+  const [found] = await withItems(db, rows)
+  return found ?? null
+}
+
+export interface NoticeFilters {
+  platform?: string
+  status?: string
+  updatedSince?: Date
+}
+
+export async function listNotices (db: Executor, filters: NoticeFilters, limit: number, afterSeq: number | null): Promise<NoticeWithItems[]> {
+  const conditions: SQL[] = []
+  if (filters.platform !== undefined) conditions.push(eq(notices.platform, filters.platform))
+  if (filters.status !== undefined) conditions.push(eq(notices.status, filters.status))
+  if (filters.updatedSince !== undefined) conditions.push(gte(notices.updatedAt, filters.updatedSince))
+  if (afterSeq !== null) conditions.push(gt(notices.seq, afterSeq))
+  const rows = await db.select().from(notices).where(and(...conditions)).orderBy(asc(notices.seq)).limit(limit)
+  return withItems(db, rows)
+}
+
+export async function noticeRefsOfReports (db: Executor, reportIds: string[]): Promise<Map<string, Array<{ id: string, platform: string, referenceNumber: string }>>> {
+  const out = new Map<string, Array<{ id: string, platform: string, referenceNumber: string }>>()
+  if (reportIds.length === 0) return out
+  const rows = await db.select({ id: notices.id, platform: notices.platform, referenceNumber: notices.referenceNumber, reportId: notices.reportId })
+    .from(notices).where(inArray(notices.reportId, reportIds)).orderBy(asc(notices.seq))
+  for (const { reportId, ...ref } of rows) {
+    const list = out.get(reportId)
+    if (list) list.push(ref)
+    else out.set(reportId, [ref])
+  }
+  return out
+}
+
+export async function registerSigningKey (db: Executor, kid: string, publicJwk: object): Promise<void> {
+  await db.insert(signingKeys).values({ kid, publicJwk }).onConflictDoNothing()
+}
+
+export async function listSigningKeys (db: Executor): Promise<Array<{ kid: string, publicJwk: unknown }>> {
+  return db.select({ kid: signingKeys.kid, publicJwk: signingKeys.publicJwk }).from(signingKeys).orderBy(asc(signingKeys.createdAt))
+}

@@ -1,0 +1,31 @@
+// The public keys of every notice-signing key, current and retired, as a JWK Set.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../db/index.ts'
+import { listSigningKeys } from '../repositories/notices.ts'
+
+const Jwk = Type.Object({
+  kty: Type.String(),
+  crv: Type.String(),
+  x: Type.String(),
+  kid: Type.String(),
+  alg: Type.String(),
+  use: Type.String()
+})
+
+const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get('/.well-known/jwks.json', {
+    schema: {
+      tags: ['notices'],
+      security: [],
+      summary: 'Public keys to verify notice signatures (keys are never removed, so old notices stay verifiable)',
+      response: { 200: Type.Object({ keys: Type.Array(Jwk) }) }
+    }
+  }, async (_request, reply) => {
+    const keys = await listSigningKeys(db)
+    reply.header('cache-control', 'public, max-age=300')
+    return { keys: keys.map((k) => k.publicJwk as { kty: string, crv: string, x: string, kid: string, alg: string, use: string }) }
+  })
+}
+
+export default jwks

@@ -1,0 +1,113 @@
+// Removal notices: authorities and auditors read all, a liaison only its own platform's; renderings and signatures.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { DocumentQuery, ListNoticesQuery, Notice, NoticeSignature } from './schemas.ts'
+import { errorResponses, IdParams, ListOf } from '../common-schemas.ts'
+import { findNotice, listNotices } from '../../repositories/notices.ts'
+import { toNoticeView } from '../../use-cases/notice-views.ts'
+import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import { renderNotice } from '../../render/notice.ts'
+import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../../signing/notice-signer.ts'
+import type { NoticeContent } from '../../domain/notice-content.ts'
+import type { Principal } from '../../repositories/clients.ts'
+
+const READERS = ['authority', 'auditor', 'liaison'] as const
+
+/** The platform a caller is confined to: a liaison's own, nobody else's. */
+function scopeOf (principal: Principal): string | null {
+  return principal.role === 'liaison' ? principal.platform : null
+}
+
+const notices: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  async function load (id: string, principal: Principal) {
+    const found = await findNotice(db, id, scopeOf(principal))
+    if (!found) throw new HttpProblem(404, 'Not found', `no notice ${id}`)
+    return found
+  }
+
+  app.get('/v1/notices', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['notices'],
+      summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
+      querystring: ListNoticesQuery,
+      response: { 200: ListOf(Notice), ...errorResponses(400, 403) }
+    }
+  }, async (request) => {
+    const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
+    const scope = scopeOf(request.principal)
+    // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
+    if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
+    const rows = await listNotices(db, {
+      platform: scope ?? platform,
+      status,
+      updatedSince: updatedSince ? new Date(updatedSince) : undefined
+    }, limit + 1, decodeCursor(cursor))
+    const { data, nextCursor } = page(rows.map((r) => ({ ...r, seq: r.notice.seq })), limit)
+    return { data: data.map(toNoticeView), nextCursor }
+  })
+
+  app.get('/v1/notices/:id', {
+    config: { roles: READERS },
+    schema: { tags: ['notices'], summary: 'One notice', params: IdParams, response: { 200: Notice, ...errorResponses(400, 403, 404) } }
+  }, async (request) => toNoticeView(await load(request.params.id, request.principal)))
+
+  app.get('/v1/notices/:id/document', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['notices'],
+      summary: 'The notice as a document: the signed JSON, an e-mail text, an HTML page or an A4 PDF letter',
+      params: IdParams,
+      querystring: DocumentQuery,
+      produces: ['application/json', 'text/plain', 'text/html', 'application/pdf'],
+      response: {
+        200: {
+          description: 'The rendering',
+          content: {
+            'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' }) },
+            'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) },
+            'text/html': { schema: Type.String({ maxLength: 10_000_000 }) },
+            'application/pdf': { schema: Type.String({ format: 'binary', maxLength: 50_000_000 }) }
+          }
+        },
+        ...errorResponses(400, 403, 404)
+      }
+    }
+  }, async (request, reply) => {
+    const { notice } = await load(request.params.id, request.principal)
+    const content = notice.content as NoticeContent
+    const format = request.query.format ?? 'json'
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(content)
+    const lang = request.query.lang ?? content.languages[0] ?? 'en'
+    const rendered = await renderNotice(content, format, lang, {
+      keyId: notice.signingKeyId,
+      algorithm: SIGNATURE_ALGORITHM,
+      fingerprint: signatureFingerprint(notice.signature)
+    })
+    if (format === 'pdf') reply.header('content-disposition', `inline; filename="${notice.referenceNumber}.${lang}.pdf"`)
+    return reply.type(rendered.contentType).header('content-language', lang).send(rendered.body)
+  })
+
+  app.get('/v1/notices/:id/signature', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['notices'],
+      summary: 'The notice\'s compact JWS, verifiable with the key of its kid in /.well-known/jwks.json',
+      params: IdParams,
+      response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const { notice } = await load(request.params.id, request.principal)
+    return {
+      jws: notice.signature,
+      keyId: notice.signingKeyId,
+      algorithm: SIGNATURE_ALGORITHM,
+      fingerprint: signatureFingerprint(notice.signature),
+      jwksUri: '/.well-known/jwks.json'
+    }
+  })
+}
+
+export default notices

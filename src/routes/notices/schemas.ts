@@ -1,0 +1,75 @@
+// The notice resource's contract.
+import { Type, type Static } from 'typebox'
+import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
+import { PLATFORM_SLUGS } from '../../domain/platforms.ts'
+import { Timestamp, Uuid, PageQuery } from '../common-schemas.ts'
+import { CategorySchema, ContentTypeSchema, UrgencySchema } from '../reports/schemas.ts'
+
+const Str = Type.String()
+const Texts = Type.Object({ kk: Str, ru: Str, en: Str })
+
+export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES, { description: 'Where the notice stands in its lifecycle' })
+
+export const NoticeItem = Type.Object({
+  id: Uuid,
+  position: Type.Integer({ description: 'The item\'s position in the report it came from' }),
+  url: Str,
+  canonicalUrl: Str,
+  identifiers: Type.Record(Str, Str, { description: 'The platform\'s own identifiers (channel and message, video id, ...)' }),
+  contentType: ContentTypeSchema,
+  outcome: Type.Enum(['pending', 'removed'] as const)
+})
+
+export const Notice = Type.Object({
+  id: Uuid,
+  referenceNumber: Type.String({ description: 'Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123' }),
+  platform: Type.Enum(PLATFORM_SLUGS),
+  status: NoticeStatusSchema,
+  version: Type.Integer({ description: 'Bumped by every transition' }),
+  issuedAt: Timestamp,
+  deadline: Timestamp,
+  urgency: UrgencySchema,
+  category: CategorySchema,
+  dsa: Type.Object({ category: Str, keyword: Type.Union([Str, Type.Null()]) }, { description: 'The EU DSA Transparency Database category and keyword' }),
+  legalBasis: Type.Object({ id: Str, citation: Str, title: Texts }),
+  statementOfReasons: Str,
+  territorialScope: Type.Array(Str),
+  addressee: Type.Object({
+    platform: Str,
+    platformName: Str,
+    legalEntity: Type.Object({ name: Str, country: Str, address: Str }),
+    legalRepresentative: Type.Union([Type.Object({ name: Str, email: Str }), Type.Null()])
+  }),
+  issuer: Type.Object({ name: Str, contactPoint: Str }),
+  redress: Type.Object({ deadlineDays: Type.Integer() }),
+  preservation: Type.Object({ periodMonths: Type.Integer() }),
+  languages: Type.Array(Str),
+  items: Type.Array(NoticeItem),
+  reuploadOf: Type.Array(Str, { description: 'Reference numbers of earlier notices whose removed material came back' }),
+  reportId: Uuid,
+  signature: Type.Object({ keyId: Str, algorithm: Str, fingerprint: Str }),
+  createdAt: Timestamp,
+  updatedAt: Timestamp
+})
+
+export const ListNoticesQuery = Type.Object({
+  platform: Type.Optional(Type.Enum(PLATFORM_SLUGS)),
+  status: Type.Optional(NoticeStatusSchema),
+  updatedSince: Type.Optional(Timestamp),
+  ...PageQuery
+}, { additionalProperties: false })
+
+export const DocumentQuery = Type.Object({
+  format: Type.Optional(Type.Enum(['json', 'text', 'html', 'pdf'] as const, { default: 'json' })),
+  lang: Type.Optional(Type.Enum(['en', 'ru', 'kk'] as const, { description: 'Default: the platform\'s declared language' }))
+}, { additionalProperties: false })
+
+export const NoticeSignature = Type.Object({
+  jws: Type.String({ description: 'Compact JWS (EdDSA / Ed25519) over the RFC 8785 canonical JSON of the notice document' }),
+  keyId: Str,
+  algorithm: Str,
+  fingerprint: Str,
+  jwksUri: Str
+})
+
+export type NoticeView = Static<typeof Notice>

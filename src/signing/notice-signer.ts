@@ -1,0 +1,65 @@
+// Ed25519 notice signatures: a JWS over the notice's RFC 8785 canonical JSON, with the key id in its header.
+import crypto from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { CompactSign, calculateJwkThumbprint, exportJWK, importPKCS8, type JWK } from 'jose'
+import { canonicalJson } from '../domain/canonical-json.ts'
+
+export const SIGNATURE_ALGORITHM = 'EdDSA'
+export const SIGNATURE_TYPE = 'takedown-notice+jws'
+
+export interface PublicSigningKey {
+  kid: string
+  jwk: JWK
+}
+
+export interface NoticeSigner {
+  kid: string
+  publicKey: PublicSigningKey
+  sign: (content: unknown) => Promise<string>
+}
+
+/** A short, readable digest of a compact JWS, printed on paper renderings to tie them to the signed original. */
+export function signatureFingerprint (jws: string): string {
+  const hex = crypto.createHash('sha256').update(jws).digest('hex').slice(0, 32).toUpperCase()
+  return hex.match(/.{4}/g)!.join(' ')
+}
+
+/**
+ * The key comes from the configured file, or is generated once into DATA_DIR. Creation is exclusive ('wx') so
+ * that processes starting together on one DATA_DIR end up with the same key.
+ */
+async function readOrCreateKeyPem (keyFile: string | undefined, dataDir: string): Promise<string> {
+  if (keyFile) return fs.readFile(keyFile, 'utf8')
+  const file = path.join(dataDir, 'notice-signing-key.pem')
+  try {
+    return await fs.readFile(file, 'utf8')
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+  }
+  await fs.mkdir(dataDir, { recursive: true })
+  const { privateKey } = crypto.generateKeyPairSync('ed25519')
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
+  try {
+    await fs.writeFile(file, pem, { flag: 'wx', mode: 0o600 })
+    return pem
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return fs.readFile(file, 'utf8')
+    throw error
+  }
+}
+
+export async function loadNoticeSigner (keyFile: string | undefined, dataDir: string): Promise<NoticeSigner> {
+  const pem = await readOrCreateKeyPem(keyFile, dataDir)
+  const privateKey = await importPKCS8(pem, SIGNATURE_ALGORITHM, { extractable: true })
+  const publicJwk = await exportJWK(crypto.createPublicKey(pem))
+  const kid = await calculateJwkThumbprint(publicJwk)
+  const jwk: JWK = { ...publicJwk, kid, alg: SIGNATURE_ALGORITHM, use: 'sig' }
+  return {
+    kid,
+    publicKey: { kid, jwk },
+    sign: async (content) => new CompactSign(new TextEncoder().encode(canonicalJson(content)))
+      .setProtectedHeader({ alg: SIGNATURE_ALGORITHM, kid, typ: SIGNATURE_TYPE })
+      .sign(privateKey)
+  }
+}

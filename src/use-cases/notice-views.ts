@@ -1,0 +1,44 @@
+// Maps stored notices to the API's notice shape.
+import type { NoticeWithItems } from '../repositories/notices.ts'
+import type { NoticeView } from '../routes/notices/schemas.ts'
+import type { NoticeContent } from '../domain/notice-content.ts'
+import type { NoticeStatus } from '../domain/vocabulary.ts'
+import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-signer.ts'
+
+export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
+  const content = notice.content as NoticeContent
+  return {
+    id: notice.id,
+    referenceNumber: notice.referenceNumber,
+    platform: content.addressee.platform,
+    status: notice.status as NoticeStatus,
+    version: notice.version,
+    issuedAt: notice.issuedAt.toISOString(),
+    deadline: notice.deadline.toISOString(),
+    urgency: content.urgency,
+    category: content.category,
+    dsa: content.dsa,
+    legalBasis: content.legalBasis,
+    statementOfReasons: content.statementOfReasons,
+    territorialScope: content.territorialScope,
+    addressee: content.addressee,
+    issuer: content.issuer,
+    redress: content.redress,
+    preservation: content.preservation,
+    languages: content.languages,
+    items: items.map((item) => ({
+      id: item.id,
+      position: item.position,
+      url: item.url,
+      canonicalUrl: item.canonicalUrl,
+      identifiers: item.identifiers as Record<string, string>,
+      contentType: item.contentType as NoticeView['items'][number]['contentType'],
+      outcome: item.outcome as 'pending' | 'removed'
+    })),
+    reuploadOf: notice.reuploadOf,
+    reportId: notice.reportId,
+    signature: { keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature) },
+    createdAt: notice.createdAt.toISOString(),
+    updatedAt: notice.updatedAt.toISOString()
+  }
+}

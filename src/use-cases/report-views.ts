@@ -1,0 +1,46 @@
+// Maps stored reports and their items to the API's report shapes.
+import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
+import type { ReportItemView, ReportView } from '../routes/reports/schemas.ts'
+import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
+
+type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'capturedAt' | 'evidenceRef'>
+
+export function toReportItemView (row: ItemFields): ReportItemView {
+  return {
+    id: row.id,
+    url: row.url,
+    canonicalUrl: row.canonicalUrl,
+    platform: row.platform,
+    identifiers: row.identifiers as Record<string, string>,
+    contentType: row.contentType as ContentType,
+    hashes: { sha256: row.sha256, md5: row.md5, pdq: row.pdq },
+    capturedAt: row.capturedAt ? row.capturedAt.toISOString() : null,
+    evidenceRef: row.evidenceRef,
+    reupload: null,
+    duplicateOf: null
+  }
+}
+
+export interface NoticeRef {
+  id: string
+  platform: string
+  referenceNumber: string
+}
+
+export function toReportFields (row: ReportRow, notices: NoticeRef[]) {
+  return {
+    id: row.id,
+    externalRef: row.externalRef,
+    category: row.category as Category,
+    legalBasis: row.legalBasis,
+    statementOfReasons: row.statementOfReasons,
+    urgency: row.urgency as Urgency,
+    territorialScope: row.territorialScope,
+    createdAt: row.createdAt.toISOString(),
+    notices
+  }
+}
+
+export function toReportView (report: ReportRow, items: ReportItemRow[], notices: NoticeRef[]): ReportView {
+  return { ...toReportFields(report, notices), items: items.map(toReportItemView) }
+}
