@@ -65,9 +65,10 @@ function box1d (src: Float32Array, dst: Float32Array, start: number, length: num
   let oi = 0
   let sum = 0
   let n = 0
-  for (let k = 0; k < half - 1; k++, ri += stride) { sum = Math.fround(sum + src[ri]); n++ }
+  for (let k = 0; k < half - 1; k++, ri += stride, n++) sum = Math.fround(sum + src[ri])
   for (let k = 0; k < window - half + 1; k++, ri += stride, oi++) {
-    sum = Math.fround(sum + src[ri]); n++
+    sum = Math.fround(sum + src[ri])
+    n++
     dst[oi] = sum / n
   }
   for (let k = 0; k < length - window; k++, li += stride, ri += stride, oi++) {
@@ -76,7 +77,8 @@ function box1d (src: Float32Array, dst: Float32Array, start: number, length: num
     dst[oi] = sum / n
   }
   for (let k = 0; k < half - 1; k++, li += stride, oi++) {
-    sum = Math.fround(sum - src[li]); n--
+    sum = Math.fround(sum - src[li])
+    n--
     dst[oi] = sum / n
   }
 }

@@ -98,13 +98,13 @@ function dihedral (b: Float32Array, orientation: Orientation, out: Float32Array)
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
       const v = b[i * 16 + j]
-      let keep: boolean
-      switch (orientation) {
-        case 'rotate90': case 'flipY': keep = (j & 1) === 1; break
-        case 'rotate270': case 'flipX': keep = (i & 1) === 1; break
-        case 'rotate180': case 'flipMinus1': keep = ((i + j) & 1) === 0; break
-        default: keep = true
-      }
+      const keep = orientation === 'rotate90' || orientation === 'flipY'
+        ? (j & 1) === 1
+        : orientation === 'rotate270' || orientation === 'flipX'
+          ? (i & 1) === 1
+          : orientation === 'rotate180' || orientation === 'flipMinus1'
+            ? ((i + j) & 1) === 0
+            : true
       out[transpose ? j * 16 + i : i * 16 + j] = keep ? v : -v
     }
   }

@@ -1,0 +1,92 @@
+// PDQ matching at scale: a 1,000,000-hash bank in the MIH index, lookup latency over eight orientations
+// against a brute-force scan in the same run, and memory per hash.
+// Run: node --expose-gc --import tsx bench/match.ts [bankSize]
+import { PdqIndex } from '../src/domain/pdq-index.ts'
+import { ORIENTATIONS, pdqFromWords, type Orientation } from '../src/domain/pdq.ts'
+
+const BANK = Number(process.argv[2] ?? 1_000_000)
+const CLUSTERS = Math.floor(BANK / 100) // 1% of the bank seeds a cluster of near-duplicates
+const CLUSTER_SIZE = 20
+const QUERIES = 2000
+const BRUTE_QUERIES = 20
+
+// Deterministic PRNG (xorshift32) so runs are comparable.
+let seed = 0x9e3779b9
+const rand32 = (): number => {
+  seed ^= seed << 13
+  seed ^= seed >>> 17
+  seed ^= seed << 5
+  return seed >>> 0
+}
+const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, rand32)
+const flip = (words: Uint32Array, bits: number): Uint32Array => {
+  const w = Uint32Array.from(words)
+  for (let k = 0; k < bits; k++) { const b = rand32() & 255; w[b >>> 5] ^= 1 << (b & 31) }
+  return w
+}
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) console.log('warning: run with node --expose-gc for a meaningful memory figure')
+const memory = (): number => {
+  gc?.()
+  gc?.()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
+const ms = (t: number): string => `${t.toFixed(3)} ms`
+const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+
+// Bank: near-duplicate clusters (0..20 bits around a seed, as re-encodes and edits of one image) plus random.
+const seeds: Uint32Array[] = []
+const before = memory()
+const loadStart = performance.now()
+const index = new PdqIndex({ capacity: BANK })
+let n = 0
+for (let c = 0; c < CLUSTERS; c++) {
+  const s = randomWords()
+  seeds.push(s)
+  for (let k = 0; k < CLUSTER_SIZE; k++) index.add(n++, pdqFromWords(flip(s, rand32() % 21)))
+}
+while (n < BANK) index.add(n++, pdqFromWords(randomWords()))
+const added = performance.now()
+index.build()
+const built = performance.now()
+const bytesPerHash = (memory() - before) / BANK
+
+// Queries: eight orientation hashes each; half carry a near-duplicate (up to 28 bits) of a cluster seed in one
+// orientation, as a re-upload would, the rest are unrelated images.
+const queries: Array<Record<Orientation, string>> = []
+for (let q = 0; q < QUERIES; q++) {
+  const variants = Object.fromEntries(ORIENTATIONS.map((o) => [o, pdqFromWords(randomWords())])) as Record<Orientation, string>
+  if (q % 2 === 0) variants[ORIENTATIONS[q % 8]] = pdqFromWords(flip(seeds[rand32() % seeds.length], rand32() % 29))
+  queries.push(variants)
+}
+for (let q = 0; q < 200; q++) index.queryAllOrientations(queries[q]) // warm-up
+const latencies: number[] = []
+let matches = 0
+for (const variants of queries) {
+  const t = performance.now()
+  matches += index.queryAllOrientations(variants).length
+  latencies.push(performance.now() - t)
+}
+latencies.sort((a, b) => a - b)
+const indexMean = latencies.reduce((a, b) => a + b, 0) / latencies.length
+
+const bruteTimes: number[] = []
+let agree = true
+for (let q = 0; q < BRUTE_QUERIES; q++) {
+  const t = performance.now()
+  const brute = index.scanAllOrientations(queries[q])
+  bruteTimes.push(performance.now() - t)
+  const viaIndex = index.queryAllOrientations(queries[q])
+  agree &&= JSON.stringify(brute.map((m) => [m.id, m.distance]).sort()) === JSON.stringify(viaIndex.map((m) => [m.id, m.distance]).sort())
+}
+bruteTimes.sort((a, b) => a - b)
+const bruteMean = bruteTimes.reduce((a, b) => a + b, 0) / bruteTimes.length
+
+const goal = (ok: boolean): string => (ok ? 'OK  ' : 'MISS')
+console.log(`bank: ${BANK.toLocaleString('en')} hashes (${CLUSTERS.toLocaleString('en')} clusters of ${CLUSTER_SIZE} near-duplicates, rest random)`)
+console.log(`load (add, hex parse): ${ms(added - loadStart)}, build slot tables: ${ms(built - added)}`)
+console.log(`${goal(bytesPerHash < 100)} memory: ${bytesPerHash.toFixed(1)} bytes per hash (heapUsed + arrayBuffers delta)   goal < 100`)
+console.log(`${goal(pct(latencies, 0.99) < 1)} index, 8 orientations: p50 ${ms(pct(latencies, 0.5))}, p99 ${ms(pct(latencies, 0.99))}, mean ${ms(indexMean)} over ${QUERIES} queries (${matches} matches)   goal p99 < 1 ms`)
+console.log(`     brute-force scan, 8 orientations: p50 ${ms(pct(bruteTimes, 0.5))}, mean ${ms(bruteMean)} over ${BRUTE_QUERIES} queries; results identical: ${agree}`)
+console.log(`${goal(bruteMean / indexMean >= 50)} speed-up: ${(bruteMean / indexMean).toFixed(0)}x by mean, ${(pct(bruteTimes, 0.5) / pct(latencies, 0.5)).toFixed(0)}x by p50   goal >= 50x`)

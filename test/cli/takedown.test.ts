@@ -1,0 +1,59 @@
+// The takedown CLI run as a real child process through bin/takedown.js, as `npx takedown` would run it.
+
+import t from 'tap'
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+
+const BIN = fileURLToPath(new URL('../../bin/takedown.js', import.meta.url))
+const VECTORS = fileURLToPath(new URL('../../../shared/vectors/pdq/', import.meta.url))
+const PNG = `${VECTORS}misc/c.png`
+const JPG = `${VECTORS}misc/wee.jpg`
+const MISSING = `${VECTORS}misc/does-not-exist.png`
+
+interface Run { code: number | null, stdout: string, stderr: string }
+const run = async (...args: string[]): Promise<Run> => await new Promise((resolve) => {
+  execFile(process.execPath, [BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+    resolve({ code: err === null ? 0 : (err as { code?: number }).code ?? null, stdout, stderr })
+  })
+})
+
+t.test('plain mode prints a tab-separated line per file and exits 1 when one fails', async (t) => {
+  const { code, stdout } = await run('hash', PNG, JPG, MISSING)
+  t.equal(code, 1)
+  t.same(stdout.trimEnd().split('\n'), [
+    [PNG, '93aa0ba454d3805e02be04a883b839a85bee83d0cbac3d306331584c1ebec0c6', '0d12d4462273b533b9197f78b9aeb0d7',
+      'e64cc9d91c623882f8d1f1d9a398e78c9f199b3bd83924f2b7e11e0bf861b064', '100'].join('\t'),
+    [JPG, '05636c50d0c2ffe3a820f964eaba35b404deadd10538fe452ad9fb16fdd823d7', '8bbbaa9540800e378beadc8bbef7bb32',
+      '6227401f601ff4ccafcc9fad4b0d95d371a2eb7265a3285234d228ca94deeb2d', '100'].join('\t'),
+    `${MISSING}\terror: no such file`
+  ])
+})
+
+t.test('--json prints one object per line', async (t) => {
+  const { code, stdout } = await run('hash', '--json', PNG, MISSING)
+  t.equal(code, 1)
+  t.same(stdout.trimEnd().split('\n').map((line) => JSON.parse(line)), [
+    {
+      path: PNG,
+      sha256: '93aa0ba454d3805e02be04a883b839a85bee83d0cbac3d306331584c1ebec0c6',
+      md5: '0d12d4462273b533b9197f78b9aeb0d7',
+      pdq: { hash: 'e64cc9d91c623882f8d1f1d9a398e78c9f199b3bd83924f2b7e11e0bf861b064', quality: 100 }
+    },
+    { path: MISSING, error: 'no such file' }
+  ])
+})
+
+t.test('all files hashed exits 0', async (t) => {
+  const { code, stdout } = await run('hash', JPG)
+  t.equal(code, 0)
+  t.ok(stdout.startsWith(`${JPG}\t`), 'hash line for the file')
+})
+
+t.test('usage errors exit 2 with the usage message', async (t) => {
+  for (const args of [[], ['hash'], ['frobnicate', PNG], ['hash', '--bogus', PNG]]) {
+    const { code, stdout, stderr } = await run(...args)
+    t.equal(code, 2, args.join(' ') || '(no arguments)')
+    t.equal(stdout, '')
+    t.match(stderr, /usage: takedown hash \[--json\] FILE\.\.\./)
+  }
+})
