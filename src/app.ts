@@ -22,7 +22,7 @@ import reports from './routes/reports/index.ts'
 import notices from './routes/notices/index.ts'
 import jwks from './routes/jwks.ts'
 import type { NoticeSigner } from './signing/notice-signer.ts'
-import type { IssuingContext } from './use-cases/submit-report.ts'
+import { IssuingQueue, type IssuingContext } from './use-cases/issuing-queue.ts'
 
 export interface AppDeps {
   pool: pg.Pool
@@ -84,13 +84,14 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(legalBases, { db })
   const issuing: IssuingContext = {
     db,
+    pool: deps.pool,
     signer: deps.signer,
     issuer: { name: config.ISSUER_NAME, contactPoint: config.ISSUER_CONTACT },
     referenceCountry: config.REFERENCE_COUNTRY,
     redressDays: config.REDRESS_DAYS,
     preservationMonths: config.PRESERVATION_MONTHS
   }
-  await app.register(reports, { issuing })
+  await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db })
   await app.register(jwks, { db })
 

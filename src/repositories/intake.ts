@@ -1,20 +1,22 @@
-// Writes a submitted report with its items, notices and notice items in as few round trips as possible.
-import { sql } from 'drizzle-orm'
-import type { Executor } from '../db/index.ts'
+// Writes submitted reports with their items, notices and notice items in as few round trips as possible.
+// These statements run on a raw client so that a caller can queue several without waiting on each (see the
+// issuing queue): they take whole batches as JSON, one parameter per table.
+import type pg from 'pg'
 
 export interface ReportRecord {
   id: string
-  clientId: string
-  externalRef: string
+  client_id: string
+  external_ref: string
   category: string
-  legalBasis: string
-  statementOfReasons: string
+  legal_basis: string
+  statement_of_reasons: string
   urgency: string
-  territorialScope: string[]
+  territorial_scope: string[]
 }
 
 export interface ReportItemRecord {
   id: string
+  report_id: string
   position: number
   url: string
   canonical_url: string
@@ -30,6 +32,7 @@ export interface ReportItemRecord {
 
 export interface NoticeRecord {
   id: string
+  report_id: string
   reference_number: string
   platform: string
   status: string
@@ -53,53 +56,74 @@ export interface NoticeItemRecord {
   content_type: string
 }
 
-/**
- * Takes the next serial of each platform for the year. The counter rows stay locked until the transaction ends,
- * which is what makes the serials gap-free: a rolled-back report gives its numbers back.
- */
-export async function allocateSerials (tx: Executor, year: number, platforms: readonly string[]): Promise<Map<string, number>> {
-  const sorted = [...platforms].sort() // one lock order for everyone, so concurrent reports cannot deadlock
-  const rows = await tx.execute<{ platform: string, last: number }>(sql`
-    insert into reference_counters as c (year, platform, last)
-    select ${year}::int, p, 1 from unnest(string_to_array(${sorted.join(',')}, ',')) with ordinality as t(p, n) order by n
-    on conflict (year, platform) do update set last = c.last + 1
-    returning platform, last
-  `)
-  return new Map(rows.rows.map((r) => [r.platform, Number(r.last)]))
+export interface SerialRequest {
+  year: number
+  platform: string
+  count: number
+}
+
+export function serialKey (year: number, platform: string): string {
+  return `${year}/${platform}`
 }
 
 /**
- * One statement: the report, its items, its notices and their items. Foreign keys between the parts hold because
- * PostgreSQL checks them at the end of the statement, when every part is in.
+ * Reserves `count` consecutive serials per (year, platform) and returns the first of each range. The counter rows
+ * stay locked until the transaction ends, which is what makes serials gap-free: a rollback gives them back.
  */
-export async function insertReportGraph (tx: Executor, report: ReportRecord, items: ReportItemRecord[], notices: NoticeRecord[], noticeItems: NoticeItemRecord[]): Promise<Date> {
-  const result = await tx.execute<{ created_at: Date }>(sql`
+export async function allocateSerials (client: pg.ClientBase, requests: readonly SerialRequest[]): Promise<Map<string, number>> {
+  // One lock order for every transaction, so concurrent batches cannot deadlock on the counter rows
+  // (a set-returning function yields the array's elements in order).
+  const sorted = [...requests].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
+  const { rows } = await client.query<{ year: number, platform: string, last: number }>(`
+    insert into reference_counters as c (year, platform, last)
+    select r.year, r.platform, r.count
+    from jsonb_to_recordset($1::jsonb) as r(year int, platform text, count int)
+    on conflict (year, platform) do update set last = c.last + excluded.last
+    returning year, platform, last`, [JSON.stringify(sorted)])
+  const counts = new Map(sorted.map((r) => [serialKey(r.year, r.platform), r.count]))
+  return new Map(rows.map((r) => {
+    const key = serialKey(r.year, r.platform)
+    return [key, Number(r.last) - counts.get(key)! + 1]
+  }))
+}
+
+/** One statement for the reports and their items (foreign keys are checked at the end of the statement). */
+export async function insertReports (client: pg.ClientBase, reports: ReportRecord[], items: ReportItemRecord[]): Promise<Map<string, Date>> {
+  const { rows } = await client.query<{ id: string, created_at: Date }>(`
     with report as (
       insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency, territorial_scope)
-      values (${report.id}, ${report.clientId}, ${report.externalRef}, ${report.category}, ${report.legalBasis},
-              ${report.statementOfReasons}, ${report.urgency}, string_to_array(${report.territorialScope.join(',')}, ','))
-      returning created_at
+      select r.id, r.client_id, r.external_ref, r.category, r.legal_basis, r.statement_of_reasons, r.urgency,
+             array(select jsonb_array_elements_text(r.territorial_scope))
+      from jsonb_to_recordset($1::jsonb) as r(id uuid, client_id uuid, external_ref text, category text,
+        legal_basis text, statement_of_reasons text, urgency text, territorial_scope jsonb)
+      returning id, created_at
     ), items as (
       insert into report_items (id, report_id, position, url, canonical_url, platform, identifiers, content_type, sha256, md5, pdq, captured_at, evidence_ref)
-      select x.id, ${report.id}, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type, x.sha256, x.md5, x.pdq, x.captured_at, x.evidence_ref
-      from jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as x(id uuid, position int, url text, canonical_url text, platform text,
+      select x.id, x.report_id, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type, x.sha256, x.md5, x.pdq, x.captured_at, x.evidence_ref
+      from jsonb_to_recordset($2::jsonb) as x(id uuid, report_id uuid, position int, url text, canonical_url text, platform text,
         identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, captured_at timestamptz, evidence_ref text)
       returning id
-    ), notices_in as (
+    )
+    select id, created_at, (select count(*) from items) as items from report`, [JSON.stringify(reports), JSON.stringify(items)])
+  return new Map(rows.map((r) => [r.id, new Date(r.created_at)]))
+}
+
+/** One statement for the notices and their items. */
+export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[]): Promise<void> {
+  await client.query(`
+    with notices_in as (
       insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline, content, signature, signing_key_id, reupload_of)
-      select n.id, n.reference_number, ${report.id}, n.platform, n.status, n.urgency, n.category, n.issued_at, n.deadline, n.content, n.signature, n.signing_key_id,
+      select n.id, n.reference_number, n.report_id, n.platform, n.status, n.urgency, n.category, n.issued_at, n.deadline, n.content, n.signature, n.signing_key_id,
              array(select jsonb_array_elements_text(n.reupload_of))
-      from jsonb_to_recordset(${JSON.stringify(notices)}::jsonb) as n(id uuid, reference_number text, platform text, status text, urgency text,
+      from jsonb_to_recordset($1::jsonb) as n(id uuid, report_id uuid, reference_number text, platform text, status text, urgency text,
         category text, issued_at timestamptz, deadline timestamptz, content jsonb, signature text, signing_key_id text, reupload_of jsonb)
       returning id
-    ), notice_items_in as (
+    ), items_in as (
       insert into notice_items (id, notice_id, position, url, canonical_url, identifiers, content_type)
       select i.id, i.notice_id, i.position, i.url, i.canonical_url, i.identifiers, i.content_type
-      from jsonb_to_recordset(${JSON.stringify(noticeItems)}::jsonb) as i(id uuid, notice_id uuid, position int, url text, canonical_url text,
+      from jsonb_to_recordset($2::jsonb) as i(id uuid, notice_id uuid, position int, url text, canonical_url text,
         identifiers jsonb, content_type text)
       returning id
     )
-    select created_at, (select count(*) from items) as items, (select count(*) from notice_items_in) as notice_items from report
-  `)
-  return new Date(result.rows[0].created_at)
+    select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items`, [JSON.stringify(notices), JSON.stringify(noticeItems)])
 }

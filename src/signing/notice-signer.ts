@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { CompactSign, calculateJwkThumbprint, exportJWK, importPKCS8, type JWK } from 'jose'
+import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose'
 import { canonicalJson } from '../domain/canonical-json.ts'
 
 export const SIGNATURE_ALGORITHM = 'EdDSA'
@@ -51,15 +51,20 @@ async function readOrCreateKeyPem (keyFile: string | undefined, dataDir: string)
 
 export async function loadNoticeSigner (keyFile: string | undefined, dataDir: string): Promise<NoticeSigner> {
   const pem = await readOrCreateKeyPem(keyFile, dataDir)
-  const privateKey = await importPKCS8(pem, SIGNATURE_ALGORITHM, { extractable: true })
-  const publicJwk = await exportJWK(crypto.createPublicKey(pem))
+  const privateKey = crypto.createPrivateKey(pem)
+  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error('the notice signing key must be an Ed25519 key')
+  const publicJwk = await exportJWK(crypto.createPublicKey(privateKey))
   const kid = await calculateJwkThumbprint(publicJwk)
   const jwk: JWK = { ...publicJwk, kid, alg: SIGNATURE_ALGORITHM, use: 'sig' }
+  const header = Buffer.from(JSON.stringify({ alg: SIGNATURE_ALGORITHM, kid, typ: SIGNATURE_TYPE })).toString('base64url')
   return {
     kid,
     publicKey: { kid, jwk },
-    sign: async (content) => new CompactSign(new TextEncoder().encode(canonicalJson(content)))
-      .setProtectedHeader({ alg: SIGNATURE_ALGORITHM, kid, typ: SIGNATURE_TYPE })
-      .sign(privateKey)
+    // RFC 7515 compact serialisation, signed with Node's native Ed25519: one signature per notice is on the hot
+    // path of report intake, and the native call is several times cheaper than going through WebCrypto.
+    sign: async (content) => {
+      const signingInput = `${header}.${Buffer.from(canonicalJson(content)).toString('base64url')}`
+      return `${signingInput}.${crypto.sign(null, Buffer.from(signingInput), privateKey).toString('base64url')}`
+    }
   }
 }

@@ -2,7 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './schemas.ts'
 import { errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../common-schemas.ts'
-import { submitReport, type IssuingContext } from '../../use-cases/submit-report.ts'
+import { submitReport } from '../../use-cases/submit-report.ts'
+import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
+import type { Database } from '../../db/index.ts'
 import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
 import { noticeRefsOfReports } from '../../repositories/notices.ts'
@@ -11,8 +13,7 @@ import { HttpProblem } from '../../plugins/problems.ts'
 
 const READERS = ['authority', 'auditor'] as const
 
-const reports: FastifyPluginAsyncTypebox<{ issuing: IssuingContext }> = async (app, { issuing }) => {
-  const { db } = issuing
+const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> = async (app, { db, queue }) => {
   app.post('/v1/reports', {
     config: { roles: ['authority'], idempotent: true },
     schema: {
@@ -24,7 +25,7 @@ const reports: FastifyPluginAsyncTypebox<{ issuing: IssuingContext }> = async (a
       response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(issuing, request.principal, request.body)
+    const report = await submitReport(db, queue, request.principal, request.body)
     return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
   })
 

@@ -1,0 +1,219 @@
+// Issues notices for prepared reports in batches: one transaction numbers, signs and stores every waiting report.
+import crypto from 'node:crypto'
+import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
+import { allocateSerials, insertNotices, insertReports, serialKey, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord } from '../repositories/intake.ts'
+import type { Database } from '../db/index.ts'
+import type pg from 'pg'
+import type { NoticeSigner } from '../signing/notice-signer.ts'
+import type { ReportView } from '../routes/reports/schemas.ts'
+import type { PlatformSlug } from '../domain/platforms.ts'
+import type { PreparedReport } from './submit-report.ts'
+import { toReportItemView } from './report-views.ts'
+
+/** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
+export interface IssuingContext {
+  db: Database
+  pool: pg.Pool
+  signer: NoticeSigner
+  issuer: { name: string, contactPoint: string }
+  referenceCountry: string
+  redressDays: number
+  preservationMonths: number
+}
+
+interface Waiting {
+  report: PreparedReport
+  resolve: (view: ReportView) => void
+  reject: (error: unknown) => void
+}
+
+const MAX_BATCH = 200
+/** Batches in flight at once: while one holds the counter lock, the next already writes its reports. */
+const MAX_CONCURRENT_BATCHES = 3
+
+function addresseeOf (row: PlatformRow) {
+  return {
+    slug: row.slug as PlatformSlug,
+    name: row.name,
+    legalEntity: row.legalEntity as NoticeContent['addressee']['legalEntity'],
+    legalRepresentative: row.legalRepresentative as NoticeContent['addressee']['legalRepresentative'],
+    languages: row.languages,
+    deadlines: { normalHours: row.deadlineNormalHours, urgentHours: row.deadlineUrgentHours }
+  }
+}
+
+/**
+ * Gap-free reference numbers need the counter rows locked until commit, which would serialise every report. So
+ * reports that arrive while transactions are open wait and go together in the next one: the lock is taken once
+ * per batch and held only for numbering, signing and writing the notices, and a response is sent only after
+ * its batch has committed.
+ */
+export class IssuingQueue {
+  private waiting: Waiting[] = []
+  private inFlight = 0
+
+  constructor (private readonly ctx: IssuingContext) {}
+
+  submit (report: PreparedReport): Promise<ReportView> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ report, resolve, reject })
+      this.pump()
+    })
+  }
+
+  private pump (): void {
+    while (this.waiting.length > 0 && this.inFlight < MAX_CONCURRENT_BATCHES) {
+      const batch = this.waiting.splice(0, MAX_BATCH)
+      this.inFlight++
+      void this.run(batch).finally(() => {
+        this.inFlight--
+        this.pump()
+      })
+    }
+  }
+
+  private async run (batch: Waiting[]): Promise<void> {
+    try {
+      const views = await this.issue(batch.map((w) => w.report))
+      batch.forEach((w, i) => w.resolve(views[i]))
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error)
+      // One report's failure must not fail the others: each is retried in a transaction of its own.
+      else for (const w of batch) await this.retryAlone(w)
+    }
+  }
+
+  private async retryAlone (waiting: Waiting): Promise<void> {
+    try {
+      const [view] = await this.issue([waiting.report])
+      waiting.resolve(view)
+    } catch (error) {
+      waiting.reject(error)
+    }
+  }
+
+  private async issue (reports: PreparedReport[]): Promise<ReportView[]> {
+    const { db, signer } = this.ctx
+    const catalogue = await platformCatalogue(db)
+    const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items) }))
+    const counts = new Map<string, { year: number, platform: string, count: number }>()
+    for (const { year, byPlatform } of groups) {
+      for (const platform of byPlatform.keys()) {
+        const key = serialKey(year, platform)
+        const entry = counts.get(key) ?? { year, platform, count: 0 }
+        entry.count++
+        counts.set(key, entry)
+      }
+    }
+    // Statements are queued on the connection without waiting on each other: the counter lock is then held for
+    // numbering, signing, one insert and the commit, with no event-loop round trips between them.
+    const client = await this.ctx.pool.connect()
+    try {
+      client.query('begin').catch(() => {})
+      const [createdAt, next] = await Promise.all([
+        insertReports(client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item)))),
+        allocateSerials(client, [...counts.values()])
+      ])
+      const notices: NoticeRecord[] = []
+      const noticeItems: NoticeItemRecord[] = []
+      for (const { report, year, byPlatform } of groups) {
+        for (const [platform, items] of byPlatform) {
+          const key = serialKey(year, platform)
+          const serial = next.get(key)!
+          next.set(key, serial + 1)
+          const content = buildNoticeContent({
+            noticeId: crypto.randomUUID(),
+            referenceNumber: formatReferenceNumber(this.ctx.referenceCountry, year, platform, serial),
+            reportId: report.id,
+            issuer: this.ctx.issuer,
+            platform: addresseeOf(catalogue.get(platform)!),
+            issuedAt: report.receivedAt,
+            urgency: report.input.urgency,
+            category: report.input.category,
+            legalBasis: report.legalBasis,
+            statementOfReasons: report.input.statementOfReasons,
+            territorialScope: report.territorialScope,
+            items: items.map((item) => ({
+              id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
+              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: []
+            })),
+            redressDays: this.ctx.redressDays,
+            preservationMonths: this.ctx.preservationMonths
+          })
+          notices.push({
+            id: content.noticeId,
+            report_id: report.id,
+            reference_number: content.referenceNumber,
+            platform,
+            status: 'issued',
+            urgency: content.urgency,
+            category: content.category,
+            issued_at: content.issuedAt,
+            deadline: content.deadline,
+            content,
+            signature: await signer.sign(content),
+            signing_key_id: signer.kid,
+            reupload_of: content.reuploadOf
+          })
+          for (const item of content.items) {
+            noticeItems.push({ id: item.id, notice_id: content.noticeId, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+          }
+        }
+      }
+      await Promise.all([insertNotices(client, notices, noticeItems), client.query('commit')])
+      return reports.map((report) => toView(report, createdAt.get(report.id)!, notices.filter((n) => n.report_id === report.id)))
+    } catch (error) {
+      await client.query('rollback').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+}
+
+function toReportRecord (report: PreparedReport): ReportRecord {
+  return {
+    id: report.id,
+    client_id: report.clientId,
+    external_ref: report.input.externalRef,
+    category: report.input.category,
+    legal_basis: report.input.legalBasis,
+    statement_of_reasons: report.input.statementOfReasons,
+    urgency: report.input.urgency,
+    territorial_scope: report.territorialScope
+  }
+}
+
+function toItemRecord (reportId: string, item: PreparedReport['items'][number]): ReportItemRecord {
+  return {
+    id: item.id,
+    report_id: reportId,
+    position: item.position,
+    url: item.url,
+    canonical_url: item.canonicalUrl,
+    platform: item.platform,
+    identifiers: item.identifiers,
+    content_type: item.contentType,
+    sha256: item.hashes.sha256,
+    md5: item.hashes.md5,
+    pdq: item.hashes.pdq,
+    captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
+    evidence_ref: item.evidenceRef
+  }
+}
+
+function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[]): ReportView {
+  return {
+    id: report.id,
+    externalRef: report.input.externalRef,
+    category: report.input.category,
+    legalBasis: report.input.legalBasis,
+    statementOfReasons: report.input.statementOfReasons,
+    urgency: report.input.urgency,
+    territorialScope: report.territorialScope,
+    createdAt: createdAt.toISOString(),
+    items: report.items.map((item) => toReportItemView({ ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq })),
+    notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
+  }
+}
