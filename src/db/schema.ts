@@ -1,7 +1,7 @@
 // The drizzle tables: the single description of the database that migrations are generated from.
 import { sql } from 'drizzle-orm'
 import {
-  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
@@ -167,3 +167,90 @@ export const signingKeys = pgTable('signing_keys', {
   publicJwk: jsonb('public_jwk').notNull(),
   createdAt: createdAt()
 })
+
+/**
+ * Everything a caller may see change, in one order. Writers insert rows with no position; the sequencer numbers
+ * them in commit-safe order (by transaction id, oldest finished first), so a poller never skips an event.
+ */
+export const noticeEvents = pgTable('notice_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  position: bigint('position', { mode: 'number' }),
+  txId: bigint('tx_id', { mode: 'number' }).notNull().default(sql`pg_current_xact_id()::text::bigint`),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  platform: text('platform').notNull(),
+  type: text('type').notNull(),
+  action: text('action'),
+  fromStatus: text('from_status'),
+  toStatus: text('to_status').notNull(),
+  version: integer('version').notNull(),
+  actorId: uuid('actor_id'),
+  actorRole: text('actor_role').notNull(),
+  reason: text('reason'),
+  detail: text('detail'),
+  note: text('note'),
+  items: jsonb('items'),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+}, (t) => [
+  uniqueIndex('notice_events_position_idx').on(t.position),
+  index('notice_events_platform_position_idx').on(t.platform, t.position),
+  index('notice_events_notice_idx').on(t.noticeId, t.id),
+  index('notice_events_unsequenced_idx').on(t.txId, t.id).where(sql`${t.position} is null`)
+])
+
+export const blockingOrders = pgTable('blocking_orders', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  decisionNumber: text('decision_number').notNull(),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  platform: text('platform').notNull(),
+  issuingBody: text('issuing_body').notNull(),
+  urgency: text('urgency').notNull(),
+  status: text('status').notNull(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }).notNull(),
+  liftedAt: timestamp('lifted_at', { withTimezone: true, mode: 'date' }),
+  liftReason: text('lift_reason'),
+  createdBy: uuid('created_by'),
+  updatedAt: updatedAt()
+}, (t) => [
+  uniqueIndex('blocking_orders_decision_idx').on(t.decisionNumber),
+  uniqueIndex('blocking_orders_seq_idx').on(t.seq),
+  index('blocking_orders_notice_idx').on(t.noticeId),
+  index('blocking_orders_updated_idx').on(t.updatedAt),
+  check('blocking_orders_status_valid', sql`${t.status} in ('active', 'lifted')`)
+])
+
+export const blockingOrderEntries = pgTable('blocking_order_entries', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  orderId: uuid('order_id').notNull().references(() => blockingOrders.id),
+  noticeItemId: uuid('notice_item_id').notNull().references(() => noticeItems.id),
+  blockType: text('block_type').notNull(),
+  value: text('value').notNull(),
+  includedAt: timestamp('included_at', { withTimezone: true, mode: 'date' }).notNull(),
+  liftedAt: timestamp('lifted_at', { withTimezone: true, mode: 'date' })
+}, (t) => [
+  index('blocking_order_entries_order_idx').on(t.orderId),
+  check('blocking_order_entries_type_valid', sql`${t.blockType} in ('url', 'domain', 'ip')`)
+])
+
+/**
+ * The tamper-evident trail. Writers append entries without a hash; the sequencer seals them in commit-safe order,
+ * each hash covering the previous one. A trigger (see the migration) refuses every other UPDATE and every DELETE.
+ */
+export const auditEntries = pgTable('audit_entries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  position: bigint('position', { mode: 'number' }),
+  txId: bigint('tx_id', { mode: 'number' }).notNull().default(sql`pg_current_xact_id()::text::bigint`),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  actorId: uuid('actor_id'),
+  actorRole: text('actor_role').notNull(),
+  action: text('action').notNull(),
+  targetType: text('target_type').notNull(),
+  targetId: text('target_id').notNull(),
+  change: jsonb('change').notNull(),
+  digest: text('digest').notNull(),
+  prevHash: text('prev_hash'),
+  hash: text('hash')
+}, (t) => [
+  uniqueIndex('audit_entries_position_idx').on(t.position),
+  index('audit_entries_unsealed_idx').on(t.txId, t.id).where(sql`${t.position} is null`)
+])
