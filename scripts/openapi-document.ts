@@ -15,7 +15,7 @@ export async function renderOpenApi (): Promise<string> {
   const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://unused@127.0.0.1:1/unused' })
   const pool = createPool(config.DATABASE_URL!, 1)
   const signer = await loadNoticeSigner(undefined, await fs.mkdtemp(path.join(os.tmpdir(), 'openapi-')))
-  const app = await buildApp(config, { pool, db: createDatabase(pool), signer, logger: createLogger('silent') })
+  const app = await buildApp(config, { pool, db: createDatabase(pool), signer, logger: createLogger('silent'), background: false })
   await app.ready()
   const document = JSON.stringify(app.swagger(), null, 2) + '\n'
   await app.close()

@@ -1,30 +1,27 @@
-// Counts the assertions in tap's per-file TAP results; a test point with a time is a subtest, not an assertion.
-import fs from 'node:fs'
-import path from 'node:path'
+// Counts assertions in TAP output; a test point with a time is a subtest or a file, not an assertion.
 
-export function countResults (dir: string): { passed: number, failed: number, skipped: number } {
-  let passed = 0
-  let failed = 0
-  let skipped = 0
-  if (!fs.existsSync(dir)) return { passed, failed, skipped }
-  for (const entry of fs.readdirSync(dir, { recursive: true })) {
-    const file = path.join(dir, String(entry))
-    if (!file.endsWith('.tap') || !fs.statSync(file).isFile()) continue
-    let fileFailed = 0
-    let fileCrashed = false
-    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-      const point = /^(\s*)(not )?ok \d+(.*)$/.exec(line)
-      if (!point) continue
-      if (/# time=/.test(point[3])) {
-        if (point[2] && point[1] === '') fileCrashed = true
-        continue
+export interface Counts { passed: number, failed: number, skipped: number }
+
+export class TapCounter {
+  readonly counts: Counts = { passed: 0, failed: 0, skipped: 0 }
+  private leafFailuresInFile = 0
+
+  line (text: string): void {
+    const point = /^(\s*)(not )?ok \d+(.*)$/.exec(text)
+    if (!point) return
+    const [, indent, notOk, rest] = point
+    if (/# time=/.test(rest)) {
+      if (indent === '') {
+        // A file that failed without a failing assertion (it crashed or timed out) still counts as one failure.
+        if (notOk && this.leafFailuresInFile === 0) this.counts.failed++
+        this.leafFailuresInFile = 0
       }
-      if (/#\s*(SKIP|TODO)/i.test(point[3])) skipped++
-      else if (point[2]) fileFailed++
-      else passed++
+      return
     }
-    // A file that failed without a failing assertion (it crashed or timed out) still counts as one failure.
-    failed += fileFailed > 0 ? fileFailed : fileCrashed ? 1 : 0
+    if (/#\s*(SKIP|TODO)/i.test(rest)) this.counts.skipped++
+    else if (notOk) {
+      this.counts.failed++
+      this.leafFailuresInFile++
+    } else this.counts.passed++
   }
-  return { passed, failed, skipped }
 }

@@ -3,10 +3,22 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
+import net from 'node:net'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts'
-import { countResults } from './tap-results.ts'
+import { TapCounter } from './tap-results.ts'
 
-const RESULTS_DIR = '.tap/test-results'
+/** A port nobody listens on now, so that runs side by side never collide. */
+async function freePort (): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
 let embedded: EmbeddedServer | null = null
 let cleanup = (): void => {}
 const env = { ...process.env }
@@ -15,7 +27,7 @@ if (!env.DATABASE_URL) {
   // system temp folder because PostgreSQL runs as an unprivileged user that must be able to reach it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'takedown-test-pg-'))
   fs.chmodSync(dataDir, 0o755)
-  embedded = await startEmbeddedPostgres({ dataDir, port: Number(env.TEST_EMBEDDED_PG_PORT ?? 54330) })
+  embedded = await startEmbeddedPostgres({ dataDir, port: env.TEST_EMBEDDED_PG_PORT ? Number(env.TEST_EMBEDDED_PG_PORT) : await freePort() })
   cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true })
   env.DATABASE_URL = embedded.url
   process.stdout.write(`# tests run on an embedded PostgreSQL (${embedded.dataDir})\n`)
@@ -23,15 +35,26 @@ if (!env.DATABASE_URL) {
   process.stdout.write('# tests run on the PostgreSQL named by DATABASE_URL\n')
 }
 
-fs.rmSync(RESULTS_DIR, { recursive: true, force: true })
+// tap's own reporter is kept; the TAP stream it writes when not on a terminal is read line by line for the tally.
 const tapBin = path.resolve('node_modules/.bin/tap')
+const counter = new TapCounter()
 const code: number = await new Promise((resolve) => {
-  const child = spawn(tapBin, process.argv.slice(2), { stdio: 'inherit', env })
-  child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)))
+  const child = spawn(tapBin, process.argv.slice(2), { stdio: ['inherit', 'pipe', 'inherit'], env })
+  let pending = ''
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk)
+    const lines = (pending + chunk.toString('utf8')).split('\n')
+    pending = lines.pop()!
+    for (const line of lines) counter.line(line)
+  })
+  child.on('close', (status, signal) => {
+    counter.line(pending)
+    resolve(status ?? (signal ? 1 : 0))
+  })
 })
 if (embedded) await embedded.stop()
 cleanup()
 
-const { passed, failed, skipped } = countResults(RESULTS_DIR)
+const { passed, failed, skipped } = counter.counts
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`)
 process.exit(code !== 0 ? code : failed > 0 ? 1 : 0)

@@ -27,3 +27,25 @@ export function createValidatorCompiler (): FastifySchemaCompiler<unknown> {
     return ajv.compile(schema as object)
   }
 }
+
+/**
+ * PostgreSQL cannot store NUL characters or unpaired UTF-16 surrogates in text; JSON allows both. Finding them
+ * before validation turns what would be a database failure (a 500) into a 400 that names the field.
+ */
+export function findUnstorableText (value: unknown, pointer = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? pointer || '/' : null
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findUnstorableText(value[i], `${pointer}/${i}`)
+      if (found !== null) return found
+    }
+    return null
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const found = findUnstorableText(key, `${pointer}/${key}`) ?? findUnstorableText(inner, `${pointer}/${key}`)
+      if (found !== null) return found
+    }
+  }
+  return null
+}

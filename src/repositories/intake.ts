@@ -67,29 +67,18 @@ export function serialKey (year: number, platform: string): string {
 }
 
 /**
- * Reserves `count` consecutive serials per (year, platform) and returns the first of each range. The counter rows
- * stay locked until the transaction ends, which is what makes serials gap-free: a rollback gives them back.
+ * One statement: the reports and their items, then the reservation of `count` consecutive reference serials per
+ * (year, platform), returning the first of each range. Foreign keys are checked at the end of the statement. The
+ * counter rows stay locked until the transaction ends, which is what makes serials gap-free: a rollback gives
+ * them back; and the lock is taken last, so it is held as briefly as possible.
  */
-export async function allocateSerials (client: pg.ClientBase, requests: readonly SerialRequest[]): Promise<Map<string, number>> {
+export async function insertReportsAndReserveSerials (
+  client: pg.ClientBase, reports: ReportRecord[], items: ReportItemRecord[], serials: readonly SerialRequest[]
+): Promise<{ createdAt: Map<string, Date>, firstSerial: Map<string, number> }> {
   // One lock order for every transaction, so concurrent batches cannot deadlock on the counter rows
   // (a set-returning function yields the array's elements in order).
-  const sorted = [...requests].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
-  const { rows } = await client.query<{ year: number, platform: string, last: number }>(`
-    insert into reference_counters as c (year, platform, last)
-    select r.year, r.platform, r.count
-    from jsonb_to_recordset($1::jsonb) as r(year int, platform text, count int)
-    on conflict (year, platform) do update set last = c.last + excluded.last
-    returning year, platform, last`, [JSON.stringify(sorted)])
-  const counts = new Map(sorted.map((r) => [serialKey(r.year, r.platform), r.count]))
-  return new Map(rows.map((r) => {
-    const key = serialKey(r.year, r.platform)
-    return [key, Number(r.last) - counts.get(key)! + 1]
-  }))
-}
-
-/** One statement for the reports and their items (foreign keys are checked at the end of the statement). */
-export async function insertReports (client: pg.ClientBase, reports: ReportRecord[], items: ReportItemRecord[]): Promise<Map<string, Date>> {
-  const { rows } = await client.query<{ id: string, created_at: Date }>(`
+  const sorted = [...serials].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
+  const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>(`
     with report as (
       insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency, territorial_scope)
       select r.id, r.client_id, r.external_ref, r.category, r.legal_basis, r.statement_of_reasons, r.urgency,
@@ -103,13 +92,46 @@ export async function insertReports (client: pg.ClientBase, reports: ReportRecor
       from jsonb_to_recordset($2::jsonb) as x(id uuid, report_id uuid, position int, url text, canonical_url text, platform text,
         identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, captured_at timestamptz, evidence_ref text)
       returning id
+    ), counters as (
+      insert into reference_counters as c (year, platform, last)
+      select s.year, s.platform, s.count from jsonb_to_recordset($3::jsonb) as s(year int, platform text, count int)
+      where (select count(*) from items) >= 0
+      on conflict (year, platform) do update set last = c.last + excluded.last
+      returning year, platform, last
     )
-    select id, created_at, (select count(*) from items) as items from report`, [JSON.stringify(reports), JSON.stringify(items)])
-  return new Map(rows.map((r) => [r.id, new Date(r.created_at)]))
+    select 'report' as kind, id::text as key, to_json(created_at)#>>'{}' as value from report
+    union all
+    select 'serial', year || '/' || platform, last::text from counters`,
+  [JSON.stringify(reports), JSON.stringify(items), JSON.stringify(sorted)])
+  const counts = new Map(sorted.map((r) => [serialKey(r.year, r.platform), r.count]))
+  const createdAt = new Map<string, Date>()
+  const firstSerial = new Map<string, number>()
+  for (const row of rows) {
+    if (row.kind === 'report') createdAt.set(row.key, new Date(row.value))
+    else firstSerial.set(row.key, Number(row.value) - counts.get(row.key)! + 1)
+  }
+  return { createdAt, firstSerial }
 }
 
-/** One statement for the notices and their items. */
-export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[]): Promise<void> {
+export interface CreatedEventRecord {
+  notice_id: string
+  platform: string
+  actor_id: string
+  at: string
+}
+
+export interface AuditRecord {
+  actor_id: string | null
+  actor_role: string
+  action: string
+  target_type: string
+  target_id: string
+  change: unknown
+  digest: string
+}
+
+/** One statement for the notices, their items, their 'created' events and the audit entries of the batch. */
+export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[], audit: AuditRecord[]): Promise<void> {
   await client.query(`
     with notices_in as (
       insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline, content, signature, signing_key_id, reupload_of)
@@ -124,6 +146,18 @@ export async function insertNotices (client: pg.ClientBase, notices: NoticeRecor
       from jsonb_to_recordset($2::jsonb) as i(id uuid, notice_id uuid, position int, url text, canonical_url text,
         identifiers jsonb, content_type text)
       returning id
+    ), events_in as (
+      insert into notice_events (notice_id, platform, type, to_status, version, actor_id, actor_role, at)
+      select e.notice_id, e.platform, 'notice.created', 'issued', 1, e.actor_id, 'authority', e.at
+      from jsonb_to_recordset($3::jsonb) as e(notice_id uuid, platform text, actor_id uuid, at timestamptz)
+      returning id
+    ), audit_in as (
+      insert into audit_entries (actor_id, actor_role, action, target_type, target_id, change, digest)
+      select a.actor_id, a.actor_role, a.action, a.target_type, a.target_id, a.change, a.digest
+      from jsonb_to_recordset($4::jsonb) as a(actor_id uuid, actor_role text, action text, target_type text, target_id text, change jsonb, digest text)
+      returning id
     )
-    select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items`, [JSON.stringify(notices), JSON.stringify(noticeItems)])
+    select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items,
+           (select count(*) from events_in) as events, (select count(*) from audit_in) as audit`,
+  [JSON.stringify(notices), JSON.stringify(noticeItems), JSON.stringify(events), JSON.stringify(audit)])
 }

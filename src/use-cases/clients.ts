@@ -5,6 +5,8 @@ import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
 import { platformExists } from '../repositories/platforms.ts'
 import { HttpProblem } from '../plugins/problems.ts'
+import { appendAudit } from '../repositories/audit.ts'
+import type { Principal } from '../repositories/clients.ts'
 import type { ClientView, CreateClientInput } from '../routes/clients/schemas.ts'
 import type { Role } from '../domain/vocabulary.ts'
 
@@ -22,7 +24,7 @@ export function toClientView (row: repo.ClientRow): ClientView {
   }
 }
 
-export async function createClient (db: Database, input: CreateClientInput, createdBy: string | null) {
+export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal) {
   const errors: Array<{ pointer: string, detail: string }> = []
   if (input.role === 'liaison' && input.platform === undefined) {
     errors.push({ pointer: '/platform', detail: 'is required for a liaison' })
@@ -35,21 +37,27 @@ export async function createClient (db: Database, input: CreateClientInput, crea
   }
   if (errors.length > 0) throw new HttpProblem(422, 'Invalid client', 'the client cannot be created as described', { errors })
   const key = generateApiKey()
-  const row = await repo.insertClient(db, {
-    name: input.name, role: input.role, platform: input.platform ?? null,
-    keyPrefix: key.prefix, keyHash: key.hash, createdBy
+  const row = await db.transaction(async (tx) => {
+    const created = await repo.insertClient(tx, {
+      name: input.name, role: input.role, platform: input.platform ?? null,
+      keyPrefix: key.prefix, keyHash: key.hash, createdBy: createdBy.id
+    })
+    await appendAudit(tx, createdBy, { action: 'client.created', targetType: 'client', targetId: created.id, change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix } })
+    return created
   })
   return { ...toClientView(row), apiKey: key.key }
 }
 
-export async function revokeClient (db: Database, id: string) {
+export async function revokeClient (db: Database, id: string, by: Principal) {
   return db.transaction(async (tx) => {
     const existing = await repo.findClient(tx, id)
     if (!existing) return null
     if (existing.role === 'admin' && existing.revokedAt === null && (await repo.countActiveAdmins(tx)) <= 1) {
       throw new HttpProblem(409, 'Last administrator', 'the last active administrator cannot be revoked')
     }
-    return repo.revokeClient(tx, id)
+    const revoked = await repo.revokeClient(tx, id)
+    await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
+    return revoked
   })
 }
 
@@ -63,7 +71,8 @@ export async function bootstrapAdmin (db: Database, configuredKey: string | unde
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`)
     if ((await repo.countActiveAdmins(tx)) > 0) return { created: false }
     const key = configuredKey ? describeApiKey(configuredKey) : generateApiKey()
-    await repo.insertClient(tx, { name: 'bootstrap administrator', role: 'admin', keyPrefix: key.prefix, keyHash: key.hash })
+    const admin = await repo.insertClient(tx, { name: 'bootstrap administrator', role: 'admin', keyPrefix: key.prefix, keyHash: key.hash })
+    await appendAudit(tx, { id: null, role: 'system' }, { action: 'client.created', targetType: 'client', targetId: admin.id, change: { name: admin.name, role: 'admin', keyPrefix: admin.keyPrefix, bootstrap: true } })
     return { created: true, apiKey: configuredKey ? undefined : key.key }
   })
 }

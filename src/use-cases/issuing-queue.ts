@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
-import { allocateSerials, insertNotices, insertReports, serialKey, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord } from '../repositories/intake.ts'
+import { insertNotices, insertReportsAndReserveSerials, serialKey, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord } from '../repositories/intake.ts'
 import type { Database } from '../db/index.ts'
 import type pg from 'pg'
 import type { NoticeSigner } from '../signing/notice-signer.ts'
@@ -10,6 +10,7 @@ import type { ReportView } from '../routes/reports/schemas.ts'
 import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'
+import { auditRecord } from '../repositories/audit.ts'
 
 /** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
 export interface IssuingContext {
@@ -20,6 +21,8 @@ export interface IssuingContext {
   referenceCountry: string
   redressDays: number
   preservationMonths: number
+  /** Called after each commit, e.g. so the change feed numbers the new events promptly. */
+  afterCommit?: () => void
 }
 
 interface Waiting {
@@ -106,17 +109,15 @@ export class IssuingQueue {
         counts.set(key, entry)
       }
     }
-    // Statements are queued on the connection without waiting on each other: the counter lock is then held for
-    // numbering, signing, one insert and the commit, with no event-loop round trips between them.
+    // The counter lock is taken at the end of the first statement and held for signing, one insert and the commit.
     const client = await this.ctx.pool.connect()
     try {
-      client.query('begin').catch(() => {})
-      const [createdAt, next] = await Promise.all([
-        insertReports(client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item)))),
-        allocateSerials(client, [...counts.values()])
-      ])
+      await client.query('begin')
+      const { createdAt, firstSerial: next } = await insertReportsAndReserveSerials(
+        client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item))), [...counts.values()])
       const notices: NoticeRecord[] = []
       const noticeItems: NoticeItemRecord[] = []
+      const reportsById = new Map(reports.map((r) => [r.id, r]))
       for (const { report, year, byPlatform } of groups) {
         for (const [platform, items] of byPlatform) {
           const key = serialKey(year, platform)
@@ -161,7 +162,23 @@ export class IssuingQueue {
           }
         }
       }
-      await Promise.all([insertNotices(client, notices, noticeItems), client.query('commit')])
+      const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: reportsById.get(n.report_id)!.clientId, at: n.issued_at }))
+      const audit = reports.map((report) => {
+        const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
+          action: 'report.submitted',
+          targetType: 'report',
+          targetId: report.id,
+          change: {
+            externalRef: report.input.externalRef,
+            items: report.items.map((i) => i.canonicalUrl),
+            notices: notices.filter((n) => n.report_id === report.id).map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
+          }
+        })
+        return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
+      })
+      await insertNotices(client, notices, noticeItems, events, audit)
+      await client.query('commit')
+      this.ctx.afterCommit?.()
       return reports.map((report) => toView(report, createdAt.get(report.id)!, notices.filter((n) => n.report_id === report.id)))
     } catch (error) {
       await client.query('rollback').catch(() => {})

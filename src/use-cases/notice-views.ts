@@ -1,6 +1,10 @@
 // Maps stored notices to the API's notice shape.
 import type { NoticeWithItems } from '../repositories/notices.ts'
-import type { NoticeView } from '../routes/notices/schemas.ts'
+import type { NoticeView, NoticeEvent } from '../routes/notices/schemas.ts'
+import type { Static } from 'typebox'
+import type { NoticeEventRow } from '../repositories/notice-events.ts'
+
+type NoticeEventView = Static<typeof NoticeEvent>
 import type { NoticeContent } from '../domain/notice-content.ts'
 import type { NoticeStatus } from '../domain/vocabulary.ts'
 import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-signer.ts'
@@ -40,5 +44,29 @@ export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
     signature: { keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature) },
     createdAt: notice.createdAt.toISOString(),
     updatedAt: notice.updatedAt.toISOString()
+  }
+}
+
+/** A strong ETag naming the notice's version: transitions compare it exactly. */
+export function noticeEtag (version: number): string {
+  return `"${version}"`
+}
+
+export function toNoticeEventView (row: NoticeEventRow): NoticeEventView {
+  return {
+    sequence: row.position,
+    type: row.type as NoticeEventView['type'],
+    noticeId: row.noticeId,
+    platform: row.platform,
+    at: row.at.toISOString(),
+    action: row.action,
+    from: row.fromStatus as NoticeStatus | null,
+    to: row.toStatus as NoticeStatus,
+    version: row.version,
+    actor: { id: row.actorId, role: row.actorRole },
+    reason: row.reason,
+    detail: row.detail,
+    note: row.note,
+    items: row.items as string[] | null
   }
 }

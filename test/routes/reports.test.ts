@@ -122,3 +122,18 @@ t.test('reports', async (t) => {
     t.equal((await call(auditor, { method: 'GET', url: '/v1/reports/not-a-uuid' })).statusCode, 400)
   })
 })
+
+t.test('text the database cannot store is a 400, never a 500', async (t) => {
+  const ctx = await build(t)
+  const authority = await ctx.clientKey('authority')
+  for (const [name, statementOfReasons] of [['a NUL character', 'x \u0000 y'], ['an unpaired surrogate', 'x \ud800 y']]) {
+    const res = await ctx.call(authority, {
+      method: 'POST',
+      url: '/v1/reports',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(report([{ url: 'https://t.me/some_channel/1', contentType: 'text' }], { statementOfReasons }))
+    })
+    t.equal(res.statusCode, 400, name)
+    t.same(res.json().errors, [{ pointer: '/statementOfReasons', detail: 'contains a NUL character or an unpaired surrogate' }], name)
+  }
+})

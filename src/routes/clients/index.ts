@@ -27,7 +27,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const created = await createClient(db, request.body, request.principal.id)
+    const created = await createClient(db, request.body, request.principal)
     return reply.status(201).header('location', `/v1/clients/${created.id}`).send(created)
   })
 
@@ -69,7 +69,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 200: Client, ...errorResponses(400, 403, 404, 409) }
     }
   }, async (request) => {
-    const row = await revokeClient(db, request.params.id)
+    const row = await revokeClient(db, request.params.id, request.principal)
     if (!row) throw notFound(request.params.id)
     forgetCachedKeys()
     return toClientView(row)

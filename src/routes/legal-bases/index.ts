@@ -6,6 +6,7 @@ import { errorResponses, IdempotencyHeaders, Timestamp } from '../common-schemas
 import * as repo from '../../repositories/legal-bases.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
+import { appendAudit } from '../../repositories/audit.ts'
 
 const Texts = (max: number) => Type.Object({
   kk: Type.String({ minLength: 1, maxLength: max }),
@@ -83,7 +84,11 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
     }
   }, async (request, reply) => {
-    const row = await repo.insertLegalBasis(db, request.body)
+    const row = await db.transaction(async (tx) => {
+      const created = await repo.insertLegalBasis(tx, request.body)
+      await appendAudit(tx, request.principal, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: request.body })
+      return created
+    })
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
   })
 
@@ -97,7 +102,11 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    const row = await repo.updateLegalBasis(db, request.params.id, request.body)
+    const row = await db.transaction(async (tx) => {
+      const updated = await repo.updateLegalBasis(tx, request.params.id, request.body)
+      if (updated) await appendAudit(tx, request.principal, { action: 'legal-basis.updated', targetType: 'legal-basis', targetId: updated.id, change: { ...request.body, version: updated.version } })
+      return updated
+    })
     if (!row) throw notFound(request.params.id)
     return toView(row)
   })

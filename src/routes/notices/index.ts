@@ -4,8 +4,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { DocumentQuery, ListNoticesQuery, Notice, NoticeSignature } from './schemas.ts'
 import { errorResponses, IdParams, ListOf } from '../common-schemas.ts'
-import { findNotice, listNotices } from '../../repositories/notices.ts'
-import { toNoticeView } from '../../use-cases/notice-views.ts'
+import { findNotice, listNotices, type NoticeWithItems } from '../../repositories/notices.ts'
+import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
+import { noticeEtag, toNoticeView } from '../../use-cases/notice-views.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { renderNotice } from '../../render/notice.ts'
@@ -20,7 +21,19 @@ function scopeOf (principal: Principal): string | null {
   return principal.role === 'liaison' ? principal.platform : null
 }
 
-const notices: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks }> = async (app, { db, hooks }) => {
+  /** A liaison's first read of an issued notice is its delivery: the portal is one of the delivery channels. */
+  async function deliverOnRead (found: NoticeWithItems, principal: Principal): Promise<NoticeWithItems> {
+    if (principal.role !== 'liaison' || found.notice.status !== 'issued') return found
+    try {
+      return await transitionNotice(db, hooks, { principal }, found.notice.id, null, { action: 'deliver' })
+    } catch (error) {
+      // Another read delivered it a moment ago: serve the notice as it now stands.
+      if (error instanceof HttpProblem && error.status === 409) return (await findNotice(db, found.notice.id, principal.platform))!
+      throw error
+    }
+  }
+
   async function load (id: string, principal: Principal) {
     const found = await findNotice(db, id, scopeOf(principal))
     if (!found) throw new HttpProblem(404, 'Not found', `no notice ${id}`)
@@ -46,13 +59,18 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       updatedSince: updatedSince ? new Date(updatedSince) : undefined
     }, limit + 1, decodeCursor(cursor))
     const { data, nextCursor } = page(rows.map((r) => ({ ...r, seq: r.notice.seq })), limit)
-    return { data: data.map(toNoticeView), nextCursor }
+    const delivered = []
+    for (const row of data) delivered.push(await deliverOnRead(row, request.principal))
+    return { data: delivered.map(toNoticeView), nextCursor }
   })
 
   app.get('/v1/notices/:id', {
     config: { roles: READERS },
     schema: { tags: ['notices'], summary: 'One notice', params: IdParams, response: { 200: Notice, ...errorResponses(400, 403, 404) } }
-  }, async (request) => toNoticeView(await load(request.params.id, request.principal)))
+  }, async (request, reply) => {
+    const found = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
+    return reply.header('etag', noticeEtag(found.notice.version)).send(toNoticeView(found))
+  })
 
   app.get('/v1/notices/:id/document', {
     config: { roles: READERS },

@@ -73,3 +73,20 @@ export const NoticeSignature = Type.Object({
 })
 
 export type NoticeView = Static<typeof Notice>
+
+export const NoticeEvent = Type.Object({
+  sequence: Type.Union([Type.Integer(), Type.Null()], { description: 'Position in the change feed (null for a moment after commit)' }),
+  type: Type.Enum(['notice.created', 'notice.transitioned'] as const),
+  noticeId: Uuid,
+  platform: Str,
+  at: Timestamp,
+  action: Type.Union([Str, Type.Null()]),
+  from: Type.Union([NoticeStatusSchema, Type.Null()]),
+  to: NoticeStatusSchema,
+  version: Type.Integer(),
+  actor: Type.Object({ id: Type.Union([Uuid, Type.Null()]), role: Str }),
+  reason: Type.Union([Str, Type.Null()]),
+  detail: Type.Union([Str, Type.Null()]),
+  note: Type.Union([Str, Type.Null()]),
+  items: Type.Union([Type.Array(Uuid), Type.Null()])
+})

@@ -7,6 +7,7 @@ import { errorResponses } from '../common-schemas.ts'
 import { findPlatform, listPlatforms, updatePlatform, type PlatformRow } from '../../repositories/platforms.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
+import { appendAudit } from '../../repositories/audit.ts'
 
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,40}$', maxLength: 40 }) }, { additionalProperties: false })
 
@@ -61,9 +62,13 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
     }
   }, async (request) => {
     const { deadlines, ...rest } = request.body
-    const row = await updatePlatform(db, request.params.slug, {
-      ...rest,
-      ...(deadlines ? { deadlineNormalHours: deadlines.normalHours, deadlineUrgentHours: deadlines.urgentHours } : {})
+    const row = await db.transaction(async (tx) => {
+      const updated = await updatePlatform(tx, request.params.slug, {
+        ...rest,
+        ...(deadlines ? { deadlineNormalHours: deadlines.normalHours, deadlineUrgentHours: deadlines.urgentHours } : {})
+      })
+      if (updated) await appendAudit(tx, request.principal, { action: 'platform.updated', targetType: 'platform', targetId: updated.slug, change: { ...request.body, version: updated.version } })
+      return updated
     })
     if (!row) throw new HttpProblem(404, 'Not found', `no platform ${request.params.slug}`)
     return toPlatformView(row)

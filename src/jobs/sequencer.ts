@@ -1,0 +1,109 @@
+// Numbers the change feed and seals the audit trail in the background, one process at a time.
+import { EventEmitter } from 'node:events'
+import type pg from 'pg'
+import type { Logger } from 'pino'
+import { chainHash } from '../domain/audit-chain.ts'
+import { lastEventPosition, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+
+const SEQUENCER_LOCK = 7_310_003
+/** How often each process looks for settled rows; also the bound on how stale the feed can be. */
+export const SEQUENCER_INTERVAL_MS = 100
+
+export class Sequencer extends EventEmitter {
+  private timer: NodeJS.Timeout | null = null
+  private running: Promise<void> | null = null
+  private stopped = false
+  lastPosition = 0
+
+  constructor (private readonly pool: pg.Pool, private readonly logger: Logger) {
+    super()
+    this.setMaxListeners(0)
+  }
+
+  start (): void {
+    this.stopped = false
+    this.schedule()
+  }
+
+  async stop (): Promise<void> {
+    this.stopped = true
+    if (this.timer) clearTimeout(this.timer)
+    await this.running
+  }
+
+  /** Runs a pass now (writers call it after committing, so their own events are numbered promptly). */
+  poke (): Promise<void> {
+    if (!this.running) this.running = this.pass().finally(() => { this.running = null })
+    return this.running
+  }
+
+  /** Resolves once the feed has moved past `after`, or when the wait is over. */
+  waitBeyond (after: number, ms: number): Promise<void> {
+    if (this.lastPosition > after || ms <= 0) return Promise.resolve()
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        this.off('advanced', onAdvance)
+        resolve()
+      }
+      const onAdvance = (position: number): void => { if (position > after) done() }
+      const timer = setTimeout(done, ms)
+      this.on('advanced', onAdvance)
+    })
+  }
+
+  private schedule (): void {
+    if (this.stopped) return
+    this.timer = setTimeout(() => { void this.poke().finally(() => this.schedule()) }, SEQUENCER_INTERVAL_MS)
+    this.timer.unref()
+  }
+
+  private async pass (): Promise<void> {
+    let client: pg.PoolClient | null = null
+    try {
+      client = await this.pool.connect()
+      const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SEQUENCER_LOCK])
+      if (rows[0].ok) {
+        try {
+          await sequenceEvents(client)
+          // The trail is sealed separately: a failure there must not hold the feed back.
+          await this.seal(client).catch((error: unknown) => this.logger.warn({ err: error }, 'audit sealing failed; retrying'))
+        } finally {
+          await client.query('select pg_advisory_unlock($1)', [SEQUENCER_LOCK])
+        }
+      }
+      const last = await lastEventPosition(client)
+      if (last > this.lastPosition) {
+        this.lastPosition = last
+        this.emit('advanced', last)
+      }
+    } catch (error) {
+      if (!this.stopped) this.logger.warn({ err: error }, 'sequencer pass failed; retrying')
+    } finally {
+      client?.release()
+    }
+  }
+
+  private async seal (client: pg.PoolClient): Promise<void> {
+    const { last, entries } = await unsealedAuditEntries(client)
+    let position = last?.position ?? 0
+    let prev = last?.hash ?? null
+    const seals = entries.map((entry) => {
+      position++
+      const hash = chainHash(prev, {
+        position,
+        at: entry.at.toISOString(),
+        actorId: entry.actor_id,
+        actorRole: entry.actor_role,
+        action: entry.action,
+        targetType: entry.target_type,
+        targetId: entry.target_id,
+        digest: entry.digest
+      })
+      const seal = { id: Number(entry.id), position, prev_hash: prev, hash }
+      prev = hash
+      return seal
+    })
+    await sealAuditEntries(client, seals)
+  }
+}

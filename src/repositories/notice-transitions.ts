@@ -1,0 +1,49 @@
+// Row-level writes of a notice transition: lock, update status and items, deadlines, blocking orders.
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { Executor } from '../db/index.ts'
+import { notices, noticeItems, blockingOrders, blockingOrderEntries } from '../db/schema.ts'
+import type { NoticeRow } from './notices.ts'
+
+/** Locks the notice for the rest of the transaction, so two actions on it cannot interleave. */
+export async function lockNotice (tx: Executor, id: string, platform: string | null): Promise<NoticeRow | null> {
+  const where = platform === null ? eq(notices.id, id) : and(eq(notices.id, id), eq(notices.platform, platform))
+  const [row] = await tx.select().from(notices).where(where).for('update').limit(1)
+  return row ?? null
+}
+
+export async function itemOutcomes (tx: Executor, noticeId: string): Promise<Array<{ id: string, outcome: string, canonicalUrl: string }>> {
+  return tx.select({ id: noticeItems.id, outcome: noticeItems.outcome, canonicalUrl: noticeItems.canonicalUrl })
+    .from(noticeItems).where(eq(noticeItems.noticeId, noticeId)).orderBy(noticeItems.position)
+}
+
+export async function markItemsRemoved (tx: Executor, itemIds: string[], at: Date): Promise<void> {
+  if (itemIds.length === 0) return
+  await tx.update(noticeItems).set({ outcome: 'removed', outcomeAt: at }).where(inArray(noticeItems.id, itemIds))
+}
+
+export async function updateNoticeState (tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }): Promise<NoticeRow> {
+  const [row] = await tx.update(notices)
+    .set({ status: changes.status, version: sql`${notices.version} + 1`, updatedAt: changes.at, ...(changes.deadline ? { deadline: changes.deadline } : {}) })
+    .where(eq(notices.id, id))
+    .returning()
+  return row
+}
+
+export async function insertBlockingOrder (tx: Executor, order: typeof blockingOrders.$inferInsert, entries: Array<Omit<typeof blockingOrderEntries.$inferInsert, 'orderId'>>) {
+  const [row] = await tx.insert(blockingOrders).values(order).returning()
+  if (entries.length > 0) await tx.insert(blockingOrderEntries).values(entries.map((e) => ({ ...e, orderId: row.id })))
+  return row
+}
+
+export async function liftBlockingOrders (tx: Executor, noticeId: string, at: Date, reason: string): Promise<string[]> {
+  const lifted = await tx.update(blockingOrders)
+    .set({ status: 'lifted', liftedAt: at, liftReason: reason, updatedAt: at })
+    .where(and(eq(blockingOrders.noticeId, noticeId), eq(blockingOrders.status, 'active')))
+    .returning({ id: blockingOrders.id })
+  const ids = lifted.map((r) => r.id)
+  if (ids.length > 0) {
+    await tx.update(blockingOrderEntries).set({ liftedAt: at })
+      .where(and(inArray(blockingOrderEntries.orderId, ids), sql`${blockingOrderEntries.liftedAt} is null`))
+  }
+  return ids
+}

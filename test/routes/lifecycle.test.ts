@@ -1,0 +1,145 @@
+import t from 'tap'
+import { build } from '../helper.ts'
+
+const report = (urls: string[], extra: Record<string, unknown> = {}) => ({
+  externalRef: 'LIFE-1',
+  category: 'extremism',
+  legalBasis: 'kz-communications-41-1',
+  statementOfReasons: 'Propaganda of a banned organisation.',
+  urgency: 'normal',
+  items: urls.map((url) => ({ url, contentType: 'text' })),
+  ...extra
+})
+
+t.test('the notice lifecycle over HTTP', async (t) => {
+  const ctx = await build(t)
+  const { call } = ctx
+  const authority = await ctx.clientKey('authority')
+  const telegram = await ctx.clientKey('liaison', 'telegram')
+  const vk = await ctx.clientKey('liaison', 'vk')
+  const auditor = await ctx.clientKey('auditor')
+
+  async function newNotice (urls = ['https://t.me/life_channel/1', 'https://t.me/life_channel/2']) {
+    const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report(urls) })
+    t.equal(res.statusCode, 201, res.body)
+    return res.json().notices[0].id as string
+  }
+  const act = (key: string, id: string, etag: string | undefined, payload: object) => call(key, {
+    method: 'POST', url: `/v1/notices/${id}/transitions`, payload, headers: etag === undefined ? {} : { 'if-match': etag }
+  })
+
+  t.test('a liaison\'s first read delivers the notice; then acknowledge and remove item by item', async (t) => {
+    const id = await newNotice()
+    const byAuthority = await call(authority, { method: 'GET', url: `/v1/notices/${id}` })
+    t.equal(byAuthority.json().status, 'issued', 'an authority read is not a delivery')
+    const first = await call(telegram, { method: 'GET', url: `/v1/notices/${id}` })
+    t.equal(first.json().status, 'delivered')
+    t.equal(first.json().version, 2)
+    t.equal(first.headers.etag, '"2"')
+    const ack = await act(telegram, id, '"2"', { action: 'acknowledge', note: 'looking into it' })
+    t.equal(ack.statusCode, 200, ack.body)
+    t.equal(ack.json().status, 'acknowledged')
+    const [one, two] = ack.json().items.map((i: { id: string }) => i.id)
+    const partial = await act(telegram, id, ack.headers.etag as string, { action: 'remove', items: [one] })
+    t.equal(partial.json().status, 'partially_removed')
+    t.match(partial.json().items, [{ id: one, outcome: 'removed' }, { id: two, outcome: 'pending' }])
+    const rest = await act(telegram, id, partial.headers.etag as string, { action: 'remove' })
+    t.equal(rest.json().status, 'removed')
+    const close = await act(authority, id, rest.headers.etag as string, { action: 'close' })
+    t.equal(close.json().status, 'closed')
+    const history = await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events` })
+    t.same(history.json().data.map((e: { to: string }) => e.to), ['issued', 'delivered', 'acknowledged', 'partially_removed', 'removed', 'closed'])
+    t.match(history.json().data[2], { action: 'acknowledge', from: 'delivered', version: 3, note: 'looking into it', actor: { role: 'liaison' } })
+  })
+
+  t.test('preconditions: 428 without If-Match, 412 when stale', async (t) => {
+    const id = await newNotice(['https://t.me/life_channel/3'])
+    const missing = await act(telegram, id, undefined, { action: 'acknowledge' })
+    t.equal(missing.statusCode, 428)
+    const stale = await act(telegram, id, '"7"', { action: 'acknowledge' })
+    t.equal(stale.statusCode, 412)
+  })
+
+  t.test('an action the status does not allow is a 409 listing the allowed ones; wrong role 403; another platform 404', async (t) => {
+    const id = await newNotice(['https://t.me/life_channel/4'])
+    const close = await act(authority, id, '"1"', { action: 'close' })
+    t.equal(close.statusCode, 409)
+    t.same(close.json().allowed, ['withdraw'])
+    const liaisonWithdraw = await act(telegram, id, '"1"', { action: 'withdraw', reason: 'x' })
+    t.equal(liaisonWithdraw.statusCode, 403)
+    const other = await act(vk, id, '"1"', { action: 'acknowledge' })
+    t.equal(other.statusCode, 404)
+    t.equal((await call(vk, { method: 'GET', url: `/v1/notices/${id}/events` })).statusCode, 404)
+    const auditorAct = await act(auditor, id, '"1"', { action: 'acknowledge' })
+    t.equal(auditorAct.statusCode, 403)
+    const noKey = await act('', id, '"1"', { action: 'acknowledge' })
+    t.equal(noKey.statusCode, 401)
+    const reject = await act(telegram, id, '"1"', { action: 'reject' })
+    t.equal(reject.statusCode, 422, 'reject needs a reason')
+    const bad = await act(telegram, id, '"1"', { action: 'explode' })
+    t.equal(bad.statusCode, 400)
+  })
+
+  t.test('two liaisons acting at once: exactly one wins, the other gets 412', async (t) => {
+    const id = await newNotice(['https://t.me/life_channel/5'])
+    const second = await ctx.clientKey('liaison', 'telegram')
+    const results = await Promise.all([
+      act(telegram, id, '"1"', { action: 'acknowledge' }),
+      act(second, id, '"1"', { action: 'reject', reason: 'not illegal here' })
+    ])
+    t.same(results.map((r) => r.statusCode).sort(), [200, 412])
+  })
+
+  t.test('escalation creates a blocking order; later removal lifts it', async (t) => {
+    const id = await newNotice(['https://t.me/life_channel/6'])
+    const rejected = await act(telegram, id, '"1"', { action: 'reject', reason: 'we disagree' })
+    const escalated = await act(authority, id, rejected.headers.etag as string, { action: 'escalate' })
+    t.equal(escalated.json().status, 'escalated')
+    const orders = await ctx.pool.query('select decision_number, status from blocking_orders where notice_id = $1', [id])
+    t.match(orders.rows, [{ status: 'active', decision_number: /^KZ-\d{4}-BO-\d{6}$/ }])
+    const removed = await act(telegram, id, escalated.headers.etag as string, { action: 'remove' })
+    t.equal(removed.json().status, 'removed')
+    const after = await ctx.pool.query('select status, lifted_at from blocking_orders where notice_id = $1', [id])
+    t.match(after.rows, [{ status: 'lifted' }])
+  })
+
+  t.test('the feed is ordered, scoped per liaison, and long-polls', async (t) => {
+    const all = await call(auditor, { method: 'GET', url: '/v1/events?after=0&limit=500&wait=2' })
+    t.equal(all.statusCode, 200)
+    const seqs = all.json().data.map((e: { sequence: number }) => e.sequence)
+    t.same(seqs, [...seqs].sort((a, b) => a - b))
+    t.ok(seqs.length > 10)
+    const mine = await call(vk, { method: 'GET', url: '/v1/events?after=0&limit=500' })
+    t.equal(mine.json().data.filter((e: { platform: string }) => e.platform !== 'vk').length, 0)
+    // Catch up first: the last transitions of the previous subtest may be numbered just after the read above.
+    let last = all.json().lastSequence
+    for (let caughtUp = false; !caughtUp;) {
+      const more = await call(auditor, { method: 'GET', url: `/v1/events?after=${last}&wait=1` })
+      caughtUp = more.json().data.length === 0
+      last = more.json().lastSequence
+    }
+    const started = Date.now()
+    const [waited] = await Promise.all([
+      call(auditor, { method: 'GET', url: `/v1/events?after=${last}&wait=10` }),
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() => newNotice(['https://t.me/life_channel/99']))
+    ])
+    t.equal(waited.json().data[0]?.type, 'notice.created')
+    t.ok(Date.now() - started < 8000, 'answered as soon as something was new')
+  })
+
+  t.test('the audit trail verifies, and names an entry altered behind its back', async (t) => {
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const verify = await call(auditor, { method: 'GET', url: '/v1/audit/verify' })
+    t.equal(verify.statusCode, 200)
+    t.match(verify.json(), { intact: true, firstBroken: null })
+    t.ok(verify.json().checked > 5)
+    const refused = await ctx.pool.query("update audit_entries set action = 'x' where position = 3").catch((e: Error) => e)
+    t.match(String(refused), /append-only/)
+    await ctx.pool.query('alter table audit_entries disable trigger audit_entries_guard')
+    await ctx.pool.query(`update audit_entries set change = '{"forged": true}' where position = 3`)
+    await ctx.pool.query('alter table audit_entries enable trigger audit_entries_guard')
+    const broken = await call(auditor, { method: 'GET', url: '/v1/audit/verify' })
+    t.match(broken.json(), { intact: false, firstBroken: { position: 3, reason: 'digest' }, checked: 2 })
+    t.equal((await call(telegram, { method: 'GET', url: '/v1/audit/verify' })).statusCode, 403)
+  })
+})
