@@ -57,6 +57,7 @@ export interface LoadResult {
 
 export async function load (name: string, options: autocannon.Options): Promise<LoadResult> {
   const result = await autocannon({ connections: CONNECTIONS, duration: SECONDS, ...options })
+  if (process.env.BENCH_DEBUG) console.log(name, JSON.stringify(result.statusCodeStats))
   return {
     name,
     rps: result.requests.average,

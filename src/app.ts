@@ -8,7 +8,7 @@ import type pg from 'pg'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import type { Database } from './db/index.ts'
-import { createValidatorCompiler } from './plugins/validation.ts'
+import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
 import problems, { HttpProblem } from './plugins/problems.ts'
 import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
@@ -21,6 +21,17 @@ import legalBases from './routes/legal-bases/index.ts'
 import reports from './routes/reports/index.ts'
 import notices from './routes/notices/index.ts'
 import jwks from './routes/jwks.ts'
+// Re-upload detection: the hash bank, its in-memory PDQ index, and media hashing.
+import hashBank from './routes/hash-bank/index.ts'
+import media from './routes/media/index.ts'
+import { HashBankIndex } from './hash-bank/index-service.ts'
+import transitions from './routes/notices/transitions.ts'
+import events from './routes/events/index.ts'
+import audit from './routes/audit/index.ts'
+import blockingOrders from './routes/blocking-orders/index.ts'
+import stats from './routes/stats/index.ts'
+import { Sequencer } from './jobs/sequencer.ts'
+import type { TransitionHooks } from './use-cases/transition-notice.ts'
 import type { NoticeSigner } from './signing/notice-signer.ts'
 import { IssuingQueue, type IssuingContext } from './use-cases/issuing-queue.ts'
 
@@ -29,6 +40,8 @@ export interface AppDeps {
   db: Database
   signer: NoticeSigner
   logger?: Logger
+  /** Background work (feed sequencing, audit sealing, deadlines); off only where no database is reachable. */
+  background?: boolean
 }
 
 /** Credentials and personal data never reach the logs. */
@@ -55,11 +68,28 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
+  app.addHook('preValidation', async (request) => {
+    const pointer = findUnstorableText(request.body)
+    if (pointer !== null) {
+      throw new HttpProblem(400, 'Invalid request', 'text may not contain NUL characters or unpaired surrogates', { errors: [{ pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
+    }
+  })
   app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
   const { db } = deps
   await app.register(problems)
-  await app.register(helmet, { contentSecurityPolicy: false, global: true })
+  // A JSON API answers programs, not browsers: of helmet's headers only those that matter for such answers.
+  await app.register(helmet, {
+    global: true,
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+    xFrameOptions: { action: 'deny' }
+  })
   await app.register(docs)
   // Before authentication, so that floods of bad keys are limited too; a key's hash is its bucket.
   await app.register(rateLimit, {
@@ -67,8 +97,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     max: config.RATE_LIMIT_PER_MINUTE,
     timeWindow: 60_000,
     keyGenerator: (request) => {
-      const credentials = request.headers.authorization
-      return credentials ? crypto.createHash('sha256').update(credentials).digest('base64url') : `ip:${request.ip}`
+      // The limiter's store lives in this process's memory only, so the credential itself can be the bucket key.
+      return request.headers.authorization ?? `ip:${request.ip}`
     },
     allowList: (request) => !request.routeOptions.url?.startsWith('/v1/'),
     errorResponseBuilder: (_request, context) => new HttpProblem(429, 'Too many requests',
@@ -82,6 +112,13 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(clients, { db })
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
+  const sequencer = new Sequencer(deps.pool, app.log as unknown as Logger)
+  if (deps.background !== false) {
+    app.addHook('onReady', async () => { sequencer.start() })
+    app.addHook('onClose', async () => { await sequencer.stop() })
+  }
+  const poke = (): void => { void sequencer.poke() }
+  const transitionHooks: TransitionHooks = { issuingBody: config.ISSUER_NAME, afterCommit: poke }
   const issuing: IssuingContext = {
     db,
     pool: deps.pool,
@@ -89,11 +126,21 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     issuer: { name: config.ISSUER_NAME, contactPoint: config.ISSUER_CONTACT },
     referenceCountry: config.REFERENCE_COUNTRY,
     redressDays: config.REDRESS_DAYS,
-    preservationMonths: config.PRESERVATION_MONTHS
+    preservationMonths: config.PRESERVATION_MONTHS,
+    afterCommit: poke
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })
-  await app.register(notices, { db })
+  await app.register(notices, { db, hooks: transitionHooks, sequencer })
+  await app.register(transitions, { db, hooks: transitionHooks })
+  await app.register(events, { db, sequencer })
+  await app.register(audit, { db })
+  await app.register(blockingOrders, { db })
+  await app.register(stats, { db })
   await app.register(jwks, { db })
+  // Re-upload detection: the PDQ index loads at listen or on first match (never at build), polls ~1 s.
+  const bank = new HashBankIndex(db, { logger: app.log })
+  await app.register(hashBank, { db, bank })
+  await app.register(media)
 
   return app
 }

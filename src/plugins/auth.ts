@@ -42,8 +42,8 @@ export async function authenticate (db: Database, request: FastifyRequest): Prom
   if (!header) throw unauthorized('an API key is required: send Authorization: Bearer <key>')
   const match = BEARER.exec(header)
   if (!match) throw unauthorized('the Authorization header must be "Bearer <key>"')
-  const keyHash = hashApiKey(match[1])
-  const principal = await keyCache.getOrLoad(keyHash, () => findActiveClientByKeyHash(db, keyHash))
+  // Keyed by the presented key (memory only), so a cached key costs no hashing.
+  const principal = await keyCache.getOrLoad(match[1], () => findActiveClientByKeyHash(db, hashApiKey(match[1])))
   if (!principal) throw unauthorized('the API key is unknown or revoked')
   return principal
 }

@@ -63,7 +63,11 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'platforms', description: 'The platform catalogue' },
         { name: 'legal-bases', description: 'Provisions a notice can cite' },
         { name: 'reports', description: 'Violation reports from authority systems' },
-        { name: 'notices', description: 'Signed removal notices, one per platform per report' }
+        { name: 'notices', description: 'Signed removal notices, one per platform per report' },
+        { name: 'events', description: 'The ordered change feed' },
+        { name: 'audit', description: 'The tamper-evident audit trail' },
+        { name: 'blocking-orders', description: 'Access-restriction orders and the register for network operators' },
+        { name: 'stats', description: 'Per-platform compliance statistics' }
       ]
     },
     transformObject: (documents) => addRateLimitHeaders((documents as { openapiObject: OpenApiDocument }).openapiObject),

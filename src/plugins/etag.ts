@@ -17,6 +17,11 @@ export function ifNoneMatchHits (header: string | undefined, etag: string): bool
 
 export default fp(async function etag (app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
+    // A 304 has no body, whatever a handler passed on (a serialised null would otherwise go out as "null").
+    if (reply.statusCode === 304) {
+      reply.removeHeader('content-type')
+      return ''
+    }
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
     let tag = reply.getHeader('etag') as string | undefined

@@ -59,3 +59,6 @@ export const IdempotencyHeaders = Type.Object({
 })
 
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 })
+
+/** Reads carry an ETag; a client that sends it back in If-None-Match gets this when nothing changed. */
+export const NotModified = { 304: Type.Null({ description: 'Not modified: nothing changed since the ETag sent in If-None-Match' }) }

@@ -3,11 +3,13 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { NoticeEvent } from '../notices/schemas.ts'
-import { errorResponses } from '../common-schemas.ts'
+import { errorResponses, NotModified } from '../common-schemas.ts'
 import { readFeed } from '../../repositories/notice-events.ts'
 import { toNoticeEventView } from '../../use-cases/notice-views.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'
+import { changeEtag } from '../../lib/change-etag.ts'
+import { ifNoneMatchHits } from '../../plugins/etag.ts'
 
 export const MAX_WAIT_SECONDS = 30
 
@@ -31,11 +33,16 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
       summary: 'The change feed after a sequence number (a liaison sees its own platform\'s only)',
       description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the feed within about 100 ms of its commit.',
       querystring: FeedQuery,
-      response: { 200: Feed, ...errorResponses(400, 403) }
+      response: { 200: Feed, ...NotModified, ...errorResponses(400, 403) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { after = 0, limit = DEFAULT_PAGE_SIZE, wait = 0 } = request.query
     const platform = request.principal.role === 'liaison' ? request.principal.platform : null
+    if (wait === 0) {
+      const etag = changeEtag(sequencer.lastPosition, request.url, platform ?? '*')
+      if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)
+      reply.header('etag', etag)
+    }
     const deadline = Date.now() + wait * 1000
     let rows = await readFeed(db, after, limit + 1, platform)
     // Long polling: sleep until the feed moves (anyone's event wakes us; the query then filters by scope).

@@ -3,8 +3,11 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { DocumentQuery, ListNoticesQuery, Notice, NoticeSignature } from './schemas.ts'
-import { errorResponses, IdParams, ListOf } from '../common-schemas.ts'
+import { errorResponses, IdParams, ListOf, NotModified } from '../common-schemas.ts'
 import { findNotice, listNotices, type NoticeWithItems } from '../../repositories/notices.ts'
+import { changeEtag } from '../../lib/change-etag.ts'
+import { ifNoneMatchHits } from '../../plugins/etag.ts'
+import type { Sequencer } from '../../jobs/sequencer.ts'
 import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
 import { noticeEtag, toNoticeView } from '../../use-cases/notice-views.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
@@ -21,7 +24,7 @@ function scopeOf (principal: Principal): string | null {
   return principal.role === 'liaison' ? principal.platform : null
 }
 
-const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks }> = async (app, { db, hooks }) => {
+const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks, sequencer: Sequencer }> = async (app, { db, hooks, sequencer }) => {
   /** A liaison's first read of an issued notice is its delivery: the portal is one of the delivery channels. */
   async function deliverOnRead (found: NoticeWithItems, principal: Principal): Promise<NoticeWithItems> {
     if (principal.role !== 'liaison' || found.notice.status !== 'issued') return found
@@ -46,11 +49,14 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks 
       tags: ['notices'],
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
       querystring: ListNoticesQuery,
-      response: { 200: ListOf(Notice), ...errorResponses(400, 403) }
+      response: { 200: ListOf(Notice), ...NotModified, ...errorResponses(400, 403) }
     }
-  }, async (request) => {
+  }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
     const scope = scopeOf(request.principal)
+    const etag = changeEtag(sequencer.lastPosition, request.url, scope ?? '*')
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)
+    reply.header('etag', etag)
     // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
     if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
     const rows = await listNotices(db, {
@@ -66,7 +72,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks 
 
   app.get('/v1/notices/:id', {
     config: { roles: READERS },
-    schema: { tags: ['notices'], summary: 'One notice', params: IdParams, response: { 200: Notice, ...errorResponses(400, 403, 404) } }
+    schema: { tags: ['notices'], summary: 'One notice (a liaison\'s first read of an issued notice delivers it)', params: IdParams, response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) } }
   }, async (request, reply) => {
     const found = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
     return reply.header('etag', noticeEtag(found.notice.version)).send(toNoticeView(found))

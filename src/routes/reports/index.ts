@@ -1,7 +1,7 @@
 // Violation reports: authority systems submit them; authorities and auditors read them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './schemas.ts'
-import { errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../common-schemas.ts'
+import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../common-schemas.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'
@@ -51,7 +51,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       summary: 'One report with its items',
       params: IdParams,
-      response: { 200: Report, ...errorResponses(400, 403, 404) }
+      response: { 200: Report, ...NotModified, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
     const found = await findReport(db, request.params.id)

@@ -1,0 +1,170 @@
+// Parses imported hash lists (CSV with a header, or JSON lines) into columns, naming each malformed line by number.
+import type { HashKind } from './vocabulary.ts'
+import { isHashKind, labelProblem, normaliseHashValue } from './hash-bank.ts'
+
+export const LIST_FORMATS = ['csv', 'ndjson'] as const
+export type ListFormat = typeof LIST_FORMATS[number]
+
+export interface LineError { line: number, detail: string }
+
+/** Columns rather than row objects: a million-line list stays a few arrays. Labels are joined with ';'. */
+export interface ParsedList {
+  lines: number
+  types: HashKind[]
+  values: string[]
+  qualities: Array<number | null>
+  labels: string[]
+  /** Every malformed line is counted; only the first `maxErrors` are listed. */
+  rejected: number
+  errors: LineError[]
+  /** Set when the list cannot be read at all (a CSV without a usable header); nothing in it is usable then. */
+  fatal: LineError | null
+}
+
+const MAX_LINE_LENGTH = 4096
+const CSV_COLUMNS = ['type', 'value', 'labels', 'quality'] as const
+const JSON_KEYS = new Set(['type', 'value', 'labels', 'quality'])
+
+interface Fields { type: unknown, value: unknown, labels: unknown[], quality: unknown }
+
+export function parseHashList (text: string, format: ListFormat, maxErrors = 1000): ParsedList {
+  const out: ParsedList = { lines: 0, types: [], values: [], qualities: [], labels: [], rejected: 0, errors: [], fatal: null }
+  const reject = (line: number, detail: string): void => {
+    out.rejected++
+    if (out.errors.length < maxErrors) out.errors.push({ line, detail })
+  }
+  let columns: number[] | null = null // CSV: position of type, value, labels, quality (-1 when absent)
+  let lineNo = 0
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    let line = text.slice(start, end)
+    start = end + 1
+    lineNo++
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (line.trim() === '') continue
+    if (format === 'csv' && columns === null) {
+      const header = readCsvHeader(line)
+      if (typeof header === 'string') {
+        out.fatal = { line: lineNo, detail: header }
+        return out
+      }
+      columns = header
+      continue
+    }
+    out.lines++
+    if (line.length > MAX_LINE_LENGTH) {
+      reject(lineNo, `line longer than ${MAX_LINE_LENGTH} characters`)
+      continue
+    }
+    const fields = format === 'csv' ? csvFields(line, columns as number[]) : jsonFields(line)
+    if (typeof fields === 'string') {
+      reject(lineNo, fields)
+      continue
+    }
+    const problem = accept(out, fields)
+    if (problem !== null) reject(lineNo, problem)
+  }
+  if (format === 'csv' && columns === null) out.fatal = { line: 1, detail: 'the list is empty: a CSV list starts with the header type,value,labels' }
+  return out
+}
+
+function accept (out: ParsedList, f: Fields): string | null {
+  if (!isHashKind(f.type)) return 'type must be sha256, md5 or pdq'
+  if (typeof f.value !== 'string') return 'value must be a string'
+  const normal = normaliseHashValue(f.type, f.value)
+  if ('problem' in normal) return normal.problem
+  const labels = f.labels
+  const problem = labelProblem(labels)
+  if (problem !== null) return problem
+  let quality: number | null = null
+  if (f.quality !== undefined && f.quality !== null && f.quality !== '') {
+    if (f.type !== 'pdq') return 'quality applies to pdq hashes only'
+    quality = typeof f.quality === 'string' && /^\d{1,3}$/.test(f.quality) ? Number(f.quality) : f.quality as number
+    if (!Number.isInteger(quality) || quality < 0 || quality > 100) return 'quality must be an integer from 0 to 100'
+  }
+  out.types.push(f.type)
+  out.values.push(normal.value)
+  out.qualities.push(quality)
+  out.labels.push([...new Set(labels as string[])].join(';'))
+  return null
+}
+
+function readCsvHeader (line: string): number[] | string {
+  const names = splitCsvLine(line)?.map((n) => n.trim().toLowerCase())
+  if (names === undefined) return 'the header line is not valid CSV'
+  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n))
+  if (unknown.length > 0) return `unknown column(s) ${unknown.join(', ')}: the header is type,value,labels (and optionally quality)`
+  if (new Set(names).size !== names.length) return 'a column is named twice in the header'
+  const at = CSV_COLUMNS.map((c) => names.indexOf(c))
+  if (at[0] === -1 || at[1] === -1) return 'the header must name the columns type and value (type,value,labels)'
+  return at
+}
+
+function csvFields (line: string, at: number[]): Fields | string {
+  const cells = splitCsvLine(line)
+  if (cells === null) return 'unbalanced quotes'
+  const width = at.filter((i) => i >= 0).length
+  if (cells.length !== width) return `expected ${width} fields, found ${cells.length}`
+  const labelCell = at[2] >= 0 ? cells[at[2]].trim() : ''
+  return {
+    type: cells[at[0]].trim(),
+    value: cells[at[1]].trim(),
+    labels: labelCell === '' ? [] : labelCell.split(';').map((l) => l.trim()).filter((l) => l !== ''),
+    quality: at[3] >= 0 ? cells[at[3]].trim() : undefined
+  }
+}
+
+// RFC 4180 fields within one line ("" escapes a quote); quoted line breaks are not supported, so a list's line
+// numbers stay the file's.
+function splitCsvLine (line: string): string[] | null {
+  if (!line.includes('"')) return line.split(',')
+  const cells: string[] = []
+  let i = 0
+  for (;;) {
+    if (line[i] === '"') {
+      let cell = ''
+      i++
+      for (;;) {
+        const q = line.indexOf('"', i)
+        if (q === -1) return null
+        cell += line.slice(i, q)
+        if (line[q + 1] === '"') {
+          cell += '"'
+          i = q + 2
+          continue
+        }
+        i = q + 1
+        break
+      }
+      cells.push(cell)
+      if (i === line.length) return cells
+      if (line[i] !== ',') return null
+      i++
+    } else {
+      const comma = line.indexOf(',', i)
+      const cell = line.slice(i, comma === -1 ? line.length : comma)
+      if (cell.includes('"')) return null
+      cells.push(cell)
+      if (comma === -1) return cells
+      i = comma + 1
+    }
+  }
+}
+
+function jsonFields (line: string): Fields | string {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(line)
+  } catch {
+    return 'not valid JSON'
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'a line must be a JSON object'
+  const record = parsed as Record<string, unknown>
+  const unknown = Object.keys(record).filter((k) => !JSON_KEYS.has(k))
+  if (unknown.length > 0) return `unknown field(s): ${unknown.join(', ')}`
+  if (record.labels !== undefined && !Array.isArray(record.labels)) return 'labels must be an array of strings'
+  if (record.quality !== undefined && typeof record.quality !== 'number') return 'quality must be an integer from 0 to 100'
+  return { type: record.type, value: record.value, labels: (record.labels as unknown[] | undefined) ?? [], quality: record.quality }
+}

@@ -1,0 +1,162 @@
+// Reads and writes hash-bank entries: exact lookups, entries by index number, retirement, and the changes feed.
+import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import type { Database, Executor } from '../db/index.ts'
+import { notices } from '../db/schema.ts'
+import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
+import type { HashKind } from '../domain/vocabulary.ts'
+import { NOTICE_SOURCE } from '../domain/hash-bank.ts'
+
+export type HashBankEntryRow = typeof entries.$inferSelect
+/** An entry with the reference number of the notice it came from (null for imported lists). */
+export type EntryWithNotice = HashBankEntryRow & { referenceNumber: string | null }
+/** A position in the changes feed: rows after it, in (txId, changeId) order. */
+export interface FeedPosition { txId: number, changeId: number }
+
+// Every transaction below this id has finished, so no row at or past a served position can still appear behind it.
+const COMMITTED_HORIZON = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`
+
+function withNotice (db: Executor) {
+  return db.select({ ...getTableColumns(entries), referenceNumber: notices.referenceNumber })
+    .from(entries)
+    .leftJoin(notices, eq(notices.id, entries.noticeId))
+}
+
+export async function findEntry (db: Executor, id: string): Promise<EntryWithNotice | null> {
+  const [row] = await withNotice(db).where(eq(entries.id, id)).limit(1)
+  return row ?? null
+}
+
+/** Live entries holding any of the (type, value) pairs: one indexed query for a whole batch. */
+export async function findExact (db: Executor, hashes: Array<{ type: HashKind, value: string }>): Promise<EntryWithNotice[]> {
+  if (hashes.length === 0) return []
+  const types = sql.param(hashes.map((h) => h.type))
+  const values = sql.param(hashes.map((h) => h.value))
+  return withNotice(db)
+    .where(and(
+      isNull(entries.retiredAt),
+      sql`(${entries.type}, ${entries.value}) in (select * from unnest(${types}::text[], ${values}::text[]))`
+    ))
+    .orderBy(asc(entries.seq))
+}
+
+/** Entries the in-memory index found, re-checked against the table so a retirement counts at once. */
+export async function findLiveBySeq (db: Executor, seqs: number[]): Promise<EntryWithNotice[]> {
+  if (seqs.length === 0) return []
+  return withNotice(db).where(and(inArray(entries.seq, seqs), isNull(entries.retiredAt)))
+}
+
+export interface NewEntry {
+  type: HashKind
+  value: string
+  quality?: number | null
+  noticeId?: string | null
+  noticeItemId?: string | null
+  category?: string | null
+  platform?: string | null
+  source: string
+  labels?: string[]
+}
+
+/** Adds entries, leaving any already banked (same hash, source and notice item) as they are, retired or not. */
+export async function insertEntries (db: Executor, rows: NewEntry[]): Promise<number> {
+  if (rows.length === 0) return 0
+  const inserted = await db.insert(entries).values(rows).onConflictDoNothing().returning({ id: entries.id })
+  return inserted.length
+}
+
+/** The entries of one notice item (or of the notice itself when itemId is null), for answering an upload. */
+export async function entriesOfNoticeItem (db: Executor, noticeId: string, itemId: string | null): Promise<EntryWithNotice[]> {
+  const item = itemId === null ? isNull(entries.noticeItemId) : eq(entries.noticeItemId, itemId)
+  return withNotice(db).where(and(eq(entries.noticeId, noticeId), item)).orderBy(asc(entries.seq))
+}
+
+/**
+ * Banks the SHA-256, MD5 and PDQ its report gave for each item of a notice (all items, or those listed), with the
+ * notice's category and platform as provenance. Runs inside the caller's transaction.
+ */
+export async function insertNoticeItemHashes (db: Executor, noticeId: string, itemIds?: string[]): Promise<number> {
+  const only = itemIds === undefined ? sql`` : sql`and ni.id = any(${sql.param(itemIds)}::uuid[])`
+  const result = await db.execute(sql`
+    insert into hash_bank_entries (type, value, notice_id, notice_item_id, category, platform, source)
+    select h.type, lower(h.value), n.id, ni.id, n.category, n.platform, ${NOTICE_SOURCE}
+    from notices n
+    join notice_items ni on ni.notice_id = n.id
+    join report_items ri on ri.id = ni.id
+    cross join lateral (values ('sha256', ri.sha256), ('md5', ri.md5), ('pdq', ri.pdq)) as h(type, value)
+    where n.id = ${noticeId} and h.value is not null ${only}
+    on conflict do nothing`)
+  return result.rowCount ?? 0
+}
+
+const retirement = (by: string | null, reason: string | null) => ({
+  retiredAt: sql`now()`,
+  retiredBy: by,
+  retireReason: reason,
+  // A retirement is a change: it moves the entry to the feed's end, under this transaction's id.
+  txId: sql`pg_current_xact_id()::text::bigint`,
+  changeId: sql`nextval('hash_bank_change_seq')`
+})
+
+/** Retires one entry; an entry already retired is returned unchanged. Null when there is no such entry. */
+export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<EntryWithNotice | null> {
+  await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt)))
+  return findEntry(db, id)
+}
+
+/** Retires every live entry a notice contributed (for a removal that is undone, e.g. a withdrawn notice). */
+export async function retireNoticeEntries (db: Executor, noticeId: string, by: string | null, reason: string | null): Promise<number> {
+  const rows = await db.update(entries).set(retirement(by, reason))
+    .where(and(eq(entries.noticeId, noticeId), isNull(entries.retiredAt)))
+    .returning({ id: entries.id })
+  return rows.length
+}
+
+/** Entries added or retired after a position, oldest change first, never past the committed horizon. */
+export async function listChanges (db: Executor, after: FeedPosition | null, limit: number, type?: HashKind): Promise<EntryWithNotice[]> {
+  const conditions: SQL[] = [sql`${entries.txId} < ${COMMITTED_HORIZON}`]
+  if (after !== null) conditions.push(sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`)
+  if (type !== undefined) conditions.push(eq(entries.type, type))
+  return withNotice(db).where(and(...conditions)).orderBy(asc(entries.txId), asc(entries.changeId)).limit(limit)
+}
+
+export interface PdqIndexRow { seq: number, value: string, quality: number | null, retiredAt: Date | null, txId: number, changeId: number }
+
+const pdqColumns = {
+  seq: entries.seq, value: entries.value, quality: entries.quality, retiredAt: entries.retiredAt, txId: entries.txId, changeId: entries.changeId
+}
+
+/** PDQ changes after a position for the in-memory index: the same commit-safe rule as the public feed. */
+export async function pdqChangesSince (db: Executor, after: FeedPosition, limit: number): Promise<PdqIndexRow[]> {
+  return db.select(pdqColumns).from(entries)
+    .where(and(
+      eq(entries.type, 'pdq'),
+      sql`${entries.txId} < ${COMMITTED_HORIZON}`,
+      sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`
+    ))
+    .orderBy(asc(entries.txId), asc(entries.changeId))
+    .limit(limit)
+}
+
+/**
+ * Every live PDQ entry in one snapshot, in pages; returns the position the change poll continues from (the
+ * snapshot's committed horizon). Rows at or past it may be delivered again by the poll; the caller skips those.
+ */
+export async function loadPdqSnapshot (
+  db: Database, pageSize: number, onPage: (rows: PdqIndexRow[], horizon: number) => void
+): Promise<FeedPosition> {
+  return db.transaction(async (tx) => {
+    const horizon = await tx.execute<{ xmin: string }>(sql`select ${COMMITTED_HORIZON} as xmin`)
+    const xmin = Number(horizon.rows[0].xmin)
+    let last = 0
+    for (;;) {
+      const rows = await tx.select(pdqColumns).from(entries)
+        .where(and(eq(entries.type, 'pdq'), isNull(entries.retiredAt), gt(entries.seq, last)))
+        .orderBy(asc(entries.seq))
+        .limit(pageSize)
+      if (rows.length > 0) onPage(rows, xmin)
+      if (rows.length < pageSize) break
+      last = rows[rows.length - 1].seq
+    }
+    return { txId: xmin, changeId: 0 }
+  }, { isolationLevel: 'repeatable read', accessMode: 'read only' })
+}

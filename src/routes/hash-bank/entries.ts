@@ -1,0 +1,45 @@
+// One bank entry: read it (provenance as the caller may see it), or retire it so that it stops matching.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Entry, RetireBody, type RetireInput } from './schemas.ts'
+import { errorResponses, IdParams } from '../common-schemas.ts'
+import { findEntry, retireEntry } from '../../repositories/hash-bank.ts'
+import { toEntryView } from '../../use-cases/hash-bank/views.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import type { HashBankRouteOptions } from './index.ts'
+
+const notFound = (id: string): HttpProblem => new HttpProblem(404, 'Not found', `no hash-bank entry ${id}`)
+
+const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
+  app.get('/v1/hash-bank/entries/:id', {
+    config: { roles: ['authority', 'auditor', 'admin', 'liaison'] },
+    schema: {
+      tags: ['hash-bank'],
+      summary: 'One bank entry with its provenance',
+      params: IdParams,
+      response: { 200: Entry, ...errorResponses(400, 403, 404) }
+    }
+  }, async (request) => {
+    const row = await findEntry(db, request.params.id)
+    if (!row) throw notFound(request.params.id)
+    return toEntryView(row, request.principal)
+  })
+
+  app.post('/v1/hash-bank/entries/:id/retire', {
+    config: { roles: ['admin', 'authority'] },
+    schema: {
+      tags: ['hash-bank'],
+      summary: 'Retire an entry: it stops matching at once and appears as retired in the changes feed (idempotent)',
+      params: IdParams,
+      // Optional: a bodiless POST retires without a reason; JSON, when sent, is validated strictly.
+      body: { content: { 'application/json': { schema: RetireBody } } },
+      response: { 200: Entry, ...errorResponses(400, 403, 404, 413) }
+    }
+  }, async (request) => {
+    const row = await retireEntry(db, request.params.id, request.principal.id, (request.body as RetireInput | undefined)?.reason ?? null)
+    if (!row) throw notFound(request.params.id)
+    await bank.refresh().catch(() => 0)
+    return toEntryView(row, request.principal)
+  })
+}
+
+export default entries

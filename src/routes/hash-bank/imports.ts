@@ -1,0 +1,49 @@
+// POST /v1/hash-bank/imports: outside hash lists (CSV or JSON lines) with their labels, lenient or strict.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { Import, ImportQuery } from './schemas.ts'
+import { errorResponses, IdempotencyHeaders } from '../common-schemas.ts'
+import { importHashList } from '../../use-cases/hash-bank/imports.ts'
+import type { ListFormat } from '../../domain/hash-list-parser.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import type { HashBankRouteOptions } from './index.ts'
+
+/** A million-line list is about 100 MB; this route alone accepts bodies that large. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' }
+const ListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
+
+const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
+  // Scoped to this plugin: nowhere else does the gateway take CSV or JSON lines.
+  app.addContentTypeParser(Object.keys(FORMATS), { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
+    done(null, body)
+  })
+
+  app.post('/v1/hash-bank/imports', {
+    bodyLimit: MAX_IMPORT_BYTES,
+    config: { roles: ['admin', 'authority'], idempotent: true },
+    schema: {
+      tags: ['hash-bank'],
+      summary: 'Import a hash list (CSV or JSON lines, up to 200 MB)',
+      description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. ' +
+        'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line. ' +
+        'Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, ' +
+        '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
+      headers: IdempotencyHeaders,
+      querystring: ImportQuery,
+      body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: ListText }])) },
+      response: { 201: Import, ...errorResponses(400, 403, 409, 413, 415, 422) }
+    }
+  }, async (request, reply) => {
+    const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
+    const format = FORMATS[mediaType]
+    if (format === undefined || typeof request.body !== 'string') {
+      throw new HttpProblem(415, 'Unsupported media type', 'send the list as text/csv or application/x-ndjson')
+    }
+    const { name, mode = 'lenient', category } = request.query
+    const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category })
+    return reply.status(201).send(record)
+  })
+}
+
+export default imports

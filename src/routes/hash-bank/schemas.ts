@@ -1,0 +1,145 @@
+// The hash bank's contract: matches, entries, the changes feed, imports, and banked media.
+import { Type, type Static } from 'typebox'
+import { HASH_KINDS } from '../../domain/vocabulary.ts'
+import { ORIENTATIONS } from '../../domain/pdq.ts'
+import { LIST_FORMATS } from '../../domain/hash-list-parser.ts'
+import { CategorySchema } from '../reports/schemas.ts'
+import { PageQuery, Timestamp, Uuid } from '../common-schemas.ts'
+
+export const MAX_HASHES_PER_MATCH = 1000
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
+
+export const HashTypeSchema = Type.Enum(HASH_KINDS, { description: 'sha256 and md5 match exactly; pdq within distance 31 over all eight orientations' })
+const OrientationSchema = Type.Enum(ORIENTATIONS, { description: 'The dihedral variant of the queried image that matched' })
+const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }, {
+  description: 'The notice the entry came from; null for imported lists and, for a liaison, for other platforms\' notices'
+}))
+const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
+
+export const Match = Type.Object({
+  entryId: Uuid,
+  kind: HashTypeSchema,
+  distance: Type.Integer({ minimum: 0, maximum: 256, description: '0 for exact kinds; Hamming distance for pdq' }),
+  orientation: Nullable(OrientationSchema),
+  notice: NoticeRef,
+  category: Nullable(CategorySchema),
+  source: Type.String({ description: '"notice", or the name of the imported list' }),
+  labels: Type.Array(Type.String()),
+  addedAt: Timestamp
+})
+
+export const MatchBody = Type.Object({
+  hashes: Type.Array(Type.Object({
+    type: HashTypeSchema,
+    value: Type.String({ minLength: 1, maxLength: 64, description: 'Hex digits: 64 for sha256 and pdq, 32 for md5' }),
+    quality: Type.Optional(Type.Integer({
+      format: 'int32',
+      minimum: 0,
+      maximum: 100,
+      description: 'pdq only: the quality the hasher reported (POST /v1/media/hashes gives it). Below 50 the hash is skipped; without it the hash is matched'
+    }))
+  }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_HASHES_PER_MATCH })
+}, { additionalProperties: false })
+
+export const MatchResult = Type.Object({
+  type: HashTypeSchema,
+  value: Type.String({ description: 'The value as given, in lower case' }),
+  matches: Type.Array(Match, { description: 'Nearest first, at most 100' }),
+  skipped: Type.Optional(Type.Literal('low_quality', { description: 'The hash was not matched: its quality is under 50' }))
+})
+
+export const MatchResponse = Type.Object({ results: Type.Array(MatchResult, { description: 'One per input hash, in order' }) })
+
+export const Entry = Type.Object({
+  id: Uuid,
+  type: HashTypeSchema,
+  value: Type.String(),
+  quality: Nullable(Type.Integer()),
+  labels: Type.Array(Type.String()),
+  category: Nullable(CategorySchema),
+  source: Type.String(),
+  notice: NoticeRef,
+  noticeItemId: Nullable(Uuid),
+  platform: Nullable(Type.String()),
+  importId: Nullable(Uuid),
+  addedAt: Timestamp,
+  retiredAt: Nullable(Timestamp),
+  retireReason: Nullable(Type.String())
+})
+
+export const RetireBody = Type.Object({
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 }))
+}, { additionalProperties: false })
+
+export const ChangesQuery = Type.Object({
+  since: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'A change\'s cursor: answers the changes after it. Omit to read from the start' })),
+  type: Type.Optional(HashTypeSchema),
+  limit: PageQuery.limit
+}, { additionalProperties: false })
+
+export const Change = Type.Object({
+  cursor: Type.String({ description: 'Pass as `since` to continue after this change' }),
+  change: Type.Union([Type.Literal('added'), Type.Literal('retired')]),
+  at: Timestamp,
+  entry: Entry
+})
+
+export const ChangesPage = Type.Object({
+  data: Type.Array(Change, { description: 'Oldest change first; each entry appears once, at its latest change' }),
+  nextCursor: Nullable(Type.String({ description: 'Set when more changes are ready now; otherwise poll later from the last change\'s cursor' }))
+})
+
+export const ImportQuery = Type.Object({
+  name: Type.String({ pattern: '^[a-z0-9][a-z0-9._:-]{0,79}$', maxLength: 80, description: 'The list\'s name; it becomes the source of its entries ("notice" is reserved)' }),
+  mode: Type.Union([Type.Literal('lenient'), Type.Literal('strict')], { default: 'lenient', description: 'lenient keeps the valid lines; strict stores nothing unless every line is valid' }),
+  category: Type.Optional(CategorySchema)
+}, { additionalProperties: false })
+
+const LineError = Type.Object({ line: Type.Integer({ minimum: 1 }), detail: Type.String() })
+
+export const Import = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  format: Type.Enum(LIST_FORMATS),
+  mode: Type.Union([Type.Literal('lenient'), Type.Literal('strict')]),
+  category: Nullable(CategorySchema),
+  lines: Type.Integer({ description: 'Data lines read (header and blank lines aside)' }),
+  accepted: Type.Integer({ description: 'Valid lines' }),
+  added: Type.Integer({ description: 'New entries' }),
+  duplicates: Type.Integer({ description: 'Valid lines the bank already held under this list' }),
+  rejected: Type.Integer({ description: 'Malformed lines' }),
+  errors: Type.Array(LineError, { description: 'The first 1000 malformed lines' }),
+  createdAt: Timestamp
+})
+
+export const MediaHashes = Type.Object({
+  sha256: Type.String(),
+  md5: Type.String(),
+  pdq: Type.Object({ hash: Type.String(), quality: Type.Integer({ minimum: 0, maximum: 100 }) })
+})
+
+export const BankMediaQuery = Type.Object({
+  noticeId: Uuid,
+  itemId: Type.Optional(Uuid)
+}, { additionalProperties: false })
+
+export const BankedMedia = Type.Object({
+  ...MediaHashes.properties,
+  noticeId: Uuid,
+  itemId: Nullable(Uuid),
+  crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() })),
+  entries: Type.Array(Entry, { description: 'Every entry the bank holds for this notice item (new and earlier)' })
+})
+
+/** Raw image bodies: documented for OpenAPI, never validated as JSON (the parser hands the handler a Buffer). */
+export const ImageBody = Type.Unsafe<Buffer>({ description: 'The image file itself (JPEG, PNG, WebP, GIF or TIFF)', contentMediaType: 'application/octet-stream' })
+
+export type MatchView = Static<typeof Match>
+export type MatchResultView = Static<typeof MatchResult>
+export type MatchInput = Static<typeof MatchBody>['hashes']
+export type EntryView = Static<typeof Entry>
+export type ChangeView = Static<typeof Change>
+export type ImportView = Static<typeof Import>
+export type RetireInput = Static<typeof RetireBody>
+export type BankedMediaView = Static<typeof BankedMedia>

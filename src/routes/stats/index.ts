@@ -1,0 +1,75 @@
+// GET /v1/stats: per-platform compliance, time to removal, overdue, escalation and re-upload counts over a period.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { Database } from '../../db/index.ts'
+import { StatsDocument, StatsQuery, type StatsView } from './schemas.ts'
+import { errorResponses } from '../common-schemas.ts'
+import { platformStats, type PlatformStats } from '../../repositories/stats.ts'
+import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
+import { csvDocument } from '../../lib/csv.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+
+const ROLES = ['authority', 'auditor'] as const
+const DEFAULT_PERIOD_MS = 30 * 24 * 3_600_000
+
+const CSV_HEADER = [
+  'platform', 'notices', ...NOTICE_STATUSES, 'due', 'removedWithinDeadline', 'removedWithinDeadlineShare',
+  'removals', 'medianSecondsToRemoval', 'p90SecondsToRemoval', 'overdue', 'escalated', 'reuploads'
+]
+
+function statsCsv (rows: PlatformStats[]): string {
+  return csvDocument(CSV_HEADER, rows.map((r) => [
+    r.platform, r.notices, ...NOTICE_STATUSES.map((s) => r.byStatus[s]), r.due, r.removedWithinDeadline,
+    r.removedWithinDeadlineShare, r.removals, r.medianSecondsToRemoval, r.p90SecondsToRemoval, r.overdue, r.escalated, r.reuploads
+  ]))
+}
+
+const stamp = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
+
+const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
+  app.get('/v1/stats', {
+    config: { roles: ROLES },
+    schema: {
+      tags: ['stats'],
+      summary: 'Per-platform compliance over a period [from, to): statuses, removal in time, time to removal, overdue, escalations, re-uploads',
+      description: 'Every platform of the catalogue has a row (zeros included), ordered by slug. Counts, time to removal, ' +
+        'overdue, escalated and re-upload figures cover notices issued in the period; `due` and `removedWithinDeadline` ' +
+        'cover notices whose deadline fell in the period and has passed. `format=csv`: one row per platform with a header.',
+      querystring: StatsQuery,
+      produces: ['application/json', 'text/csv'],
+      response: {
+        200: {
+          description: 'The figures',
+          content: {
+            'application/json': { schema: StatsDocument },
+            'text/csv': { schema: Type.String({ maxLength: 1_000_000 }) }
+          }
+        },
+        ...errorResponses(400, 403)
+      }
+    }
+  }, async (request, reply) => {
+    const now = new Date()
+    const to = request.query.to === undefined ? now : new Date(request.query.to)
+    const from = request.query.from === undefined ? new Date(to.getTime() - DEFAULT_PERIOD_MS) : new Date(request.query.from)
+    if (from >= to) {
+      throw new HttpProblem(400, 'Invalid request', '`from` must be before `to`', {
+        errors: [{ pointer: 'querystring:/from', detail: 'must be before to' }]
+      })
+    }
+    const rows = await platformStats(db, { from, to, now, platform: request.query.platform })
+    if (request.query.format === 'csv') {
+      return reply.type('text/csv; charset=utf-8; header=present')
+        .header('content-disposition', `attachment; filename="stats-${stamp(from)}-${stamp(to)}.csv"`)
+        .send(statsCsv(rows))
+    }
+    const body: StatsView = {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      platforms: rows.map((r) => ({ ...r, platform: r.platform as StatsView['platforms'][number]['platform'] }))
+    }
+    return reply.type('application/json; charset=utf-8').send(body)
+  })
+}
+
+export default stats

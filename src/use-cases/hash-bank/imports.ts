@@ -1,0 +1,75 @@
+// Importing an outside hash list: parse it, then store its valid lines and the import's record in one transaction.
+import crypto from 'node:crypto'
+import type { Database } from '../../db/index.ts'
+import type { Category } from '../../domain/vocabulary.ts'
+import { isImportableListName } from '../../domain/hash-bank.ts'
+import { parseHashList, type ListFormat } from '../../domain/hash-list-parser.ts'
+import { insertImportRecord, insertListEntries } from '../../repositories/hash-bank-imports.ts'
+import type { HashBankIndex } from '../../hash-bank/index-service.ts'
+import type { Principal } from '../../repositories/clients.ts'
+import { HttpProblem } from '../../plugins/problems.ts'
+import type { ImportView } from '../../routes/hash-bank/schemas.ts'
+import { toImportView } from './views.ts'
+
+export const MAX_LISTED_ERRORS = 1000
+const AWAIT_INDEX_LINES = 10_000
+
+export interface ImportRequest {
+  text: string
+  format: ListFormat
+  name: string
+  mode: 'lenient' | 'strict'
+  category?: Category
+}
+
+const lineErrors = (errors: Array<{ line: number, detail: string }>) =>
+  errors.map((e) => ({ pointer: `body:line ${e.line}`, line: e.line, detail: e.detail }))
+
+/**
+ * Lenient keeps every valid line and reports the malformed ones; strict refuses the whole list (422, nothing
+ * stored) if any line is malformed. A list that cannot be read at all (no usable CSV header) is refused in
+ * either mode. Lines the bank already holds under this list count as duplicates and change nothing (a retired
+ * entry stays retired: an import does not undo a deliberate retirement).
+ */
+export async function importHashList (db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest): Promise<ImportView> {
+  if (!isImportableListName(request.name)) {
+    throw new HttpProblem(422, 'List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', {
+      errors: [{ pointer: 'querystring:/name', detail: 'is reserved' }]
+    })
+  }
+  const parsed = parseHashList(request.text, request.format, MAX_LISTED_ERRORS)
+  if (parsed.fatal !== null) {
+    throw new HttpProblem(422, 'List not readable', parsed.fatal.detail, { errors: lineErrors([parsed.fatal]) })
+  }
+  if (parsed.lines === 0) {
+    throw new HttpProblem(422, 'List empty', 'the list holds no hash lines; nothing was stored')
+  }
+  if (request.mode === 'strict' && parsed.rejected > 0) {
+    throw new HttpProblem(422, 'List not accepted', `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+      errors: lineErrors(parsed.errors), rejected: parsed.rejected
+    })
+  }
+  const importId = crypto.randomUUID()
+  const record = await db.transaction(async (tx) => {
+    const added = await insertListEntries(tx, parsed, { source: request.name, category: request.category ?? null, importId })
+    return insertImportRecord(tx, {
+      id: importId,
+      name: request.name,
+      format: request.format,
+      mode: request.mode,
+      category: request.category ?? null,
+      lines: parsed.lines,
+      accepted: parsed.types.length,
+      added,
+      duplicates: parsed.types.length - added,
+      rejected: parsed.rejected,
+      errors: parsed.errors,
+      createdBy: principal.id
+    })
+  })
+  // A small list is matched by this process as soon as it is answered; a big one (its index catch-up takes
+  // seconds) within the poll interval, like every other process.
+  const catchUp = bank.refresh().catch(() => 0)
+  if (record.accepted <= AWAIT_INDEX_LINES) await catchUp
+  return toImportView(record)
+}

@@ -1,0 +1,92 @@
+// Matching hashes against the bank: exact kinds by one indexed query, PDQ through the in-memory index.
+import type { Database, Executor } from '../../db/index.ts'
+import type { HashKind } from '../../domain/vocabulary.ts'
+import { PDQ_MIN_MATCH_QUALITY, type Orientation } from '../../domain/pdq.ts'
+import { pdqVariantsFromHash } from '../../domain/pdq-orientations.ts'
+import { normaliseHashValue } from '../../domain/hash-bank.ts'
+import { findExact, findLiveBySeq, type EntryWithNotice } from '../../repositories/hash-bank.ts'
+import type { HashBankIndex } from '../../hash-bank/index-service.ts'
+import { HttpProblem, type ProblemFieldError } from '../../plugins/problems.ts'
+import type { MatchResultView, MatchView } from '../../routes/hash-bank/schemas.ts'
+import { toMatchView, type Viewer } from './views.ts'
+
+export const MAX_MATCHES_PER_HASH = 100
+
+/**
+ * One hash to look up. `quality` and `variants` come with a PDQ the gateway computed from pixels (hashMedia):
+ * quality under 50 skips the hash, and pixel-derived variants are exact. A PDQ known only as a value has its
+ * orientations derived from its bits (a few bits less exact) and, without a quality, is trusted and matched.
+ */
+export interface HashQuery {
+  type: HashKind
+  value: string
+  quality?: number
+  variants?: Record<Orientation, string>
+}
+
+/** Checks each value against its type and lower-cases it; problems point at /hashes/{i}/... */
+export function normaliseHashQueries (hashes: Array<{ type: HashKind, value: string, quality?: number }>): HashQuery[] {
+  const problems: ProblemFieldError[] = []
+  const queries = hashes.map((h, i) => {
+    const normal = normaliseHashValue(h.type, h.value)
+    if ('problem' in normal) problems.push({ pointer: `/hashes/${i}/value`, detail: normal.problem })
+    if (h.quality !== undefined && h.type !== 'pdq') problems.push({ pointer: `/hashes/${i}/quality`, detail: 'quality applies to pdq hashes only' })
+    return { ...h, value: 'value' in normal ? normal.value : h.value }
+  })
+  if (problems.length > 0) {
+    throw new HttpProblem(422, 'Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, { errors: problems })
+  }
+  return queries
+}
+
+/**
+ * Every live bank entry each hash matches, one result per input in order: exact kinds at distance 0, PDQ within
+ * distance 31 over the eight orientations, nearest first, at most 100 per hash. Provenance follows the viewer
+ * (a liaison sees other platforms' notices as null). Values must already be valid lower-case hex, as
+ * normaliseHashQueries leaves them. Report intake calls this with the reporting authority as viewer.
+ */
+export async function matchHashes (bank: HashBankIndex, db: Database | Executor, hashes: HashQuery[], viewer: Viewer): Promise<MatchResultView[]> {
+  const results: MatchResultView[] = hashes.map((h) => ({ type: h.type, value: h.value, matches: [] }))
+  const exact = hashes.map((h, i) => ({ ...h, i })).filter((h) => h.type !== 'pdq')
+  const pdq = hashes.map((h, i) => ({ ...h, i })).filter((h) => h.type === 'pdq')
+
+  if (exact.length > 0) {
+    const byKey = new Map<string, EntryWithNotice[]>()
+    for (const row of await findExact(db, exact)) {
+      const key = `${row.type}:${row.value}`
+      byKey.set(key, [...(byKey.get(key) ?? []), row])
+    }
+    for (const h of exact) {
+      results[h.i].matches = (byKey.get(`${h.type}:${h.value}`) ?? []).slice(0, MAX_MATCHES_PER_HASH)
+        .map((row) => toMatchView(row, 0, null, viewer))
+    }
+  }
+
+  const usable = pdq.filter((h) => {
+    if (h.quality !== undefined && h.quality < PDQ_MIN_MATCH_QUALITY) {
+      results[h.i].skipped = 'low_quality'
+      return false
+    }
+    return true
+  })
+  if (usable.length > 0) {
+    try {
+      await bank.start()
+    } catch {
+      throw new HttpProblem(503, 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', {}, { 'retry-after': '5' })
+    }
+    const found = usable.map((h) => bank.query(h.variants ?? pdqVariantsFromHash(h.value)).slice(0, MAX_MATCHES_PER_HASH))
+    const seqs = [...new Set(found.flat().map((m) => m.id as number))]
+    // The table has the last word: an entry retired since the last poll is no longer answered.
+    const rows = new Map((await findLiveBySeq(db, seqs)).map((row) => [row.seq, row]))
+    usable.forEach((h, k) => {
+      const matches: MatchView[] = []
+      for (const m of found[k]) {
+        const row = rows.get(m.id as number)
+        if (row !== undefined) matches.push(toMatchView(row, m.distance, m.orientation, viewer))
+      }
+      results[h.i].matches = matches
+    })
+  }
+  return results
+}

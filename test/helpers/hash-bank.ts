@@ -1,0 +1,66 @@
+// Fixtures for the hash-bank tests: removed notices with hashes, reference vectors, bit flips, waiting for polls.
+import fs from 'node:fs'
+import type { TestContext } from '../helper.ts'
+import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entries.ts'
+
+export const VECTORS = new URL('../../../shared/vectors/pdq/', import.meta.url)
+
+export interface Vector { file: string, pdq: string, quality: number, sha256: string, md5: string }
+
+export const vectors: Vector[] = fs.readFileSync(new URL('expected.tsv', VECTORS), 'utf8').trim().split('\n').slice(1)
+  .map((line) => {
+    const [file, pdq, quality, sha256, md5] = line.split('\t')
+    return { file, pdq, quality: Number(quality), sha256, md5 }
+  })
+
+export const vector = (file: string): Vector => vectors.find((v) => v.file === file) as Vector
+export const vectorBytes = (file: string): Buffer => fs.readFileSync(new URL(file, VECTORS))
+
+/** Flips the given bit positions (0..255) of a hex hash. */
+export function flipBits (hex: string, positions: number[]): string {
+  const digits = hex.split('').map((d) => parseInt(d, 16))
+  for (const p of positions) digits[63 - (p >> 2)] ^= 1 << (p & 3)
+  return digits.map((d) => d.toString(16)).join('')
+}
+
+let nextUrl = 1
+
+/** Submits a report of one item on the platform, moves its notice to `status`, and banks the item's hashes. */
+export async function removedNotice (
+  ctx: TestContext, authorityKey: string,
+  options: { platform?: 'telegram' | 'tiktok', hashes?: Record<string, string>, status?: string, bank?: boolean, contentType?: string } = {}
+): Promise<{ noticeId: string, itemId: string, referenceNumber: string, added: number }> {
+  const n = nextUrl++
+  const url = options.platform === 'tiktok' ? `https://www.tiktok.com/@someone/video/7${String(n).padStart(18, '0')}` : `https://t.me/bankfixture/${n}`
+  const res = await ctx.call(authorityKey, {
+    method: 'POST',
+    url: '/v1/reports',
+    payload: {
+      externalRef: `HB-${n}`,
+      category: 'terrorism',
+      legalBasis: 'kz-online-platforms-9',
+      statementOfReasons: 'Propaganda video.',
+      urgency: 'normal',
+      items: [{ url, contentType: options.contentType ?? 'image', ...(options.hashes ? { hashes: options.hashes } : {}) }]
+    }
+  })
+  if (res.statusCode !== 201) throw new Error(`report failed: ${res.statusCode} ${res.body}`)
+  const report = res.json()
+  const notice = report.notices[0]
+  const status = options.status ?? 'removed'
+  await ctx.pool.query('update notices set status = $2 where id = $1', [notice.id, status])
+  const added = options.bank === false ? 0 : await addNoticeHashesToBank(ctx.db, notice.id)
+  const ref = await ctx.pool.query('select reference_number from notices where id = $1', [notice.id])
+  return { noticeId: notice.id, itemId: report.items[0].id, referenceNumber: ref.rows[0].reference_number, added }
+}
+
+/** Retries until the check passes (an index poll runs every second), or fails after `ms`. */
+export async function eventually<T> (check: () => Promise<T | undefined | false>, ms = 4000): Promise<T> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    const value = await check()
+    if (value !== undefined && value !== false) return value
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
