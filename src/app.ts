@@ -25,12 +25,14 @@ import jwks from './routes/jwks.ts'
 import hashBank from './routes/hash-bank/index.ts'
 import media from './routes/media/index.ts'
 import { HashBankIndex } from './hash-bank/index-service.ts'
+import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
 import transitions from './routes/notices/transitions.ts'
 import events from './routes/events/index.ts'
 import audit from './routes/audit/index.ts'
 import blockingOrders from './routes/blocking-orders/index.ts'
 import stats from './routes/stats/index.ts'
 import { Sequencer } from './jobs/sequencer.ts'
+import { DeadlineScheduler } from './jobs/deadlines.ts'
 import type { TransitionHooks } from './use-cases/transition-notice.ts'
 import type { NoticeSigner } from './signing/notice-signer.ts'
 import { IssuingQueue, type IssuingContext } from './use-cases/issuing-queue.ts'
@@ -55,6 +57,13 @@ export const LOG_REDACTIONS = [
 
 export function createLogger (level: string): Logger {
   return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } })
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The process's in-memory PDQ index of the hash bank (tests refresh it instead of waiting for its poll). */
+    hashBankIndex: HashBankIndex
+  }
 }
 
 export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyInstance> {
@@ -112,13 +121,33 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(clients, { db })
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
+  const bank = new HashBankIndex(db, { logger: app.log })
   const sequencer = new Sequencer(deps.pool, app.log as unknown as Logger)
   if (deps.background !== false) {
     app.addHook('onReady', async () => { sequencer.start() })
     app.addHook('onClose', async () => { await sequencer.stop() })
   }
-  const poke = (): void => { void sequencer.poke() }
-  const transitionHooks: TransitionHooks = { issuingBody: config.ISSUER_NAME, afterCommit: poke }
+  // After a commit in this process, its own changes show in the feed and the PDQ index at once (others poll).
+  const poke = (): void => {
+    void sequencer.poke()
+    void bank.refresh().catch(() => {})
+  }
+  app.decorate('hashBankIndex', bank)
+  const transitionHooks: TransitionHooks = {
+    issuingBody: config.ISSUER_NAME,
+    afterCommit: poke,
+    onEntersHashBank: (tx, noticeId) => addNoticeHashesToBank(tx, noticeId),
+    onWithdrawnAfterRemoval: (tx, noticeId, actorId) => retireNoticeHashes(tx, noticeId, actorId, 'notice withdrawn')
+  }
+  // Deadlines: notices past due turn overdue on the durable queue (pg-boss, schema pgboss, same database).
+  if (deps.background !== false && config.DEADLINE_SWEEP_SECONDS > 0) {
+    const deadlines = new DeadlineScheduler({
+      connection: deps.pool, db, hooks: transitionHooks, logger: app.log as unknown as Logger, intervalSeconds: config.DEADLINE_SWEEP_SECONDS
+    })
+    app.addHook('onReady', async () => { await deadlines.start() })
+    app.addHook('onClose', async () => { await deadlines.stop() })
+  }
+
   const issuing: IssuingContext = {
     db,
     pool: deps.pool,
@@ -129,7 +158,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     preservationMonths: config.PRESERVATION_MONTHS,
     afterCommit: poke
   }
-  await app.register(reports, { db, queue: new IssuingQueue(issuing) })
+  await app.register(reports, { db, bank, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
   await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })
@@ -138,7 +167,6 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(stats, { db })
   await app.register(jwks, { db })
   // Re-upload detection: the PDQ index loads at listen or on first match (never at build), polls ~1 s.
-  const bank = new HashBankIndex(db, { logger: app.log })
   await app.register(hashBank, { db, bank })
   await app.register(media)
 

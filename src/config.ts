@@ -24,14 +24,15 @@ export const ConfigSchema = Type.Object({
   NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR' })),
   REFERENCE_COUNTRY: Type.String({ pattern: '^[A-Z]{2}$', default: 'KZ' }),
   REDRESS_DAYS: Type.Integer({ minimum: 1, default: 30 }),
-  PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 })
+  PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 }),
+  DEADLINE_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 15, description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process' })
 })
 
 export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
 
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS'] as const
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

@@ -32,7 +32,8 @@ export interface TestContext {
 
 export async function build (t: Test, env: Record<string, string> = {}): Promise<TestContext> {
   const database = await createTestDatabase()
-  const config = loadConfig({ LOG_LEVEL: 'silent', ...env, DATABASE_URL: database.url })
+  // Deadline sweeps are off unless a test asks for them, so a backdated deadline only moves when a test says so.
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEADLINE_SWEEP_SECONDS: '0', ...env, DATABASE_URL: database.url })
   const pool = createPool(database.url, 10)
   const db = createDatabase(pool)
   await bootstrapAdmin(db, ADMIN_KEY)

@@ -85,7 +85,11 @@ export const reportItems = pgTable('report_items', {
   md5: text('md5'),
   pdq: text('pdq'),
   capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
-  evidenceRef: text('evidence_ref')
+  evidenceRef: text('evidence_ref'),
+  /** The open notice ({ id, referenceNumber }) that already covers this URL; the item gets no notice of its own. */
+  duplicateOf: jsonb('duplicate_of'),
+  /** What the hash bank and earlier notices said about this item when it was reported. */
+  reupload: jsonb('reupload')
 }, (t) => [
   uniqueIndex('report_items_position_idx').on(t.reportId, t.position),
   index('report_items_canonical_url_idx').on(t.canonicalUrl)
@@ -142,7 +146,9 @@ export const notices = pgTable('notices', {
   index('notices_report_idx').on(t.reportId),
   index('notices_platform_seq_idx').on(t.platform, t.seq),
   index('notices_updated_idx').on(t.updatedAt),
-  index('notices_status_idx').on(t.status, t.deadline)
+  index('notices_status_idx').on(t.status, t.deadline),
+  index('notices_platform_issued_idx').on(t.platform, t.issuedAt),
+  index('notices_deadline_idx').on(t.deadline)
 ])
 
 export const noticeItems = pgTable('notice_items', {
@@ -216,6 +222,7 @@ export const blockingOrders = pgTable('blocking_orders', {
   uniqueIndex('blocking_orders_seq_idx').on(t.seq),
   index('blocking_orders_notice_idx').on(t.noticeId),
   index('blocking_orders_updated_idx').on(t.updatedAt),
+  index('blocking_orders_platform_seq_idx').on(t.platform, t.seq),
   check('blocking_orders_status_valid', sql`${t.status} in ('active', 'lifted')`)
 ])
 
@@ -229,6 +236,8 @@ export const blockingOrderEntries = pgTable('blocking_order_entries', {
   liftedAt: timestamp('lifted_at', { withTimezone: true, mode: 'date' })
 }, (t) => [
   index('blocking_order_entries_order_idx').on(t.orderId),
+  index('blocking_order_entries_included_idx').on(t.includedAt),
+  index('blocking_order_entries_lifted_idx').on(t.liftedAt),
   check('blocking_order_entries_type_valid', sql`${t.blockType} in ('url', 'domain', 'ip')`)
 ])
 

@@ -1,7 +1,7 @@
 // Moves notices past their deadline to overdue, on the durable job queue (pg-boss), safely from many processes.
 import { and, asc, inArray, lte, notInArray, type SQL } from 'drizzle-orm'
 import PgBoss from 'pg-boss'
-import type pg from 'pg'
+import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
@@ -15,6 +15,8 @@ export const DEFAULT_SWEEP_SECONDS = 15
 const BATCH = 500
 /** A job run stops after this many batches and queues its successor at once, so no run outlives its expiry. */
 const RUN_BATCHES = 4
+/** Serialises pg-boss's set-up across processes (same key space as the sequencer's and the migrations' locks). */
+const JOB_QUEUE_BOOT_LOCK = 7_310_004
 
 /** The statuses the state machine lets 'expire' leave: the lifecycle table stays the one source. */
 export const EXPIRABLE_STATUSES: readonly string[] = TRANSITIONS.find((rule) => rule.action === 'expire')!.from
@@ -125,16 +127,40 @@ export class DeadlineScheduler {
   }
 
   private async boot (): Promise<void> {
-    // pg-boss installs or migrates its schema inside a transaction under an advisory lock, so processes starting
-    // together wait for each other; create_queue and schedule are idempotent upserts.
-    await this.boss.start()
-    await this.boss.createQueue(DEADLINE_QUEUE, { name: DEADLINE_QUEUE, policy: 'short', retryLimit: 0, expireInSeconds: 600 })
-    await this.boss.schedule(DEADLINE_QUEUE, '* * * * *', {}, { tz: 'UTC' })
+    await this.underBootLock(async () => {
+      await this.boss.start()
+      await this.boss.createQueue(DEADLINE_QUEUE, { name: DEADLINE_QUEUE, policy: 'short', retryLimit: 0, expireInSeconds: 600 })
+      await this.boss.schedule(DEADLINE_QUEUE, '* * * * *', {}, { tz: 'UTC' })
+    })
     const pollingIntervalSeconds = Math.max(0.5, Math.min(2, this.intervalSeconds / 2))
     await this.boss.work(DEADLINE_QUEUE, { pollingIntervalSeconds, batchSize: 1 }, () => this.run())
     // Starts the chain now, or is dropped when another process already keeps it going.
     await this.boss.send(DEADLINE_QUEUE, {})
     this.options.logger.info({ intervalSeconds: this.intervalSeconds }, 'deadline scheduler started')
+  }
+
+  /**
+   * pg-boss installs its schema under an advisory lock of its own, but create_queue (a row plus a partition and
+   * its foreign keys) deadlocks when two processes create queues at once; so the whole set-up takes turns.
+   */
+  private async underBootLock (work: () => Promise<void>): Promise<void> {
+    const { connection } = this.options
+    const own = typeof connection === 'string' ? new pg.Client({ connectionString: connection }) : null
+    if (own) await own.connect()
+    const client = own ?? await (connection as pg.Pool).connect()
+    let broken: Error | undefined
+    try {
+      await client.query('select pg_advisory_lock($1)', [JOB_QUEUE_BOOT_LOCK])
+      try {
+        await work()
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [JOB_QUEUE_BOOT_LOCK]).catch((error: Error) => { broken = error })
+      }
+    } finally {
+      // A connection that could not unlock may still hold the lock: it is closed, never returned to the pool.
+      if (own) await own.end()
+      else (client as pg.PoolClient).release(broken)
+    }
   }
 
   private async run (): Promise<void> {

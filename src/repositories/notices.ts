@@ -65,3 +65,26 @@ export async function registerSigningKey (db: Executor, kid: string, publicJwk: 
 export async function listSigningKeys (db: Executor): Promise<Array<{ kid: string, publicJwk: unknown }>> {
   return db.select({ kid: signingKeys.kid, publicJwk: signingKeys.publicJwk }).from(signingKeys).orderBy(asc(signingKeys.createdAt))
 }
+
+export interface UrlHistoryRow {
+  canonicalUrl: string
+  noticeId: string
+  referenceNumber: string
+  status: string
+  outcome: string
+}
+
+/** Every notice item, open or past, that named one of these canonical URLs, oldest notice first. */
+export async function noticesOfCanonicalUrls (db: Executor, urls: string[]): Promise<UrlHistoryRow[]> {
+  if (urls.length === 0) return []
+  return db.select({
+    canonicalUrl: noticeItems.canonicalUrl,
+    noticeId: notices.id,
+    referenceNumber: notices.referenceNumber,
+    status: notices.status,
+    outcome: noticeItems.outcome
+  }).from(noticeItems)
+    .innerJoin(notices, eq(notices.id, noticeItems.noticeId))
+    .where(inArray(noticeItems.canonicalUrl, [...new Set(urls)]))
+    .orderBy(asc(notices.seq))
+}

@@ -6,16 +6,6 @@ import { reports, reportItems } from '../db/schema.ts'
 export type ReportRow = typeof reports.$inferSelect
 export type ReportItemRow = typeof reportItems.$inferSelect
 
-export async function insertReport (db: Executor, values: typeof reports.$inferInsert): Promise<ReportRow> {
-  const [row] = await db.insert(reports).values(values).returning()
-  return row
-}
-
-export async function insertReportItems (db: Executor, values: Array<typeof reportItems.$inferInsert>): Promise<ReportItemRow[]> {
-  const rows = await db.insert(reportItems).values(values).returning()
-  return rows.sort((a, b) => a.position - b.position)
-}
-
 export async function findReport (db: Executor, id: string): Promise<{ report: ReportRow, items: ReportItemRow[] } | null> {
   const [report] = await db.select().from(reports).where(eq(reports.id, id)).limit(1)
   if (!report) return null

@@ -1,6 +1,7 @@
 // Schemas every resource shares: problem documents, pagination, identifiers.
 import { Type, type TSchema } from 'typebox'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/pagination.ts'
+import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../domain/vocabulary.ts'
 
 export const Problem = Type.Object({
   type: Type.String({ format: 'uri' }),
@@ -62,3 +63,7 @@ export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 })
 
 /** Reads carry an ETag; a client that sends it back in If-None-Match gets this when nothing changed. */
 export const NotModified = { 304: Type.Null({ description: 'Not modified: nothing changed since the ETag sent in If-None-Match' }) }
+
+export const CategorySchema = Type.Enum(CATEGORIES, { description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)' })
+export const ContentTypeSchema = Type.Enum(CONTENT_TYPES, { description: 'What the item is' })
+export const UrgencySchema = Type.Enum(URGENCIES, { description: 'Urgent notices get the platform\'s short deadline (1 hour by default)' })

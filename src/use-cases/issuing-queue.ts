@@ -99,7 +99,8 @@ export class IssuingQueue {
   private async issue (reports: PreparedReport[]): Promise<ReportView[]> {
     const { db, signer } = this.ctx
     const catalogue = await platformCatalogue(db)
-    const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items) }))
+    // A duplicate of an open notice's item is recorded with the report but issued to nobody again.
+    const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((i) => i.verdict.duplicateOf === null)) }))
     const counts = new Map<string, { year: number, platform: string, count: number }>()
     for (const { year, byPlatform } of groups) {
       for (const platform of byPlatform.keys()) {
@@ -130,14 +131,15 @@ export class IssuingQueue {
             issuer: this.ctx.issuer,
             platform: addresseeOf(catalogue.get(platform)!),
             issuedAt: report.receivedAt,
-            urgency: report.input.urgency,
+            // Known material coming back is urgent whatever the report said.
+            urgency: items.some((item) => item.verdict.reupload !== null) ? 'urgent' : report.input.urgency,
             category: report.input.category,
             legalBasis: report.legalBasis,
             statementOfReasons: report.input.statementOfReasons,
             territorialScope: report.territorialScope,
             items: items.map((item) => ({
               id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: []
+              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: item.verdict.reuploadOf
             })),
             redressDays: this.ctx.redressDays,
             preservationMonths: this.ctx.preservationMonths
@@ -216,7 +218,9 @@ function toItemRecord (reportId: string, item: PreparedReport['items'][number]):
     md5: item.hashes.md5,
     pdq: item.hashes.pdq,
     captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
-    evidence_ref: item.evidenceRef
+    evidence_ref: item.evidenceRef,
+    duplicate_of: item.verdict.duplicateOf,
+    reupload: item.verdict.reupload
   }
 }
 
@@ -230,7 +234,9 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
     urgency: report.input.urgency,
     territorialScope: report.territorialScope,
     createdAt: createdAt.toISOString(),
-    items: report.items.map((item) => toReportItemView({ ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq })),
+    items: report.items.map((item) => toReportItemView({
+      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: item.verdict.duplicateOf, reupload: item.verdict.reupload
+    })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
   }
 }

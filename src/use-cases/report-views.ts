@@ -3,7 +3,7 @@ import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
 import type { ReportItemView, ReportView } from '../routes/reports/schemas.ts'
 import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
 
-type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'capturedAt' | 'evidenceRef'>
+type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
 
 export function toReportItemView (row: ItemFields): ReportItemView {
   return {
@@ -16,8 +16,8 @@ export function toReportItemView (row: ItemFields): ReportItemView {
     hashes: { sha256: row.sha256, md5: row.md5, pdq: row.pdq },
     capturedAt: row.capturedAt ? row.capturedAt.toISOString() : null,
     evidenceRef: row.evidenceRef,
-    reupload: null,
-    duplicateOf: null
+    reupload: row.reupload as ReportItemView['reupload'],
+    duplicateOf: row.duplicateOf as ReportItemView['duplicateOf']
   }
 }
 

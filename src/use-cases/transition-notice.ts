@@ -24,6 +24,8 @@ export interface TransitionRequest {
 export interface TransitionHooks {
   /** Called inside the transaction when a notice reaches removed or restricted (the hash bank takes its hashes). */
   onEntersHashBank?: (tx: Executor, noticeId: string) => Promise<unknown>
+  /** Called inside the transaction when a notice whose material was removed is withdrawn: its hashes retire. */
+  onWithdrawnAfterRemoval?: (tx: Executor, noticeId: string, actorId: string | null) => Promise<unknown>
   /** Called after commit, e.g. to number the new events promptly. */
   afterCommit?: () => void
   issuingBody: string
@@ -106,6 +108,7 @@ export async function transitionNotice (
       }
     }
     if (decision.entersHashBank && hooks.onEntersHashBank) await hooks.onEntersHashBank(tx, noticeId)
+    if (decision.to === 'withdrawn' && hooks.onWithdrawnAfterRemoval) await hooks.onWithdrawnAfterRemoval(tx, noticeId, audit.id)
     await appendAudit(tx, audit, ...auditEvents)
     return updated
   })

@@ -2,6 +2,7 @@
 import fs from 'node:fs'
 import type { TestContext } from '../helper.ts'
 import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entries.ts'
+import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 
 export const VECTORS = new URL('../../../shared/vectors/pdq/', import.meta.url)
 
@@ -50,6 +51,17 @@ export async function removedNotice (
   const status = options.status ?? 'removed'
   await ctx.pool.query('update notices set status = $2 where id = $1', [notice.id, status])
   const added = options.bank === false ? 0 : await addNoticeHashesToBank(ctx.db, notice.id)
+  // Banked behind the app's back: wait for the app's index to take the change (its poll sees a commit once every
+  // older transaction in the cluster has finished, and parallel test files keep some running).
+  const pdq = options.hashes?.pdq
+  if (added > 0 && pdq !== undefined) {
+    const index = ctx.app.hashBankIndex
+    await index.start()
+    await eventually(async () => {
+      await index.refresh()
+      return index.query(pdqVariantsFromHash(pdq.toLowerCase())).length > 0
+    })
+  }
   const ref = await ctx.pool.query('select reference_number from notices where id = $1', [notice.id])
   return { noticeId: notice.id, itemId: report.items[0].id, referenceNumber: ref.rows[0].reference_number, added }
 }

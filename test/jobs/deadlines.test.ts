@@ -72,8 +72,9 @@ t.test('deadlines', async (t) => {
     t.equal(await statusOf(notYetDue), 'issued')
 
     const events = await ctx.pool.query(`select action, from_status, to_status, actor_role, actor_id, version from notice_events
-      where notice_id = $1 and type = 'notice.transitioned'`, [acknowledged])
+      where notice_id = $1 and type = 'notice.transitioned' order by id`, [acknowledged])
     t.match(events.rows, [
+      { action: 'deliver' },
       { action: 'acknowledge' },
       { action: 'expire', from_status: 'acknowledged', to_status: 'overdue', actor_role: 'system', actor_id: null, version: 4 }
     ])

@@ -3,8 +3,7 @@ import { Type, type Static } from 'typebox'
 import { HASH_KINDS } from '../../domain/vocabulary.ts'
 import { ORIENTATIONS } from '../../domain/pdq.ts'
 import { LIST_FORMATS } from '../../domain/hash-list-parser.ts'
-import { CategorySchema } from '../reports/schemas.ts'
-import { PageQuery, Timestamp, Uuid } from '../common-schemas.ts'
+import { PageQuery, Timestamp, Uuid, CategorySchema } from '../common-schemas.ts'
 
 export const MAX_HASHES_PER_MATCH = 1000
 

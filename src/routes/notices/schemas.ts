@@ -2,8 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
 import { PLATFORM_SLUGS } from '../../domain/platforms.ts'
-import { Timestamp, Uuid, PageQuery } from '../common-schemas.ts'
-import { CategorySchema, ContentTypeSchema, UrgencySchema } from '../reports/schemas.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from '../common-schemas.ts'
 
 const Str = Type.String()
 const Texts = Type.Object({ kk: Str, ru: Str, en: Str })

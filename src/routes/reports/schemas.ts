@@ -1,13 +1,10 @@
 // The report resource's contract.
 import { Type, type Static } from 'typebox'
-import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../../domain/vocabulary.ts'
-import { Timestamp, Uuid, PageQuery } from '../common-schemas.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from '../common-schemas.ts'
+import { Match } from '../hash-bank/schemas.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 
-export const CategorySchema = Type.Enum(CATEGORIES, { description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)' })
-export const ContentTypeSchema = Type.Enum(CONTENT_TYPES, { description: 'What the item is' })
-export const UrgencySchema = Type.Enum(URGENCIES, { description: 'Urgent notices get the platform\'s short deadline (1 hour by default)' })
 
 const HashesIn = Type.Object({
   sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
@@ -47,7 +44,10 @@ export const ReportItem = Type.Object({
   hashes: Type.Object({ sha256: Nullable(Type.String()), md5: Nullable(Type.String()), pdq: Nullable(Type.String()) }),
   capturedAt: Nullable(Timestamp),
   evidenceRef: Nullable(Type.String()),
-  reupload: Nullable(Type.Object({ matches: Type.Array(Type.Object({}, { additionalProperties: true })) })),
+  reupload: Nullable(Type.Object({
+    matches: Type.Array(Match, { description: 'Hash-bank entries this item\'s hashes matched' }),
+    notices: Type.Array(Type.Object({ id: Uuid, referenceNumber: Type.String() }), { description: 'Earlier notices whose removed material this is' })
+  }, { description: 'Set when the item is known removed material: its notice is urgent and cites the earlier notices' })),
   duplicateOf: Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }))
 })
 

@@ -1,0 +1,61 @@
+// Before a report is issued: is each item known material (hash bank, earlier notices) or already under notice?
+import type { Database } from '../db/index.ts'
+import type { RecognisedItem } from '../domain/report-intake.ts'
+import type { HashKind } from '../domain/vocabulary.ts'
+import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
+import { matchHashes, type HashQuery } from './hash-bank/match.ts'
+import type { HashBankIndex } from '../hash-bank/index-service.ts'
+import type { Viewer } from './hash-bank/views.ts'
+import type { MatchView } from '../routes/hash-bank/schemas.ts'
+
+export interface NoticeRef { id: string, referenceNumber: string }
+
+export interface ItemVerdict {
+  /** Known material: bank matches and earlier notices whose item at this URL was removed. */
+  reupload: { matches: MatchView[], notices: NoticeRef[] } | null
+  /** The open notice already covering this URL: the item is a duplicate, not a new notice. */
+  duplicateOf: NoticeRef | null
+  /** Reference numbers the new notice cites. */
+  reuploadOf: string[]
+}
+
+/** Statuses in which the platform still owes an outcome for an item not yet removed. */
+const OPEN = new Set(['issued', 'delivered', 'acknowledged', 'partially_removed', 'rejected', 'cannot_comply', 'overdue', 'escalated'])
+
+function isOpen (row: UrlHistoryRow): boolean {
+  return OPEN.has(row.status) && row.outcome === 'pending'
+}
+
+/** Removed material: an item the platform removed or restricted (a withdrawn notice proves nothing). */
+function isPast (row: UrlHistoryRow): boolean {
+  return row.status !== 'withdrawn' && (row.outcome === 'removed' || ['removed', 'restricted', 'closed'].includes(row.status))
+}
+
+export async function checkItems (db: Database, bank: HashBankIndex, items: readonly RecognisedItem[], viewer: Viewer): Promise<ItemVerdict[]> {
+  const queries: Array<HashQuery & { item: number }> = []
+  items.forEach((item, index) => {
+    for (const type of ['sha256', 'md5', 'pdq'] as HashKind[]) {
+      const value = item.hashes[type]
+      if (value !== null) queries.push({ type, value, item: index })
+    }
+  })
+  const [results, history] = await Promise.all([
+    queries.length > 0 ? matchHashes(bank, db, queries, viewer) : Promise.resolve([]),
+    noticesOfCanonicalUrls(db, items.map((item) => item.canonicalUrl))
+  ])
+  const matchesOf = items.map((): MatchView[] => [])
+  results.forEach((result, i) => matchesOf[queries[i].item].push(...result.matches))
+  return items.map((item, index) => {
+    const atUrl = history.filter((row) => row.canonicalUrl === item.canonicalUrl)
+    const open = atUrl.find(isOpen)
+    const pastNotices = atUrl.filter(isPast).map((row) => ({ id: row.noticeId, referenceNumber: row.referenceNumber }))
+    const matches = matchesOf[index]
+    const cited = new Map<string, NoticeRef>()
+    for (const ref of [...matches.flatMap((m) => (m.notice ? [m.notice] : [])), ...pastNotices]) cited.set(ref.referenceNumber, ref)
+    return {
+      reupload: matches.length > 0 || pastNotices.length > 0 ? { matches, notices: [...cited.values()] } : null,
+      duplicateOf: open ? { id: open.noticeId, referenceNumber: open.referenceNumber } : null,
+      reuploadOf: [...cited.keys()].sort()
+    }
+  })
+}

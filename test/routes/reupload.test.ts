@@ -1,0 +1,90 @@
+import t from 'tap'
+import { build } from '../helper.ts'
+import { vector } from '../helpers/hash-bank.ts'
+
+const ORIGINAL = vector('bridge-mods/aaa-orig.jpg')
+const RESIZED = vector('bridge-mods/shrink-a-lot.jpg')
+const MIRRORED = vector('dih/bridge-5-flipx.jpg')
+
+const report = (ref: string, items: unknown[]) => ({
+  externalRef: ref,
+  category: 'terrorism',
+  legalBasis: 'kz-online-platforms-9',
+  statementOfReasons: 'Propaganda image.',
+  urgency: 'normal',
+  items
+})
+
+t.test('re-upload detection end to end', async (t) => {
+  const ctx = await build(t)
+  const { call } = ctx
+  const authority = await ctx.clientKey('authority')
+  const telegram = await ctx.clientKey('liaison', 'telegram')
+
+  const first = await call(authority, {
+    method: 'POST',
+    url: '/v1/reports',
+    payload: report('RE-1', [{ url: 'https://t.me/first_channel/10', contentType: 'image', hashes: { sha256: ORIGINAL.sha256, md5: ORIGINAL.md5, pdq: ORIGINAL.pdq } }])
+  })
+  t.equal(first.statusCode, 201)
+  const firstNotice = first.json().notices[0]
+  t.equal(first.json().items[0].reupload, null, 'nothing is known yet')
+
+  t.test('a URL already under an open notice is a duplicate, not a new notice', async (t) => {
+    const again = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('RE-2', [{ url: 'https://t.me/s/First_Channel/10?utm_source=x', contentType: 'image' }]) })
+    t.equal(again.statusCode, 201)
+    t.same(again.json().items[0].duplicateOf, { id: firstNotice.id, referenceNumber: firstNotice.referenceNumber })
+    t.same(again.json().notices, [], 'no second notice for the same material')
+    const stored = await call(authority, { method: 'GET', url: `/v1/reports/${again.json().id}` })
+    t.same(stored.json().items[0].duplicateOf, again.json().items[0].duplicateOf)
+  })
+
+  t.test('once removed, the material\'s hashes are in the bank', async (t) => {
+    const read = await call(telegram, { method: 'GET', url: `/v1/notices/${firstNotice.id}` })
+    const removed = await call(telegram, { method: 'POST', url: `/v1/notices/${firstNotice.id}/transitions`, headers: { 'if-match': read.headers.etag as string }, payload: { action: 'remove' } })
+    t.equal(removed.json().status, 'removed')
+    const banked = await ctx.pool.query('select type from hash_bank_entries where notice_id = $1 order by type', [firstNotice.id])
+    t.same(banked.rows.map((r: { type: string }) => r.type), ['md5', 'pdq', 'sha256'])
+  })
+
+  for (const [name, copy, kind] of [['re-encoded and resized', RESIZED, 'pdq'], ['mirrored', MIRRORED, 'pdq'], ['byte-identical', ORIGINAL, 'sha256']] as const) {
+    t.test(`a ${name} re-upload elsewhere is flagged with the first notice's number and made urgent`, async (t) => {
+      const res = await call(authority, {
+        method: 'POST',
+        url: '/v1/reports',
+        payload: report(`RE-${name}`, [{ url: `https://t.me/other_channel/${name.length}`, contentType: 'image', hashes: kind === 'pdq' ? { pdq: copy.pdq } : { sha256: copy.sha256 } }])
+      })
+      t.equal(res.statusCode, 201)
+      const item = res.json().items[0]
+      t.ok(item.reupload, 'marked as a re-upload')
+      t.match(item.reupload.matches, [{ kind, notice: { referenceNumber: firstNotice.referenceNumber } }])
+      t.same(item.reupload.notices.map((n: { referenceNumber: string }) => n.referenceNumber), [firstNotice.referenceNumber])
+      const notice = await call(authority, { method: 'GET', url: `/v1/notices/${res.json().notices[0].id}` })
+      t.equal(notice.json().urgency, 'urgent')
+      t.same(notice.json().reuploadOf, [firstNotice.referenceNumber])
+      const text = await call(authority, { method: 'GET', url: `/v1/notices/${res.json().notices[0].id}/document?format=text&lang=en` })
+      t.match(text.body, firstNotice.referenceNumber, 'the rendering cites the earlier notice')
+    })
+  }
+
+  t.test('the same URL reported after removal is a re-upload at the same place', async (t) => {
+    const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('RE-same-url', [{ url: 'https://t.me/first_channel/10', contentType: 'image' }]) })
+    const item = res.json().items[0]
+    t.equal(item.duplicateOf, null)
+    t.same(item.reupload.notices, [{ id: firstNotice.id, referenceNumber: firstNotice.referenceNumber }])
+    t.equal(res.json().notices.length, 1)
+  })
+
+  t.test('unrelated material is not flagged', async (t) => {
+    const other = vector('pen-and-coaster.png')
+    const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('RE-unrelated', [{ url: 'https://t.me/other_channel/999', contentType: 'image', hashes: { pdq: other.pdq, sha256: other.sha256 } }]) })
+    t.equal(res.json().items[0].reupload, null)
+  })
+
+  t.test('statistics count re-uploads against the platform', async (t) => {
+    const stats = await call(authority, { method: 'GET', url: '/v1/stats?platform=telegram' })
+    t.equal(stats.statusCode, 200)
+    const row = stats.json().platforms.find((p: { platform: string }) => p.platform === 'telegram')
+    t.equal(row.reuploads, 4, 'resized, mirrored, identical, and the same URL again')
+  })
+})
