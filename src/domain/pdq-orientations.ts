@@ -1,5 +1,5 @@
 // The eight dihedral orientations of a PDQ hash known only as bits (no pixels): transpose and invert, per pdq.md.
-import { ORIENTATIONS, isPdqHex, type Orientation } from './pdq.ts'
+import { ORIENTATIONS, isPdqHex, isTransposed, keepsSign, type Orientation } from './pdq.ts'
 
 /**
  * pdq.md derives the variants from the DCT coefficients B and re-thresholds each against its own median. From bits
@@ -19,22 +19,13 @@ export function pdqVariantsFromHash (hex: string): Record<Orientation, string> {
   return out
 }
 
-const TRANSPOSED = new Set<Orientation>(['rotate90', 'rotate270', 'flipPlus1', 'flipMinus1'])
-
-// Same table as pdq.ts's dihedral(), on bits: "keep" leaves the coefficient's sign, otherwise the bit inverts.
+// Same table as pdq.ts's dihedral(), on bits: where the coefficient keeps its sign the bit stays, else it inverts.
 function transform (bits: Uint8Array, orientation: Orientation): Uint8Array {
   const out = new Uint8Array(256)
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
-      const keep = orientation === 'rotate90' || orientation === 'flipY'
-        ? (j & 1) === 1
-        : orientation === 'rotate270' || orientation === 'flipX'
-          ? (i & 1) === 1
-          : orientation === 'rotate180' || orientation === 'flipMinus1'
-            ? ((i + j) & 1) === 0
-            : true
       const bit = bits[i * 16 + j]
-      out[TRANSPOSED.has(orientation) ? j * 16 + i : i * 16 + j] = keep ? bit : 1 - bit
+      out[isTransposed(orientation) ? j * 16 + i : i * 16 + j] = keepsSign(orientation, i, j) ? bit : 1 - bit
     }
   }
   return out

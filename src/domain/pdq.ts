@@ -92,20 +92,25 @@ function dct16 (a: Float32Array): Float32Array {
 }
 
 // Rotating or mirroring the image only transposes B and flips signs of odd frequencies (pdq.md table).
+/** Whether an orientation swaps rows and columns of the DCT (pdq.md's table: V[j][i] = ...). */
+export function isTransposed (orientation: Orientation): boolean {
+  return orientation === 'rotate90' || orientation === 'rotate270' || orientation === 'flipPlus1' || orientation === 'flipMinus1'
+}
+
+/** Whether coefficient B[i][j] keeps its sign under an orientation (pdq.md's table, odd and even frequencies). */
+export function keepsSign (orientation: Orientation, i: number, j: number): boolean {
+  if (orientation === 'rotate90' || orientation === 'flipY') return (j & 1) === 1
+  if (orientation === 'rotate270' || orientation === 'flipX') return (i & 1) === 1
+  if (orientation === 'rotate180' || orientation === 'flipMinus1') return ((i + j) & 1) === 0
+  return true
+}
+
 function dihedral (b: Float32Array, orientation: Orientation, out: Float32Array): Float32Array {
-  const transpose = orientation === 'rotate90' || orientation === 'rotate270' ||
-    orientation === 'flipPlus1' || orientation === 'flipMinus1'
+  const transpose = isTransposed(orientation)
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
       const v = b[i * 16 + j]
-      const keep = orientation === 'rotate90' || orientation === 'flipY'
-        ? (j & 1) === 1
-        : orientation === 'rotate270' || orientation === 'flipX'
-          ? (i & 1) === 1
-          : orientation === 'rotate180' || orientation === 'flipMinus1'
-            ? ((i + j) & 1) === 0
-            : true
-      out[transpose ? j * 16 + i : i * 16 + j] = keep ? v : -v
+      out[transpose ? j * 16 + i : i * 16 + j] = keepsSign(orientation, i, j) ? v : -v
     }
   }
   return out
