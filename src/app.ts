@@ -156,9 +156,10 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     referenceCountry: config.REFERENCE_COUNTRY,
     redressDays: config.REDRESS_DAYS,
     preservationMonths: config.PRESERVATION_MONTHS,
-    afterCommit: poke
+    afterCommit: poke,
+    bank
   }
-  await app.register(reports, { db, bank, queue: new IssuingQueue(issuing) })
+  await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
   await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })

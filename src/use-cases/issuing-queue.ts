@@ -11,6 +11,8 @@ import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'
 import { auditRecord } from '../repositories/audit.ts'
+import { checkItems, type ItemVerdict } from './reupload-check.ts'
+import type { HashBankIndex } from '../hash-bank/index-service.ts'
 
 /** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
 export interface IssuingContext {
@@ -23,7 +25,12 @@ export interface IssuingContext {
   preservationMonths: number
   /** Called after each commit, e.g. so the change feed numbers the new events promptly. */
   afterCommit?: () => void
+  /** The hash bank's index, for re-upload checks. */
+  bank: HashBankIndex
 }
+
+/** Reports come from authorities, who see every match's provenance. */
+const AUTHORITY_VIEW = { role: 'authority' as const, platform: null }
 
 interface Waiting {
   report: PreparedReport
@@ -99,8 +106,13 @@ export class IssuingQueue {
   private async issue (reports: PreparedReport[]): Promise<ReportView[]> {
     const { db, signer } = this.ctx
     const catalogue = await platformCatalogue(db)
+    // One look-up for the whole batch: is each item known material, or already under an open notice?
+    const checked = await checkItems(db, this.ctx.bank, reports.flatMap((r) => r.items), AUTHORITY_VIEW)
+    let next = 0
+    const verdicts = new Map(reports.flatMap((r) => r.items.map((item) => [item.id, checked[next++]] as const)))
+    const verdictOf = (item: { id: string }): ItemVerdict => verdicts.get(item.id)!
     // A duplicate of an open notice's item is recorded with the report but issued to nobody again.
-    const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((i) => i.verdict.duplicateOf === null)) }))
+    const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((i) => verdictOf(i).duplicateOf === null)) }))
     const counts = new Map<string, { year: number, platform: string, count: number }>()
     for (const { year, byPlatform } of groups) {
       for (const platform of byPlatform.keys()) {
@@ -115,7 +127,7 @@ export class IssuingQueue {
     try {
       await client.query('begin')
       const { createdAt, firstSerial: next } = await insertReportsAndReserveSerials(
-        client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item))), [...counts.values()])
+        client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item, verdictOf(item)))), [...counts.values()])
       const notices: NoticeRecord[] = []
       const noticeItems: NoticeItemRecord[] = []
       const reportsById = new Map(reports.map((r) => [r.id, r]))
@@ -132,14 +144,14 @@ export class IssuingQueue {
             platform: addresseeOf(catalogue.get(platform)!),
             issuedAt: report.receivedAt,
             // Known material coming back is urgent whatever the report said.
-            urgency: items.some((item) => item.verdict.reupload !== null) ? 'urgent' : report.input.urgency,
+            urgency: items.some((item) => verdictOf(item).reupload !== null) ? 'urgent' : report.input.urgency,
             category: report.input.category,
             legalBasis: report.legalBasis,
             statementOfReasons: report.input.statementOfReasons,
             territorialScope: report.territorialScope,
             items: items.map((item) => ({
               id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: item.verdict.reuploadOf
+              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
             })),
             redressDays: this.ctx.redressDays,
             preservationMonths: this.ctx.preservationMonths
@@ -181,7 +193,7 @@ export class IssuingQueue {
       await insertNotices(client, notices, noticeItems, events, audit)
       await client.query('commit')
       this.ctx.afterCommit?.()
-      return reports.map((report) => toView(report, createdAt.get(report.id)!, notices.filter((n) => n.report_id === report.id)))
+      return reports.map((report) => toView(report, createdAt.get(report.id)!, notices.filter((n) => n.report_id === report.id), verdictOf))
     } catch (error) {
       await client.query('rollback').catch(() => {})
       throw error
@@ -204,7 +216,7 @@ function toReportRecord (report: PreparedReport): ReportRecord {
   }
 }
 
-function toItemRecord (reportId: string, item: PreparedReport['items'][number]): ReportItemRecord {
+function toItemRecord (reportId: string, item: PreparedReport['items'][number], verdict: ItemVerdict): ReportItemRecord {
   return {
     id: item.id,
     report_id: reportId,
@@ -219,12 +231,12 @@ function toItemRecord (reportId: string, item: PreparedReport['items'][number]):
     pdq: item.hashes.pdq,
     captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
     evidence_ref: item.evidenceRef,
-    duplicate_of: item.verdict.duplicateOf,
-    reupload: item.verdict.reupload
+    duplicate_of: verdict.duplicateOf,
+    reupload: verdict.reupload
   }
 }
 
-function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[]): ReportView {
+function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[], verdictOf: (item: { id: string }) => ItemVerdict): ReportView {
   return {
     id: report.id,
     externalRef: report.input.externalRef,
@@ -235,7 +247,7 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
     territorialScope: report.territorialScope,
     createdAt: createdAt.toISOString(),
     items: report.items.map((item) => toReportItemView({
-      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: item.verdict.duplicateOf, reupload: item.verdict.reupload
+      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
     })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
   }

@@ -9,8 +9,6 @@ import type { Principal } from '../repositories/clients.ts'
 import type { ReportView, SubmitReportInput } from '../routes/reports/schemas.ts'
 import type { IssuingQueue } from './issuing-queue.ts'
 import type { Database } from '../db/index.ts'
-import type { HashBankIndex } from '../hash-bank/index-service.ts'
-import { checkItems, type ItemVerdict } from './reupload-check.ts'
 
 export const DEFAULT_TERRITORIAL_SCOPE = ['KZ']
 
@@ -20,12 +18,12 @@ export interface PreparedReport {
   clientId: string
   input: SubmitReportInput
   territorialScope: string[]
-  items: Array<RecognisedItem & { id: string, verdict: ItemVerdict }>
+  items: Array<RecognisedItem & { id: string }>
   legalBasis: NoticeContent['legalBasis']
   receivedAt: Date
 }
 
-export async function prepareReport (db: Database, bank: HashBankIndex, principal: Principal, input: SubmitReportInput, now = new Date()): Promise<PreparedReport> {
+export async function prepareReport (db: Database, principal: Principal, input: SubmitReportInput, now = new Date()): Promise<PreparedReport> {
   const { items, problems } = recogniseItems(input.items, now)
   const legalBasis = await findLegalBasisCached(db, input.legalBasis)
   if (!legalBasis) problems.unshift({ pointer: '/legalBasis', detail: `is not in the legal-basis catalogue: ${input.legalBasis}` })
@@ -37,18 +35,17 @@ export async function prepareReport (db: Database, bank: HashBankIndex, principa
   if (problems.length > 0) {
     throw new HttpProblem(422, 'Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, { errors: problems })
   }
-  const verdicts = await checkItems(db, bank, items, principal)
   return {
     id: crypto.randomUUID(),
     clientId: principal.id,
     input,
     territorialScope: input.territorialScope ?? DEFAULT_TERRITORIAL_SCOPE,
-    items: items.map((item, i) => ({ ...item, id: crypto.randomUUID(), verdict: verdicts[i] })),
+    items: items.map((item) => ({ ...item, id: crypto.randomUUID() })),
     legalBasis: { id: legalBasis!.id, citation: legalBasis!.citation, title: legalBasis!.title as NoticeContent['legalBasis']['title'] },
     receivedAt: now
   }
 }
 
-export async function submitReport (db: Database, bank: HashBankIndex, queue: IssuingQueue, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
-  return queue.submit(await prepareReport(db, bank, principal, input))
+export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
+  return queue.submit(await prepareReport(db, principal, input))
 }

@@ -4,7 +4,6 @@ import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './sch
 import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../common-schemas.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
-import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Database } from '../../db/index.ts'
 import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
@@ -14,7 +13,7 @@ import { HttpProblem } from '../../plugins/problems.ts'
 
 const READERS = ['authority', 'auditor'] as const
 
-const reports: FastifyPluginAsyncTypebox<{ db: Database, bank: HashBankIndex, queue: IssuingQueue }> = async (app, { db, bank, queue }) => {
+const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> = async (app, { db, queue }) => {
   app.post('/v1/reports', {
     config: { roles: ['authority'], idempotent: true },
     schema: {
@@ -26,7 +25,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, bank: HashBankIndex, qu
       response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(db, bank, queue, request.principal, request.body)
+    const report = await submitReport(db, queue, request.principal, request.body)
     return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
   })
 
