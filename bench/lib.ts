@@ -30,7 +30,7 @@ export async function freshDatabase (prefix: string): Promise<{ url: string, dro
 
 /** Starts a TypeScript entry point in its own process and resolves once it answers on the port. */
 export async function startProcess (entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(entry)], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', path.resolve(entry)], {
     env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit']
   })
