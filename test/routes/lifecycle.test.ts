@@ -118,13 +118,27 @@ t.test('the notice lifecycle over HTTP', async (t) => {
       caughtUp = more.json().data.length === 0
       last = more.json().lastSequence
     }
-    const started = Date.now()
-    const [waited] = await Promise.all([
-      call(auditor, { method: 'GET', url: `/v1/events?after=${last}&wait=10` }),
-      new Promise((resolve) => setTimeout(resolve, 300)).then(() => newNotice(['https://t.me/life_channel/99']))
+    // Notice A comes a moment after the poll starts, notice B seconds later: a poll that wakes on A holds A only,
+    // one that slept through its whole wait would hold both.
+    const [waited, idA, idB] = await Promise.all([
+      call(auditor, { method: 'GET', url: `/v1/events?after=${last}&wait=20` }),
+      new Promise((resolve) => setTimeout(resolve, 300)).then(() => newNotice(['https://t.me/life_channel/99'])),
+      new Promise((resolve) => setTimeout(resolve, 3000)).then(() => newNotice(['https://t.me/life_channel/98']))
     ])
-    t.equal(waited.json().data[0]?.type, 'notice.created')
-    t.ok(Date.now() - started < 8000, 'answered as soon as something was new')
+    t.same(waited.json().data.map((e: { noticeId: string, type: string }) => [e.noticeId, e.type]), [[idA, 'notice.created']], 'woke on the first new event')
+    t.not(idA, idB)
+  })
+
+  t.test('security and bad input on the feed, the history and the audit trail', async (t) => {
+    for (const url of ['/v1/events', '/v1/audit', '/v1/audit/verify']) t.equal((await call(null, { method: 'GET', url })).statusCode, 401, url)
+    t.equal((await call(ctx.adminKey, { method: 'GET', url: '/v1/events' })).statusCode, 403, 'admins do not read the feed')
+    t.equal((await call(authority, { method: 'GET', url: '/v1/audit' })).statusCode, 403, 'authorities do not read the audit trail')
+    for (const url of ['/v1/events?after=-1', '/v1/events?wait=31', '/v1/events?limit=0', '/v1/audit?after=x', '/v1/events?since=1']) {
+      const res = await call(auditor, { method: 'GET', url })
+      t.equal(res.statusCode, 400, url)
+      t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', url)
+    }
+    t.equal((await call(auditor, { method: 'GET', url: '/v1/notices/00000000-0000-4000-8000-000000000000/events' })).statusCode, 404)
   })
 
   t.test('the audit trail verifies, and names an entry altered behind its back', async (t) => {
