@@ -48,6 +48,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     schema: {
       tags: ['notices'],
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
+      description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing has changed.',
       querystring: ListNoticesQuery,
       response: { 200: ListOf(Notice), ...NotModified, ...errorResponses(400, 403) }
     }
