@@ -11,7 +11,7 @@ import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/a
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { HttpProblem } from '../plugins/problems.ts'
-import type { Principal } from '../repositories/clients.ts'
+import { platformScope, type Principal } from '../repositories/clients.ts'
 
 export interface TransitionRequest {
   action: NoticeAction
@@ -36,7 +36,7 @@ type Caller = { principal: Principal } | { system: true }
 function actorOf (caller: Caller): { actor: Actor, audit: AuditActor, scope: string | null } {
   if ('system' in caller) return { actor: 'system', audit: { id: null, role: 'system' }, scope: null }
   const { principal } = caller
-  return { actor: principal.role, audit: principal, scope: principal.role === 'liaison' ? principal.platform : null }
+  return { actor: principal.role, audit: principal, scope: platformScope(principal) }
 }
 
 async function nextDecisionNumber (tx: Executor, country: string, at: Date): Promise<string> {

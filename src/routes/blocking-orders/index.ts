@@ -6,16 +6,12 @@ import { errorResponses, IdParams, ListOf, NotModified } from '../common-schemas
 import { findBlockingOrder, listBlockingOrders, type OrderSummary as OrderSummaryRow, type OrderWithEntries } from '../../repositories/blocking-orders.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
-import type { Principal } from '../../repositories/clients.ts'
+import { platformScope } from '../../repositories/clients.ts'
 import registerExport from './export.ts'
 
 // A liaison may read the orders against its own platform: an order is public toward operators anyway, and it
 // tells the platform exactly what to remove for access to be restored. Others' orders answer 404, as notices do.
 const READERS = ['authority', 'auditor', 'liaison'] as const
-
-function scopeOf (principal: Principal): string | null {
-  return principal.role === 'liaison' ? principal.platform : null
-}
 
 function toSummaryView ({ order, referenceNumber, entryCount, activeEntryCount }: OrderSummaryRow): OrderSummaryView {
   return {
@@ -63,7 +59,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     }
   }, async (request) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, status, platform, updatedSince } = request.query
-    const scope = scopeOf(request.principal)
+    const scope = platformScope(request.principal)
     // A liaison asking for another platform gets an empty list, exactly as if that platform had no orders.
     if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
     const rows = await listBlockingOrders(db, {
@@ -88,7 +84,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       response: { 200: Order, ...NotModified, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    const found = await findBlockingOrder(db, request.params.id, scopeOf(request.principal))
+    const found = await findBlockingOrder(db, request.params.id, platformScope(request.principal))
     if (!found) throw new HttpProblem(404, 'Not found', `no blocking order ${request.params.id}`)
     return toOrderView(found)
   })

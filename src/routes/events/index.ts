@@ -8,6 +8,7 @@ import { readFeed } from '../../repositories/notice-events.ts'
 import { toNoticeEventView } from '../../use-cases/notice-views.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'
+import { platformScope } from '../../repositories/clients.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
 import { ifNoneMatchHits } from '../../plugins/etag.ts'
 
@@ -37,7 +38,7 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
     }
   }, async (request, reply) => {
     const { after = 0, limit = DEFAULT_PAGE_SIZE, wait = 0 } = request.query
-    const platform = request.principal.role === 'liaison' ? request.principal.platform : null
+    const platform = platformScope(request.principal)
     if (wait === 0) {
       const etag = changeEtag(sequencer.lastPosition, request.url, platform ?? '*')
       if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)

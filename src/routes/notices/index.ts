@@ -15,14 +15,10 @@ import { HttpProblem } from '../../plugins/problems.ts'
 import { renderNotice } from '../../render/notice.ts'
 import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../../signing/notice-signer.ts'
 import type { NoticeContent } from '../../domain/notice-content.ts'
-import type { Principal } from '../../repositories/clients.ts'
+import { platformScope, type Principal } from '../../repositories/clients.ts'
 
 const READERS = ['authority', 'auditor', 'liaison'] as const
 
-/** The platform a caller is confined to: a liaison's own, nobody else's. */
-function scopeOf (principal: Principal): string | null {
-  return principal.role === 'liaison' ? principal.platform : null
-}
 
 const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks, sequencer: Sequencer }> = async (app, { db, hooks, sequencer }) => {
   /** A liaison's first read of an issued notice is its delivery: the portal is one of the delivery channels. */
@@ -38,7 +34,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
   }
 
   async function load (id: string, principal: Principal) {
-    const found = await findNotice(db, id, scopeOf(principal))
+    const found = await findNotice(db, id, platformScope(principal))
     if (!found) throw new HttpProblem(404, 'Not found', `no notice ${id}`)
     return found
   }
@@ -54,7 +50,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     }
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
-    const scope = scopeOf(request.principal)
+    const scope = platformScope(request.principal)
     const etag = changeEtag(sequencer.lastPosition, request.url, scope ?? '*')
     if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)
     reply.header('etag', etag)

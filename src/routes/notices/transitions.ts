@@ -9,6 +9,7 @@ import { toNoticeView, toNoticeEventView, noticeEtag } from '../../use-cases/not
 import { findNotice } from '../../repositories/notices.ts'
 import { noticeHistory } from '../../repositories/notice-events.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
+import { platformScope } from '../../repositories/clients.ts'
 import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from '../../domain/vocabulary.ts'
 
 const TransitionBody = Type.Object({
@@ -58,8 +59,7 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
       response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    const scope = request.principal.role === 'liaison' ? request.principal.platform : null
-    if (!(await findNotice(db, request.params.id, scope))) throw new HttpProblem(404, 'Not found', `no notice ${request.params.id}`)
+    if (!(await findNotice(db, request.params.id, platformScope(request.principal)))) throw new HttpProblem(404, 'Not found', `no notice ${request.params.id}`)
     return { data: (await noticeHistory(db, request.params.id)).map(toNoticeEventView) }
   })
 }
