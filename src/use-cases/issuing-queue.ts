@@ -176,6 +176,8 @@ export class IssuingQueue {
           }
         }
       }
+      const noticesOf = new Map<string, NoticeRecord[]>(reports.map((r) => [r.id, []]))
+      for (const n of notices) noticesOf.get(n.report_id)!.push(n)
       const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: reportsById.get(n.report_id)!.clientId, at: n.issued_at }))
       const audit = reports.map((report) => {
         const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
@@ -185,7 +187,7 @@ export class IssuingQueue {
           change: {
             externalRef: report.input.externalRef,
             items: report.items.map((i) => i.canonicalUrl),
-            notices: notices.filter((n) => n.report_id === report.id).map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
+            notices: noticesOf.get(report.id)!.map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
           }
         })
         return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
@@ -193,7 +195,7 @@ export class IssuingQueue {
       await insertNotices(client, notices, noticeItems, events, audit)
       await client.query('commit')
       this.ctx.afterCommit?.()
-      return reports.map((report) => toView(report, createdAt.get(report.id)!, notices.filter((n) => n.report_id === report.id), verdictOf))
+      return reports.map((report) => toView(report, createdAt.get(report.id)!, noticesOf.get(report.id)!, verdictOf))
     } catch (error) {
       await client.query('rollback').catch(() => {})
       throw error
