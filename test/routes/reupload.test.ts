@@ -1,6 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
-import { vector } from '../helpers/hash-bank.ts'
+import { eventually, vector } from '../helpers/hash-bank.ts'
 
 const ORIGINAL = vector('bridge-mods/aaa-orig.jpg')
 const RESIZED = vector('bridge-mods/shrink-a-lot.jpg')
@@ -45,6 +45,10 @@ t.test('re-upload detection end to end', async (t) => {
     t.equal(removed.json().status, 'removed')
     const banked = await ctx.pool.query('select type from hash_bank_entries where notice_id = $1 order by type', [firstNotice.id])
     t.same(banked.rows.map((r: { type: string }) => r.type), ['md5', 'pdq', 'sha256'])
+    // The index takes a commit once every older transaction in the cluster has ended (parallel test files keep
+    // some running), so it may be a poll behind.
+    const index = ctx.app.hashBankIndex
+    await eventually(async () => { await index.refresh(); return index.size === 1 })
   })
 
   for (const [name, copy, kind] of [['re-encoded and resized', RESIZED, 'pdq'], ['mirrored', MIRRORED, 'pdq'], ['byte-identical', ORIGINAL, 'sha256']] as const) {
