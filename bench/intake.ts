@@ -1,6 +1,6 @@
 // `npm run bench:intake`: report intake through the gateway against a bare validate-and-INSERT route, same run.
 import type autocannon from 'autocannon'
-import { freshDatabase, load, printTable, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
+import { analyze, freshDatabase, load, printTable, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
 const GATEWAY_PORT = 3901
@@ -47,6 +47,9 @@ try {
   console.log(`report intake: ${CONNECTIONS} connections, ${SECONDS} s each, two items per report`)
   await load('warm-up', { ...request(BASELINE_PORT), duration: 2 })
   await load('warm-up', { ...request(GATEWAY_PORT, apiKey), duration: 2 })
+  // Both databases were created seconds ago: without statistics the planner would scan the tables it just filled.
+  await analyze(gatewayDb.url)
+  await analyze(baselineDb.url)
   const base = await load('baseline (validate + INSERT)', request(BASELINE_PORT))
   const ours = await load('gateway POST /v1/reports', request(GATEWAY_PORT, apiKey))
   printTable([base, ours], base)

@@ -28,6 +28,14 @@ export async function freshDatabase (prefix: string): Promise<{ url: string, dro
   }
 }
 
+/** Refreshes the planner's statistics, as autovacuum does on a database in service but not within seconds. */
+export async function analyze (url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('analyze')
+  await client.end()
+}
+
 /** Starts a TypeScript entry point in its own process and resolves once it answers on the port. */
 export async function startProcess (entry: string, env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), '--import', 'tsx', path.resolve(entry)], {

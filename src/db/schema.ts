@@ -135,6 +135,7 @@ export const notices = pgTable('notices', {
   deadline: timestamp('deadline', { withTimezone: true, mode: 'date' }).notNull(),
   /** The signed content exactly as issued (addressee, legal basis and items are snapshots, not references). */
   content: jsonb('content').notNull(),
+  /** The JWS over the content's canonical JSON with its payload detached: `header..signature`. */
   signature: text('signature').notNull(),
   signingKeyId: text('signing_key_id').notNull(),
   reuploadOf: text('reupload_of').array().notNull().default(sql`'{}'::text[]`),

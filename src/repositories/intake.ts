@@ -116,6 +116,18 @@ export async function insertReportsAndReserveSerials (
   return { createdAt, firstSerial }
 }
 
+export interface SerialRange extends SerialRequest {
+  first: number
+}
+
+/**
+ * Takes serials already printed on notices: fails with SQLSTATE 40001 when another transaction took any of them
+ * first. The counter rows then stay locked until the transaction ends.
+ */
+export async function reserveSerialRanges (client: pg.ClientBase, ranges: readonly SerialRange[]): Promise<void> {
+  await client.query('select reserve_reference_serials($1::jsonb)', [JSON.stringify(ranges)])
+}
+
 export interface CreatedEventRecord {
   notice_id: string
   platform: string

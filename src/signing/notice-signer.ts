@@ -16,12 +16,25 @@ export interface PublicSigningKey {
 export interface NoticeSigner {
   kid: string
   publicKey: PublicSigningKey
+  /** Signs the content and answers the JWS with its payload detached (RFC 7515 Appendix F): `header..signature`. */
   sign: (content: unknown) => Promise<string>
 }
 
-/** A short, readable digest of a compact JWS, printed on paper renderings to tie them to the signed original. */
-export function signatureFingerprint (jws: string): string {
-  const hex = crypto.createHash('sha256').update(jws).digest('hex').slice(0, 32).toUpperCase()
+/**
+ * Notices keep their JWS with the payload detached: the payload is the canonical JSON of the stored content, so
+ * storing it again would more than double every notice. The compact JWS is put back together when asked for.
+ */
+export function attachPayload (detachedJws: string, content: unknown): string {
+  const [header, , signature] = detachedJws.split('.')
+  return `${header}.${Buffer.from(canonicalJson(content)).toString('base64url')}.${signature}`
+}
+
+/**
+ * A short, readable digest of a notice's signature (SHA-256 of its detached JWS), printed on paper renderings
+ * to tie them to the signed original.
+ */
+export function signatureFingerprint (detachedJws: string): string {
+  const hex = crypto.createHash('sha256').update(detachedJws).digest('hex').slice(0, 32).toUpperCase()
   return hex.match(/.{4}/g)!.join(' ')
 }
 
@@ -64,7 +77,7 @@ export async function loadNoticeSigner (keyFile: string | undefined, dataDir: st
     // path of report intake, and the native call is several times cheaper than going through WebCrypto.
     sign: async (content) => {
       const signingInput = `${header}.${Buffer.from(canonicalJson(content)).toString('base64url')}`
-      return `${signingInput}.${crypto.sign(null, Buffer.from(signingInput), privateKey).toString('base64url')}`
+      return `${header}..${crypto.sign(null, Buffer.from(signingInput), privateKey).toString('base64url')}`
     }
   }
 }

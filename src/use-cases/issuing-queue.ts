@@ -2,7 +2,10 @@
 import crypto from 'node:crypto'
 import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
-import { insertNotices, insertReportsAndReserveSerials, serialKey, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord } from '../repositories/intake.ts'
+import {
+  insertNotices, insertReportsAndReserveSerials, reserveSerialRanges, serialKey,
+  type AuditRecord, type CreatedEventRecord, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord, type SerialRequest
+} from '../repositories/intake.ts'
 import type { Database } from '../db/index.ts'
 import type pg from 'pg'
 import type { NoticeSigner } from '../signing/notice-signer.ts'
@@ -55,13 +58,19 @@ function addresseeOf (row: PlatformRow) {
 
 /**
  * Gap-free reference numbers need the counter rows locked until commit, which would serialise every report. So
- * reports that arrive while transactions are open wait and go together in the next one: the lock is taken once
- * per batch and held only for numbering, signing and writing the notices, and a response is sent only after
- * its batch has committed.
+ * reports that arrive while transactions are open wait and go together in the next one, and each process
+ * predicts the serials its next batch will get: it prints and signs them before the transaction and takes the
+ * lock only at the end, just before the commit. A response is sent only after its batch has committed.
  */
 export class IssuingQueue {
   private waiting: Waiting[] = []
   private inFlight = 0
+  /** Per (year, platform): the serial this process will print next if every batch in flight commits. */
+  private readonly nextSerial = new Map<string, number>()
+  /** Resolves when the last batch numbered on a prediction has reserved its serials (true) or failed (false). */
+  private lastReservation = Promise.resolve(true)
+  /** Settles when the batch now numbering under the lock has finished. */
+  private lockedBatch: Promise<void> | null = null
 
   constructor (private readonly ctx: IssuingContext) {}
 
@@ -104,16 +113,42 @@ export class IssuingQueue {
   }
 
   private async issue (reports: PreparedReport[]): Promise<ReportView[]> {
-    const { db, signer } = this.ctx
-    const catalogue = await platformCatalogue(db)
+    const batch = await this.plan(reports)
+    // A batch under the lock learns the serials that come after it: wait for it rather than queue behind it.
+    while (this.lockedBatch !== null) await this.lockedBatch
+    const prediction = this.predictSerials(batch.counts)
+    if (prediction !== null) {
+      try {
+        return await this.issueOnPrediction(batch, prediction)
+      } catch (error) {
+        this.forgetPredictions()
+        if (!lostSerialRace(error)) throw error
+      }
+    }
+    const locked = this.issueUnderLock(batch)
+    const settled = locked.then(() => {
+      // The serials after this batch's are known again: batches predicted from now on start a new chain.
+      this.lastReservation = Promise.resolve(true)
+    }, () => {})
+    this.lockedBatch = settled
+    try {
+      return await locked
+    } finally {
+      if (this.lockedBatch === settled) this.lockedBatch = null
+    }
+  }
+
+  /** Everything decided before a transaction: the catalogue, each item's verdict and the notices to number. */
+  private async plan (reports: PreparedReport[]): Promise<Batch> {
+    const catalogue = await platformCatalogue(this.ctx.db)
     // One look-up for the whole batch: is each item known material, or already under an open notice?
-    const checked = await checkItems(db, this.ctx.bank, reports.flatMap((r) => r.items), AUTHORITY_VIEW)
+    const checked = await checkItems(this.ctx.db, this.ctx.bank, reports.flatMap((r) => r.items), AUTHORITY_VIEW)
     let next = 0
     const verdicts = new Map(reports.flatMap((r) => r.items.map((item) => [item.id, checked[next++]] as const)))
     const verdictOf = (item: { id: string }): ItemVerdict => verdicts.get(item.id)!
     // A duplicate of an open notice's item is recorded with the report but issued to nobody again.
     const groups = reports.map((report) => ({ report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((i) => verdictOf(i).duplicateOf === null)) }))
-    const counts = new Map<string, { year: number, platform: string, count: number }>()
+    const counts = new Map<string, SerialRequest>()
     for (const { year, byPlatform } of groups) {
       for (const platform of byPlatform.keys()) {
         const key = serialKey(year, platform)
@@ -122,87 +157,204 @@ export class IssuingQueue {
         counts.set(key, entry)
       }
     }
-    // The counter lock is taken at the end of the first statement and held for signing, one insert and the commit.
+    return { reports, catalogue, verdictOf, groups, counts: [...counts.values()] }
+  }
+
+  /**
+   * The usual path: the serials this process expects to be next are printed and signed before any transaction,
+   * and the counter rows are locked only by the batch's last statement, until the commit right behind it. If another process took those serials meanwhile, the reservation fails and the batch
+   * goes again under the lock.
+   */
+  private async issueOnPrediction (batch: Batch, { starts, previous, reserved }: Prediction): Promise<ReportView[]> {
+    const written = await this.composeNotices(batch, starts)
+    const ranges = batch.counts.map((c) => ({ ...c, first: starts.get(serialKey(c.year, c.platform))! }))
     const client = await this.ctx.pool.connect()
     try {
       await client.query('begin')
-      const { createdAt, firstSerial: next } = await insertReportsAndReserveSerials(
-        client, reports.map(toReportRecord), reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item, verdictOf(item)))), [...counts.values()])
-      const notices: NoticeRecord[] = []
-      const noticeItems: NoticeItemRecord[] = []
-      const reportsById = new Map(reports.map((r) => [r.id, r]))
-      for (const { report, year, byPlatform } of groups) {
-        for (const [platform, items] of byPlatform) {
-          const key = serialKey(year, platform)
-          const serial = next.get(key)!
-          next.set(key, serial + 1)
-          const content = buildNoticeContent({
-            noticeId: crypto.randomUUID(),
-            referenceNumber: formatReferenceNumber(this.ctx.referenceCountry, year, platform, serial),
-            reportId: report.id,
-            issuer: this.ctx.issuer,
-            platform: addresseeOf(catalogue.get(platform)!),
-            issuedAt: report.receivedAt,
-            // Known material coming back is urgent whatever the report said.
-            urgency: items.some((item) => verdictOf(item).reupload !== null) ? 'urgent' : report.input.urgency,
-            category: report.input.category,
-            legalBasis: report.legalBasis,
-            statementOfReasons: report.input.statementOfReasons,
-            territorialScope: report.territorialScope,
-            items: items.map((item) => ({
-              id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-              contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
-            })),
-            redressDays: this.ctx.redressDays,
-            preservationMonths: this.ctx.preservationMonths
-          })
-          notices.push({
-            id: content.noticeId,
-            report_id: report.id,
-            reference_number: content.referenceNumber,
-            platform,
-            status: 'issued',
-            urgency: content.urgency,
-            category: content.category,
-            issued_at: content.issuedAt,
-            deadline: content.deadline,
-            content,
-            signature: await signer.sign(content),
-            signing_key_id: signer.kid,
-            reupload_of: content.reuploadOf
-          })
-          for (const item of content.items) {
-            noticeItems.push({ id: item.id, notice_id: content.noticeId, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
-          }
-        }
-      }
-      const noticesOf = new Map<string, NoticeRecord[]>(reports.map((r) => [r.id, []]))
-      for (const n of notices) noticesOf.get(n.report_id)!.push(n)
-      const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: reportsById.get(n.report_id)!.clientId, at: n.issued_at }))
-      const audit = reports.map((report) => {
-        const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
-          action: 'report.submitted',
-          targetType: 'report',
-          targetId: report.id,
-          change: {
-            externalRef: report.input.externalRef,
-            items: report.items.map((i) => i.canonicalUrl),
-            notices: noticesOf.get(report.id)!.map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
-          }
-        })
-        return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
-      })
-      await insertNotices(client, notices, noticeItems, events, audit)
+      const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
+      await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
+      // Counters move in the order the serials were predicted: after the batch before this one took its own.
+      if (!await previous) throw new LostSerialRace()
+      await reserveSerialRanges(client, ranges)
+      reserved(true)
       await client.query('commit')
       this.ctx.afterCommit?.()
-      return reports.map((report) => toView(report, createdAt.get(report.id)!, noticesOf.get(report.id)!, verdictOf))
+      return this.views(batch, createdAt, written.notices)
     } catch (error) {
+      reserved(false)
       await client.query('rollback').catch(() => {})
       throw error
     } finally {
       client.release()
     }
   }
+
+  /**
+   * The first batch of a process, and any batch after a lost race: the serials are reserved first, and the
+   * counter rows stay locked while the notices are signed and written, until the commit.
+   */
+  private async issueUnderLock (batch: Batch): Promise<ReportView[]> {
+    const client = await this.ctx.pool.connect()
+    try {
+      await client.query('begin')
+      const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), batch.counts)
+      for (const c of batch.counts) {
+        const key = serialKey(c.year, c.platform)
+        this.nextSerial.set(key, Math.max(this.nextSerial.get(key) ?? 0, firstSerial.get(key)! + c.count))
+      }
+      const written = await this.composeNotices(batch, firstSerial)
+      await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
+      await client.query('commit')
+      this.ctx.afterCommit?.()
+      return this.views(batch, createdAt, written.notices)
+    } catch (error) {
+      this.forgetPredictions()
+      await client.query('rollback').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  /**
+   * The serials to print on this batch's notices if every batch before it commits, or null when this process
+   * does not know them (its first batch, or after a lost race).
+   */
+  private predictSerials (counts: SerialRequest[]): Prediction | null {
+    const keys = counts.map((c) => serialKey(c.year, c.platform))
+    if (!keys.every((key) => this.nextSerial.has(key))) return null
+    const starts = new Map(keys.map((key) => [key, this.nextSerial.get(key)!]))
+    counts.forEach((c, i) => this.nextSerial.set(keys[i], starts.get(keys[i])! + c.count))
+    const previous = this.lastReservation
+    let reserved!: (ok: boolean) => void
+    this.lastReservation = new Promise((resolve) => { reserved = resolve })
+    return { starts, previous, reserved }
+  }
+
+  private forgetPredictions (): void {
+    this.nextSerial.clear()
+  }
+
+  /** Numbers, composes and signs the batch's notices from the first serial of each (year, platform). */
+  private async composeNotices (batch: Batch, firstSerial: Map<string, number>): Promise<WrittenNotices> {
+    const { signer } = this.ctx
+    const { catalogue, verdictOf, groups, reports } = batch
+    const next = new Map(firstSerial)
+    const notices: NoticeRecord[] = []
+    const noticeItems: NoticeItemRecord[] = []
+    for (const { report, year, byPlatform } of groups) {
+      for (const [platform, items] of byPlatform) {
+        const key = serialKey(year, platform)
+        const serial = next.get(key)!
+        next.set(key, serial + 1)
+        const content = buildNoticeContent({
+          noticeId: crypto.randomUUID(),
+          referenceNumber: formatReferenceNumber(this.ctx.referenceCountry, year, platform, serial),
+          reportId: report.id,
+          issuer: this.ctx.issuer,
+          platform: addresseeOf(catalogue.get(platform)!),
+          issuedAt: report.receivedAt,
+          // Known material coming back is urgent whatever the report said.
+          urgency: items.some((item) => verdictOf(item).reupload !== null) ? 'urgent' : report.input.urgency,
+          category: report.input.category,
+          legalBasis: report.legalBasis,
+          statementOfReasons: report.input.statementOfReasons,
+          territorialScope: report.territorialScope,
+          items: items.map((item) => ({
+            id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
+            contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
+          })),
+          redressDays: this.ctx.redressDays,
+          preservationMonths: this.ctx.preservationMonths
+        })
+        notices.push({
+          id: content.noticeId,
+          report_id: report.id,
+          reference_number: content.referenceNumber,
+          platform,
+          status: 'issued',
+          urgency: content.urgency,
+          category: content.category,
+          issued_at: content.issuedAt,
+          deadline: content.deadline,
+          content,
+          signature: await signer.sign(content),
+          signing_key_id: signer.kid,
+          reupload_of: content.reuploadOf
+        })
+        for (const item of content.items) {
+          noticeItems.push({ id: item.id, notice_id: content.noticeId, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+        }
+      }
+    }
+    const reportsById = new Map(reports.map((r) => [r.id, r]))
+    const noticesOf = noticesByReport(reports, notices)
+    const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: reportsById.get(n.report_id)!.clientId, at: n.issued_at }))
+    const audit = reports.map((report) => {
+      const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
+        action: 'report.submitted',
+        targetType: 'report',
+        targetId: report.id,
+        change: {
+          externalRef: report.input.externalRef,
+          items: report.items.map((i) => i.canonicalUrl),
+          notices: noticesOf.get(report.id)!.map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
+        }
+      })
+      return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
+    })
+    return { notices, noticeItems, events, audit }
+  }
+
+  private views (batch: Batch, createdAt: Map<string, Date>, notices: NoticeRecord[]): ReportView[] {
+    const noticesOf = noticesByReport(batch.reports, notices)
+    return batch.reports.map((report) => toView(report, createdAt.get(report.id)!, noticesOf.get(report.id)!, batch.verdictOf))
+  }
+}
+
+interface Batch {
+  reports: PreparedReport[]
+  catalogue: Map<string, PlatformRow>
+  verdictOf: (item: { id: string }) => ItemVerdict
+  groups: Array<{ report: PreparedReport, year: number, byPlatform: Map<PlatformSlug, PreparedReport['items']> }>
+  counts: SerialRequest[]
+}
+
+interface Prediction {
+  starts: Map<string, number>
+  /** The reservation of the batch predicted just before this one. */
+  previous: Promise<boolean>
+  reserved: (ok: boolean) => void
+}
+
+/** The batch predicted before this one failed, so this one's serials are not the next ones any more. */
+class LostSerialRace extends Error {}
+
+interface WrittenNotices {
+  notices: NoticeRecord[]
+  noticeItems: NoticeItemRecord[]
+  events: CreatedEventRecord[]
+  audit: AuditRecord[]
+}
+
+/**
+ * Another transaction took the serials this one printed: the reservation refused them (40001), an insert met
+ * them already committed (a unique violation on the reference number), or the two waited on each other (40P01).
+ */
+function lostSerialRace (error: unknown): boolean {
+  if (error instanceof LostSerialRace) return true
+  const { code, constraint } = error as { code?: string, constraint?: string }
+  return code === '40001' || code === '40P01' || (code === '23505' && constraint === 'notices_reference_idx')
+}
+
+function noticesByReport (reports: PreparedReport[], notices: NoticeRecord[]): Map<string, NoticeRecord[]> {
+  const noticesOf = new Map<string, NoticeRecord[]>(reports.map((r) => [r.id, []]))
+  for (const n of notices) noticesOf.get(n.report_id)!.push(n)
+  return noticesOf
+}
+
+function itemRecords (batch: Batch): ReportItemRecord[] {
+  return batch.reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item, batch.verdictOf(item))))
 }
 
 function toReportRecord (report: PreparedReport): ReportRecord {

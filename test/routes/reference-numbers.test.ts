@@ -140,4 +140,29 @@ t.test('reference numbers', async (t) => {
       await pool.end()
     }
   })
+
+  t.test('an instance whose expected next serial was taken by another instance issues the true next one', async (t) => {
+    const pool = createPool(ctx.databaseUrl, 10)
+    const db = createDatabase(pool)
+    const other = await buildApp(ctx.config, { pool, db, signer: ctx.signer, logger: createLogger('silent') })
+    try {
+      const here = (i: number) => call(authority, { method: 'POST', url: '/v1/reports', payload: report([{ url: URLS.telegram(5000 + i), contentType: 'text' }], { externalRef: `ALT-${i}` }) })
+      const there = (i: number) => other.inject({ method: 'POST', url: '/v1/reports', payload: report([{ url: URLS.telegram(6000 + i), contentType: 'text' }], { externalRef: `ALT-${i}` }), headers: { authorization: `Bearer ${authority}` } })
+      const serialOf = (res: LightMyRequestResponse) => Number(REFERENCE.exec(res.json().notices[0].referenceNumber)![3])
+      // Each instance remembers the serial after its own last one; alternating makes that memory wrong every time.
+      const first = await here(0)
+      t.equal(first.statusCode, 201)
+      const serials = [serialOf(first)]
+      for (let i = 1; i <= 6; i++) {
+        const res = await (i % 2 === 1 ? there(i) : here(i))
+        t.equal(res.statusCode, 201, `report ${i} accepted`)
+        serials.push(serialOf(res))
+      }
+      t.same(serials, serials.map((_s, i) => serials[0] + i), 'each report takes the serial right after the previous one, whichever instance issued it')
+      checkGapFree(t, await allNotices(), 'alternating instances')
+    } finally {
+      await other.close()
+      await pool.end()
+    }
+  })
 })

@@ -13,7 +13,7 @@ import { noticeEtag, toNoticeView } from '../../use-cases/notice-views.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { renderNotice } from '../../render/notice.ts'
-import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../../signing/notice-signer.ts'
+import { SIGNATURE_ALGORITHM, attachPayload, signatureFingerprint } from '../../signing/notice-signer.ts'
 import type { NoticeContent } from '../../domain/notice-content.ts'
 import { platformScope, type Principal } from '../../repositories/clients.ts'
 
@@ -122,7 +122,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
   }, async (request) => {
     const { notice } = await load(request.params.id, request.principal)
     return {
-      jws: notice.signature,
+      jws: attachPayload(notice.signature, notice.content),
       keyId: notice.signingKeyId,
       algorithm: SIGNATURE_ALGORITHM,
       fingerprint: signatureFingerprint(notice.signature),
