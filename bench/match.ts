@@ -50,7 +50,8 @@ while (n < BANK) index.add(n++, pdqFromWords(randomWords()))
 const added = performance.now()
 index.build()
 const built = performance.now()
-const bytesPerHash = (memory() - before) / BANK
+// The hashes and slot tables live in a WebAssembly memory, which process.memoryUsage() leaves out.
+const bytesPerHash = (memory() - before + index.wasmBytes) / BANK
 
 // Queries: eight orientation hashes each; half carry a near-duplicate (up to 28 bits) of a cluster seed in one
 // orientation, as a re-upload would, the rest are unrelated images.
@@ -86,7 +87,7 @@ const bruteMean = bruteTimes.reduce((a, b) => a + b, 0) / bruteTimes.length
 const goal = (ok: boolean): string => (ok ? 'OK  ' : 'MISS')
 console.log(`bank: ${BANK.toLocaleString('en')} hashes (${CLUSTERS.toLocaleString('en')} clusters of ${CLUSTER_SIZE} near-duplicates, rest random)`)
 console.log(`load (add, hex parse): ${ms(added - loadStart)}, build slot tables: ${ms(built - added)}`)
-console.log(`${goal(bytesPerHash < 100)} memory: ${bytesPerHash.toFixed(1)} bytes per hash (heapUsed + arrayBuffers delta)   goal < 100`)
+console.log(`${goal(bytesPerHash < 100)} memory: ${bytesPerHash.toFixed(1)} bytes per hash (heapUsed + arrayBuffers delta + WebAssembly memory)   goal < 100`)
 console.log(`${goal(pct(latencies, 0.99) < 1)} index, 8 orientations: p50 ${ms(pct(latencies, 0.5))}, p99 ${ms(pct(latencies, 0.99))}, mean ${ms(indexMean)} over ${QUERIES} queries (${matches} matches)   goal p99 < 1 ms`)
 console.log(`     brute-force scan, 8 orientations: p50 ${ms(pct(bruteTimes, 0.5))}, mean ${ms(bruteMean)} over ${BRUTE_QUERIES} queries; results identical: ${agree}`)
 console.log(`${goal(bruteMean / indexMean >= 50)} speed-up: ${(bruteMean / indexMean).toFixed(0)}x by mean, ${(pct(bruteTimes, 0.5) / pct(latencies, 0.5)).toFixed(0)}x by p50   goal >= 50x`)

@@ -1,6 +1,7 @@
 // In-memory multi-index hashing (MIH) over PDQ hashes: exact Hamming-radius search without scanning the bank.
 import { ORIENTATIONS, type Orientation, isPdqHex, pdqToWords, popcount32 } from './pdq.ts'
-import { LookupScratch, SLOTS, buildSlotTables, gatherCandidates, verifyCandidates, type SlotTables } from './pdq-mih.ts'
+import { BUCKETS, SLOTS, fillSlotTables } from './pdq-mih.ts'
+import { OFFSETS_PER_SLOT, QUERY_PTR, SCRATCH_BYTES, createLookupKernel, createWasmMemory, type LookupKernel } from './pdq-wasm.ts'
 
 export type PdqId = string | number
 export interface PdqMatch { id: PdqId, distance: number }
@@ -12,26 +13,38 @@ export const PDQ_INDEX_MAX_ENTRIES = (1 << 24) - 1
 const PENDING_LIMIT = 4096
 // Pigeonhole: 16 slots with at most 1 differing bit each cover every distance up to 31.
 const MIH_MAX_DISTANCE = 2 * SLOTS - 1
+const PAGE = 65536
+const OFFSETS_BYTES = SLOTS * OFFSETS_PER_SLOT * 4
+const align4 = (n: number): number => Math.ceil(n / 4) * 4
 
+// The words and slot tables live in one WebAssembly memory, laid out for the lookup kernel (see pdq-wasm.ts):
+// [kernel scratch][words: capacity * 8 uint32][offsets: SLOTS * (BUCKETS + 1) uint32][postings: SLOTS * built * 3
+// bytes + 4][out area: outCap uint32]. Growing the words moves the tables up; the memory itself never shrinks.
 export class PdqIndex {
-  private words: Uint32Array // 8 words per entry, as pdqToWords
+  private memory = createWasmMemory(1)
+  private kernel: LookupKernel = createLookupKernel(this.memory)
+  private heap = new Uint32Array(this.memory.buffer) // the whole memory; replaced whenever it grows
+  private words: Uint32Array // 8 words per entry, as pdqToWords: a view into memory
   private numIds: Float64Array // numeric id, NaN when the id is a string
   private strIds: Array<string | undefined> = []
   private dead: Uint32Array // removal tombstones, one bit per entry
   private count = 0 // entries including removed ones
   private removed = 0
   private built = 0 // entries [0, built) are in the slot tables
-  private tables: SlotTables | undefined
-  private scratch = new LookupScratch()
+  private tablesBytes = 0 // offsets + postings (+ padding), 0 before the first build
+  private outCap = 16384 // uint32 values in the out area
 
   constructor (options: { capacity?: number } = {}) {
     const capacity = Math.max(16, Math.min(options.capacity ?? 1024, PDQ_INDEX_MAX_ENTRIES))
-    this.words = new Uint32Array(capacity * 8)
+    this.words = this.layout(capacity)
     this.numIds = new Float64Array(capacity)
     this.dead = new Uint32Array(Math.ceil(capacity / 32))
   }
 
   get size (): number { return this.count - this.removed }
+
+  /** Bytes held in the WebAssembly memory, which process.memoryUsage() does not count. */
+  get wasmBytes (): number { return this.memory.buffer.byteLength }
 
   /** Adds a hash under an id; an id may carry several hashes and is reported once, at its best distance. */
   add (id: PdqId, hash: string): void {
@@ -120,8 +133,25 @@ export class PdqIndex {
   /** Rebuilds the slot tables over every entry (and drops removed ones); queries call it when needed. */
   build (): void {
     if (this.removed > 0) this.compact()
-    this.tables = buildSlotTables(this.words, this.count, this.tables)
-    this.built = this.count
+    const n = this.count
+    this.tablesBytes = OFFSETS_BYTES + SLOTS * n * 3 + 4 // 4: the kernel reads postings 4 bytes at a time
+    this.words = this.layout(this.numIds.length)
+    const offsets = new Uint32Array(this.memory.buffer, this.tablesPtr, SLOTS * (BUCKETS + 1))
+    fillSlotTables(this.words, n, offsets, new Uint8Array(this.memory.buffer, this.tablesPtr + OFFSETS_BYTES, SLOTS * n * 3))
+    this.built = n
+  }
+
+  private get tablesPtr (): number { return SCRATCH_BYTES + this.numIds.length * 32 }
+
+  private get outPtr (): number { return align4(this.tablesPtr + this.tablesBytes) }
+
+  // Grows the memory to hold capacity entries, the tables and the out area; returns the (new) words view.
+  private layout (capacity: number): Uint32Array {
+    const need = align4(SCRATCH_BYTES + capacity * 32 + this.tablesBytes) + this.outCap * 4
+    const have = this.memory.buffer.byteLength
+    if (need > have) this.memory.grow(Math.ceil((need - have) / PAGE))
+    this.heap = new Uint32Array(this.memory.buffer)
+    return this.heap.subarray(SCRATCH_BYTES / 4, SCRATCH_BYTES / 4 + capacity * 8)
   }
 
   private collect (hash: string, maxDistance: number, report: (entry: number, distance: number) => void): void {
@@ -131,10 +161,21 @@ export class PdqIndex {
     if (maxDistance > MIH_MAX_DISTANCE) return this.scanRange(q, 0, this.count, maxDistance, report)
     if (this.count - this.built > PENDING_LIMIT || this.removed * 4 > this.count) this.build()
     const verified = this.removed === 0 ? report : (e: number, d: number): void => { if (!this.isDead(e)) report(e, d) }
-    if (this.tables !== undefined && this.built > 0) {
+    if (this.built > 0) {
+      this.heap.set(q, QUERY_PTR / 4)
       // Up to 15 bits apart, some slot matches exactly; only 16..31 needs the one-bit neighbours.
-      const count = gatherCandidates(this.tables, q, maxDistance >= SLOTS ? 16 : 0, this.scratch)
-      verifyCandidates(this.words, this.scratch, count, q, maxDistance, verified)
+      const flips = maxDistance >= SLOTS ? 16 : 0
+      const run = (): number => this.kernel(
+        SCRATCH_BYTES, this.tablesPtr, this.tablesPtr + OFFSETS_BYTES, this.built * 3, flips, maxDistance, this.outPtr, this.outCap
+      )
+      let found = run()
+      if (found < 0) {
+        this.outCap = Math.max(-found, this.outCap * 2)
+        this.words = this.layout(this.numIds.length)
+        found = run()
+      }
+      const heap = this.heap
+      for (let i = this.outPtr / 4, stop = i + found; i < stop; i++) verified(heap[i] >>> 8, heap[i] & 0xff)
     }
     this.scanRange(q, this.built, this.count, maxDistance, verified)
   }
@@ -174,9 +215,11 @@ export class PdqIndex {
 
   private grow (): void {
     const capacity = Math.min(PDQ_INDEX_MAX_ENTRIES, Math.ceil(this.numIds.length * 1.5))
-    const words = new Uint32Array(capacity * 8)
-    words.set(this.words)
-    this.words = words
+    const from = this.tablesPtr
+    this.words = this.layout(capacity)
+    // Move the tables up past the larger words region (copyWithin handles the overlap).
+    const u8 = new Uint8Array(this.memory.buffer)
+    u8.copyWithin(SCRATCH_BYTES + capacity * 32, from, from + this.tablesBytes)
     const numIds = new Float64Array(capacity)
     numIds.set(this.numIds)
     this.numIds = numIds

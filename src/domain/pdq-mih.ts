@@ -2,7 +2,7 @@
 import { popcount32 } from './pdq.ts'
 
 export const SLOTS = 16
-const BUCKETS = 1 << 16
+export const BUCKETS = 1 << 16
 // Candidates are verified in chunks small enough that the lines loaded ahead are still in cache.
 const VERIFY_CHUNK = 512
 
@@ -23,28 +23,43 @@ export class LookupScratch {
 const slotKey = (words: Uint32Array, base: number, s: number): number =>
   (words[base + (s >>> 1)] >>> ((s & 1) === 0 ? 16 : 0)) & 0xffff
 
-/** Counting sort of entries 0..n-1 by each slot's value; entries stay in insertion order within a bucket. */
-export function buildSlotTables (words: Uint32Array, n: number, previous?: SlotTables): SlotTables {
-  const tables: SlotTables = { offsets: [], postings: [] }
+/**
+ * Counting sort of entries 0..n-1 by each slot's value, into flat tables: offsets holds SLOTS runs of
+ * BUCKETS + 1 bounds, postings SLOTS runs of n * 3 bytes. Entries stay in insertion order within a bucket.
+ */
+export function fillSlotTables (words: Uint32Array, n: number, offsets: Uint32Array, postings: Uint8Array): void {
   const cursor = new Uint32Array(BUCKETS)
   for (let s = 0; s < SLOTS; s++) {
-    const offsets = previous?.offsets[s] ?? new Uint32Array(BUCKETS + 1)
-    offsets.fill(0)
-    for (let e = 0; e < n; e++) offsets[slotKey(words, e * 8, s) + 1]++
-    for (let k = 0; k < BUCKETS; k++) offsets[k + 1] += offsets[k]
-    cursor.set(offsets.subarray(0, BUCKETS))
-    const postings = new Uint8Array(n * 3)
+    const o = offsets.subarray(s * (BUCKETS + 1), (s + 1) * (BUCKETS + 1))
+    const base = s * n * 3
+    o.fill(0)
+    for (let e = 0; e < n; e++) o[slotKey(words, e * 8, s) + 1]++
+    for (let k = 0; k < BUCKETS; k++) o[k + 1] += o[k]
+    cursor.set(o.subarray(0, BUCKETS))
     for (let e = 0; e < n; e++) {
-      const p = cursor[slotKey(words, e * 8, s)]++ * 3
+      const p = base + cursor[slotKey(words, e * 8, s)]++ * 3
       postings[p] = e & 0xff
       postings[p + 1] = (e >>> 8) & 0xff
       postings[p + 2] = e >>> 16
     }
-    tables.offsets.push(offsets)
-    tables.postings.push(postings)
+  }
+}
+
+/** The same tables as separate per-slot arrays, for gatherCandidates (the pure-JS lookup). */
+export function buildSlotTables (words: Uint32Array, n: number): SlotTables {
+  const offsets = new Uint32Array(SLOTS * (BUCKETS + 1))
+  const postings = new Uint8Array(SLOTS * n * 3)
+  fillSlotTables(words, n, offsets, postings)
+  const tables: SlotTables = { offsets: [], postings: [] }
+  for (let s = 0; s < SLOTS; s++) {
+    tables.offsets.push(offsets.subarray(s * (BUCKETS + 1), (s + 1) * (BUCKETS + 1)))
+    tables.postings.push(postings.subarray(s * n * 3, (s + 1) * n * 3))
   }
   return tables
 }
+
+// gatherCandidates and verifyCandidates are the pure-JS lookup (bench/_mih.ts measures it); PdqIndex runs the same
+// algorithm in the WebAssembly kernel of pdq-wasm.ts.
 
 /**
  * Entry numbers in the buckets of each slot's exact value and (flips = 16) its 16 one-bit neighbours.

@@ -152,6 +152,18 @@ t.test('a bank large enough to fill buckets and trigger automatic rebuilds', asy
   t.ok(matched > 50, `near-duplicate queries find matches (${matched})`)
 })
 
+t.test('a query with more candidates than the lookup\'s first output area still returns every match', async (t) => {
+  // 20,000 copies of one hash and its near neighbours: every one is a candidate through all 16 slots.
+  const [seed] = fc.sample(hexHash, { numRuns: 1, seed: 3 })
+  const index = new PdqIndex()
+  for (let i = 0; i < 20000; i++) index.add(i, i % 2 === 0 ? seed : flipBits(seed, [i % 256]))
+  index.build()
+  const got = index.query(seed)
+  t.equal(got.length, 20000, 'every copy is found')
+  t.same(sorted(got), sorted(index.scan(seed)), 'and agrees with the scan')
+  t.same(new Set(got.map((m) => m.distance)), new Set([0, 1]))
+})
+
 t.test('input validation', async (t) => {
   const index = new PdqIndex()
   t.throws(() => index.add('x', 'not-a-hash'), TypeError)
