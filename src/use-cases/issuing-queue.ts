@@ -44,6 +44,8 @@ interface Waiting {
 const MAX_BATCH = 200
 /** Batches in flight at once: while one holds the counter lock, the next already writes its reports. */
 const MAX_CONCURRENT_BATCHES = 3
+/** Tries of a batch under the lock that another process's batch deadlocked with. */
+const MAX_LOCKED_ATTEMPTS = 3
 
 function addresseeOf (row: PlatformRow) {
   return {
@@ -125,7 +127,7 @@ export class IssuingQueue {
         if (!lostSerialRace(error)) throw error
       }
     }
-    const locked = this.issueUnderLock(batch)
+    const locked = this.issueUnderLockRetrying(batch)
     const settled = locked.then(() => {
       // The serials after this batch's are known again: batches predicted from now on start a new chain.
       this.lastReservation = Promise.resolve(true)
@@ -135,6 +137,21 @@ export class IssuingQueue {
       return await locked
     } finally {
       if (this.lockedBatch === settled) this.lockedBatch = null
+    }
+  }
+
+  /**
+   * Under the lock the serials are this batch's own, but a batch of another process that printed the same ones
+   * on a stale prediction can still hold them in the unique index while it waits for the lock: PostgreSQL breaks
+   * that deadlock by aborting one of the two, and an aborted batch here goes again.
+   */
+  private async issueUnderLockRetrying (batch: Batch): Promise<ReportView[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.issueUnderLock(batch)
+      } catch (error) {
+        if (attempt >= MAX_LOCKED_ATTEMPTS || !lostSerialRace(error)) throw error
+      }
     }
   }
 
