@@ -179,30 +179,26 @@ export class IssuingQueue {
 
   /**
    * The usual path: the serials this process expects to be next are printed and signed before any transaction,
-   * and the counter rows are locked only by the batch's last statement, until the commit right behind it. If another process took those serials meanwhile, the reservation fails and the batch
-   * goes again under the lock.
+   * and the counter rows are locked only by the batch's last statement, until the commit right behind it. If
+   * another process took those serials meanwhile, the reservation fails and the batch goes again under the lock.
    */
   private async issueOnPrediction (batch: Batch, { starts, previous, reserved }: Prediction): Promise<ReportView[]> {
     const written = await this.composeNotices(batch, starts)
     const ranges = batch.counts.map((c) => ({ ...c, first: starts.get(serialKey(c.year, c.platform))! }))
-    const client = await this.ctx.pool.connect()
     try {
-      await client.query('begin')
-      const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
-      await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
-      // Counters move in the order the serials were predicted: after the batch before this one took its own.
-      if (!await previous) throw new LostSerialRace()
-      await reserveSerialRanges(client, ranges)
-      reserved(true)
-      await client.query('commit')
-      this.ctx.afterCommit?.()
+      const createdAt = await this.inTransaction(async (client) => {
+        const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
+        await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
+        // Counters move in the order the serials were predicted: after the batch before this one took its own.
+        if (!await previous) throw new LostSerialRace()
+        await reserveSerialRanges(client, ranges)
+        reserved(true)
+        return createdAt
+      })
       return this.views(batch, createdAt, written.notices)
     } catch (error) {
       reserved(false)
-      await client.query('rollback').catch(() => {})
       throw error
-    } finally {
-      client.release()
     }
   }
 
@@ -211,21 +207,34 @@ export class IssuingQueue {
    * counter rows stay locked while the notices are signed and written, until the commit.
    */
   private async issueUnderLock (batch: Batch): Promise<ReportView[]> {
-    const client = await this.ctx.pool.connect()
     try {
-      await client.query('begin')
-      const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), batch.counts)
-      for (const c of batch.counts) {
-        const key = serialKey(c.year, c.platform)
-        this.nextSerial.set(key, Math.max(this.nextSerial.get(key) ?? 0, firstSerial.get(key)! + c.count))
-      }
-      const written = await this.composeNotices(batch, firstSerial)
-      await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
-      await client.query('commit')
-      this.ctx.afterCommit?.()
+      const { createdAt, written } = await this.inTransaction(async (client) => {
+        const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), batch.counts)
+        for (const c of batch.counts) {
+          const key = serialKey(c.year, c.platform)
+          this.nextSerial.set(key, Math.max(this.nextSerial.get(key) ?? 0, firstSerial.get(key)! + c.count))
+        }
+        const written = await this.composeNotices(batch, firstSerial)
+        await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
+        return { createdAt, written }
+      })
       return this.views(batch, createdAt, written.notices)
     } catch (error) {
       this.forgetPredictions()
+      throw error
+    }
+  }
+
+  /** Runs statements in one transaction on a connection of their own; after the commit, tells the change feed. */
+  private async inTransaction<T> (work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.ctx.pool.connect()
+    try {
+      await client.query('begin')
+      const result = await work(client)
+      await client.query('commit')
+      this.ctx.afterCommit?.()
+      return result
+    } catch (error) {
       await client.query('rollback').catch(() => {})
       throw error
     } finally {
