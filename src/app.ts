@@ -1,7 +1,6 @@
 // Builds the gateway: every Fastify option and plugin, in order; tests and production build the same app.
 import crypto from 'node:crypto'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
-import helmet from '@fastify/helmet'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
@@ -14,6 +13,8 @@ import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
+import responseHeaders from './plugins/response-headers.ts'
+import { addRouteHook } from './lib/route-hooks.ts'
 import health from './routes/health.ts'
 import clients from './routes/clients/index.ts'
 import platforms from './routes/platforms/index.ts'
@@ -77,28 +78,21 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
-  app.addHook('preValidation', async (request) => {
-    const pointer = findUnstorableText(request.body)
-    if (pointer !== null) {
-      throw new HttpProblem(400, 'Invalid request', 'text may not contain NUL characters or unpaired surrogates', { errors: [{ pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
-    }
+  // Bodies only: query strings and paths are checked by their schemas' patterns.
+  app.addHook('onRoute', (route) => {
+    const methods = [route.method].flat()
+    if (methods.every((method) => method === 'GET' || method === 'HEAD' || method === 'DELETE')) return
+    addRouteHook(route, 'preValidation', async (request: FastifyRequest) => {
+      const pointer = findUnstorableText(request.body)
+      if (pointer !== null) {
+        throw new HttpProblem(400, 'Invalid request', 'text may not contain NUL characters or unpaired surrogates', { errors: [{ pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
+      }
+    })
   })
-  app.addHook('onSend', async (request, reply) => { reply.header('x-request-id', request.id) })
 
   const { db } = deps
+  await app.register(responseHeaders)
   await app.register(problems)
-  // A JSON API answers programs, not browsers: of helmet's headers only those that matter for such answers.
-  await app.register(helmet, {
-    global: true,
-    contentSecurityPolicy: false,
-    crossOriginOpenerPolicy: false,
-    originAgentCluster: false,
-    xDnsPrefetchControl: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xXssProtection: false,
-    xFrameOptions: { action: 'deny' }
-  })
   await app.register(docs)
   // Before authentication, so that floods of bad keys are limited too; a key's hash is its bucket.
   await app.register(rateLimit, {
@@ -109,7 +103,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
       // The limiter's store lives in this process's memory only, so the credential itself can be the bucket key.
       return request.headers.authorization ?? `ip:${request.ip}`
     },
-    allowList: (request) => !request.routeOptions.url?.startsWith('/v1/'),
+    allowList: (request) => !request.url.startsWith('/v1/'),
     errorResponseBuilder: (_request, context) => new HttpProblem(429, 'Too many requests',
       `at most ${context.max} requests per minute per client; retry after ${context.after}`)
   })

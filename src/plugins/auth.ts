@@ -1,12 +1,13 @@
 // Bearer-key authentication and per-route role checks: every /v1 route names the roles that may call it.
 import fp from 'fastify-plugin'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify'
 import type { Database } from '../db/index.ts'
 import { findActiveClientByKeyHash, type Principal } from '../repositories/clients.ts'
 import { hashApiKey } from '../domain/api-keys.ts'
 import type { Role } from '../domain/vocabulary.ts'
 import { HttpProblem } from './problems.ts'
 import { TtlCache } from '../lib/ttl-cache.ts'
+import { addRouteHook } from '../lib/route-hooks.ts'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,27 +38,54 @@ export function forgetCachedKeys (): void {
   keyCache.clear()
 }
 
-export async function authenticate (db: Database, request: FastifyRequest): Promise<Principal> {
+function presentedKey (request: FastifyRequest): string {
   const header = request.headers.authorization
   if (!header) throw unauthorized('an API key is required: send Authorization: Bearer <key>')
   const match = BEARER.exec(header)
   if (!match) throw unauthorized('the Authorization header must be "Bearer <key>"')
-  // Keyed by the presented key (memory only), so a cached key costs no hashing.
-  const principal = await keyCache.getOrLoad(match[1], () => findActiveClientByKeyHash(db, hashApiKey(match[1])))
+  return match[1]
+}
+
+// Keyed by the presented key (memory only), so a cached key costs no hashing.
+async function loadPrincipal (db: Database, key: string): Promise<Principal | null> {
+  const principal = await findActiveClientByKeyHash(db, hashApiKey(key))
+  keyCache.set(key, principal)
+  return principal
+}
+
+function admitted (principal: Principal | null): Principal {
   if (!principal) throw unauthorized('the API key is unknown or revoked')
   return principal
 }
 
 export default fp(async function auth (app: FastifyInstance, opts: { db: Database }) {
   app.decorateRequest('principal', null as unknown as Principal)
-  app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config ?? {}
-    const url = request.routeOptions.url
-    if (config.public || url === undefined || !url.startsWith('/v1/')) return
-    request.principal = await authenticate(opts.db, request)
-    const roles = config.roles ?? []
-    if (!roles.includes(request.principal.role)) {
-      throw new HttpProblem(403, 'Forbidden', `the ${request.principal.role} role may not ${request.method} ${request.routeOptions.url}`)
+  // Each /v1 route gets its own check with its roles; routes outside /v1 (health, docs, keys) and public ones none.
+  app.addHook('onRoute', (route) => {
+    const config = (route.config ?? {}) as FastifyContextConfig
+    if (config.public || !route.url.startsWith('/v1/')) return
+    const roles: readonly Role[] = config.roles ?? []
+    const check = (request: FastifyRequest, principal: Principal | null): void => {
+      request.principal = admitted(principal)
+      if (!roles.includes(request.principal.role)) {
+        throw new HttpProblem(403, 'Forbidden', `the ${request.principal.role} role may not ${request.method} ${route.url}`)
+      }
     }
+    // Callback style: a cached key (nearly every request) is checked without a promise.
+    addRouteHook(route, 'onRequest', (request: FastifyRequest, _reply: unknown, done: (error?: Error) => void) => {
+      let key: string
+      let cached: Principal | null | undefined
+      try {
+        key = presentedKey(request)
+        cached = keyCache.get(key)
+        if (cached !== undefined) {
+          check(request, cached)
+          return done()
+        }
+      } catch (error) {
+        return done(error as Error)
+      }
+      loadPrincipal(opts.db, key).then((principal) => { check(request, principal); done() }).catch(done)
+    })
   })
 }, { name: 'auth' })

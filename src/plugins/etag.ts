@@ -16,14 +16,15 @@ export function ifNoneMatchHits (header: string | undefined, etag: string): bool
 }
 
 export default fp(async function etag (app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Callback style, as most answers pass through untouched and a promise each would be waste.
+  app.addHook('onSend', (request, reply, payload, done) => {
     // A 304 has no body, whatever a handler passed on (a serialised null would otherwise go out as "null").
     if (reply.statusCode === 304) {
       reply.removeHeader('content-type')
-      return ''
+      return done(null, '')
     }
-    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return payload
-    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload
+    if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload)
+    if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload)
     let tag = reply.getHeader('etag') as string | undefined
     if (tag === undefined) {
       tag = etagOf(payload)
@@ -33,8 +34,8 @@ export default fp(async function etag (app: FastifyInstance) {
       reply.code(304)
       reply.removeHeader('content-type')
       reply.removeHeader('content-length')
-      return ''
+      return done(null, '')
     }
-    return payload
+    done(null, payload)
   })
 }, { name: 'etag' })

@@ -2,11 +2,12 @@
 import crypto from 'node:crypto'
 import fp from 'fastify-plugin'
 import { and, eq, lt, sql } from 'drizzle-orm'
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../db/index.ts'
 import { idempotencyKeys } from '../db/schema.ts'
 import { canonicalJson } from '../domain/canonical-json.ts'
 import { HttpProblem } from './problems.ts'
+import { addRouteHook } from '../lib/route-hooks.ts'
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,9 +45,9 @@ export default fp(async function idempotency (app: FastifyInstance, opts: { db: 
     return inserted.length === 1
   }
 
-  app.addHook('preHandler', async (request, reply) => {
+  async function replayOrClaim (request: FastifyRequest, reply: FastifyReply) {
     const header = request.headers['idempotency-key']
-    if (!request.routeOptions.config?.idempotent || header === undefined) return
+    if (header === undefined) return
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
       throw new HttpProblem(400, 'Invalid Idempotency-Key', 'the Idempotency-Key header must be 1 to 255 visible ASCII characters')
     }
@@ -68,9 +69,9 @@ export default fp(async function idempotency (app: FastifyInstance, opts: { db: 
     }
     const headers = (row.responseHeaders ?? {}) as Record<string, string>
     return reply.status(row.responseStatus ?? 200).headers({ ...headers, 'idempotent-replayed': 'true' }).send(row.responseBody)
-  })
+  }
 
-  app.addHook('onSend', async (request, reply, payload) => {
+  async function record (request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const key = request.idempotencyKey
     if (!key) return payload
     request.idempotencyKey = null
@@ -88,15 +89,23 @@ export default fp(async function idempotency (app: FastifyInstance, opts: { db: 
       state: 'done', responseStatus: reply.statusCode, responseHeaders: headers, responseBody: String(payload ?? '')
     }).where(where)
     return payload
-  })
+  }
 
   // A request that never reached onSend (client gone, crash in a hook) must not hold its key.
-  app.addHook('onResponse', async (request) => {
+  async function release (request: FastifyRequest) {
     if (!request.idempotencyKey) return
     await db.delete(idempotencyKeys).where(and(
       eq(idempotencyKeys.clientId, request.principal.id), eq(idempotencyKeys.key, request.idempotencyKey),
       eq(idempotencyKeys.state, 'running')
     ))
+  }
+
+  // Only the routes that take an Idempotency-Key carry these hooks.
+  app.addHook('onRoute', (route) => {
+    if (!(route.config as FastifyContextConfig | undefined)?.idempotent) return
+    addRouteHook(route, 'preHandler', replayOrClaim)
+    addRouteHook(route, 'onSend', record)
+    addRouteHook(route, 'onResponse', release)
   })
 }, { name: 'idempotency', dependencies: ['auth'] })
 

@@ -34,6 +34,8 @@ export function createValidatorCompiler (): FastifySchemaCompiler<unknown> {
  */
 export function findUnstorableText (value: unknown, pointer = ''): string | null {
   if (typeof value === 'string') return value.includes('\u0000') || !value.isWellFormed() ? pointer || '/' : null
+  // Uploaded bytes (images) are not text.
+  if (ArrayBuffer.isView(value)) return null
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const found = findUnstorableText(value[i], `${pointer}/${i}`)

@@ -45,4 +45,29 @@ t.test('health, docs and unknown routes', async (t) => {
     const res = await ctx.app.inject({ method: 'GET', url: '/health/live' })
     t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
   })
+
+  t.test('answers and problems alike carry the security headers and a request id', async (t) => {
+    const answers = [
+      await ctx.app.inject({ method: 'GET', url: '/health/live' }),
+      await ctx.app.inject({ method: 'GET', url: '/v1/nothing-here' }),
+      await ctx.app.inject({ method: 'GET', url: '/v1/reports' }),
+      await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'x', role: 'nobody' } })
+    ]
+    t.same(answers.map((res) => res.statusCode), [200, 404, 401, 400])
+    for (const res of answers) {
+      t.match(res.headers, {
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-request-id': /^[0-9a-f-]{36}$/
+      }, `${res.statusCode}`)
+    }
+  })
+
+  t.test('a caller\'s own request id is echoed', async (t) => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/health/live', headers: { 'x-request-id': 'caller-trace-42' } })
+    t.equal(res.headers['x-request-id'], 'caller-trace-42')
+  })
 })
