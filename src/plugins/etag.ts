@@ -1,7 +1,7 @@
 // Entity tags on successful GETs, and 304 Not Modified when If-None-Match already holds the current one.
 import crypto from 'node:crypto'
 import fp from 'fastify-plugin'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 /** Weak because the tag names the JSON representation, not a byte range of a stored file. */
 export function etagOf (payload: string | Buffer): string {
@@ -10,9 +10,25 @@ export function etagOf (payload: string | Buffer): string {
 
 export function ifNoneMatchHits (header: string | undefined, etag: string): boolean {
   if (!header) return false
+  // A poller sends back exactly the tag it was given.
+  if (header === etag) return true
   if (header.trim() === '*') return true
   const bare = etag.replace(/^W\//, '')
   return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === bare)
+}
+
+/**
+ * A route hook answering 304 when If-None-Match holds the tag the route would give now. It runs before the query is
+ * validated: the tag covers the request URL, and a tag is only ever handed out for a valid one.
+ */
+export function notModifiedHook (tagOf: (request: FastifyRequest) => string) {
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const header = request.headers['if-none-match']
+    if (header === undefined) return done()
+    const tag = tagOf(request)
+    if (!ifNoneMatchHits(header, tag)) return done()
+    void reply.code(304).header('etag', tag).send()
+  }
 }
 
 export default fp(async function etag (app: FastifyInstance) {

@@ -1,8 +1,9 @@
-// Fixtures for the hash-bank tests: removed notices with hashes, reference vectors, bit flips, waiting for polls.
+// Fixtures for the hash-bank tests: removed notices with hashes, reference vectors, bit flips.
 import fs from 'node:fs'
 import type { TestContext } from '../helper.ts'
 import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entries.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
+import { eventually } from './eventually.ts'
 
 export const VECTORS = new URL('../../../shared/vectors/pdq/', import.meta.url)
 
@@ -64,15 +65,4 @@ export async function removedNotice (
   }
   const ref = await ctx.pool.query('select reference_number from notices where id = $1', [notice.id])
   return { noticeId: notice.id, itemId: report.items[0].id, referenceNumber: ref.rows[0].reference_number, added }
-}
-
-/** Retries until the check passes (an index poll runs every second), or fails after `ms`. */
-export async function eventually<T> (check: () => Promise<T | undefined | false>, ms = 4000): Promise<T> {
-  const deadline = Date.now() + ms
-  for (;;) {
-    const value = await check()
-    if (value !== undefined && value !== false) return value
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
 }

@@ -1,7 +1,8 @@
 import t from 'tap'
 import pg from 'pg'
 import { build } from '../helper.ts'
-import { eventually, flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
+import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { HashBankIndex } from '../../src/hash-bank/index-service.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 

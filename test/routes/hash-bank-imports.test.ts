@@ -1,6 +1,7 @@
 import t from 'tap'
 import { build } from '../helper.ts'
-import { eventually, vector } from '../helpers/hash-bank.ts'
+import { vector } from '../helpers/hash-bank.ts'
+import { eventually } from '../helpers/eventually.ts'
 
 const SHA = (n: number) => n.toString(16).padStart(64, '0')
 const PDQ = vector('pen-and-coaster.png').pdq

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { eventually } from '../helpers/eventually.ts'
 
 const HOUR = 3_600_000
 
@@ -265,5 +266,37 @@ t.test('notices', async (t) => {
       t.equal((await call(auditor, { method: 'GET', url: '/v1/notices/not-a-uuid' })).statusCode, 400)
       t.equal((await call(auditor, { method: 'GET', url: `/v1/notices/${missing}` })).statusCode, 404)
     })
+  })
+
+  t.test('an unchanged list or feed answers If-None-Match with 304, for that caller only, until something changes', async (t) => {
+    const vkLiaison = await ctx.clientKey('liaison', 'vk')
+    await submit([{ url: 'https://vk.com/wall-1_900', contentType: 'text' }])
+    const get = (key: string, url: string, tag?: string) => call(key, { method: 'GET', url, headers: tag ? { 'if-none-match': tag } : {} })
+    // A liaison's first read delivers its notices, itself a change; numbering follows commits by a moment.
+    const settled = (key: string, url: string) => eventually(async () => {
+      const tag = (await get(key, url)).headers.etag as string
+      return (await get(key, url, tag)).statusCode === 304 && tag
+    })
+    const list = '/v1/notices?platform=vk&limit=50'
+    const listTag = await settled(vkLiaison, list)
+    const feedTag = await settled(vkLiaison, '/v1/events?after=0')
+    const again = await get(vkLiaison, list, listTag)
+    t.equal(again.statusCode, 304)
+    t.equal(again.body, '')
+    t.equal(again.headers.etag, listTag)
+    t.equal((await get(vkLiaison, list, `W/"other", ${listTag}`)).statusCode, 304, 'a tag among several')
+    t.equal((await get(vkLiaison, '/v1/events?after=0', feedTag)).statusCode, 304, 'the feed too')
+    t.equal((await get(auditor, list, listTag)).statusCode, 200, 'another caller sees other notices under the same URL')
+    t.equal((await get(vkLiaison, '/v1/notices?platform=vk&limit=49', listTag)).statusCode, 200, 'another query')
+    t.equal((await get(vkLiaison, '/v1/notices?limit=0', listTag)).statusCode, 400, 'a query never answered is still validated')
+
+    const added = await submit([{ url: 'https://vk.com/wall-1_901', contentType: 'text' }])
+    const changed = await eventually(async () => {
+      const res = await get(vkLiaison, list, listTag)
+      return res.statusCode === 200 && res
+    })
+    t.not(changed.headers.etag, listTag)
+    t.ok(changed.json().data.some((n: { id: string }) => n.id === byPlatform(added, 'vk').id), 'the new notice is listed')
+    t.equal((await get(vkLiaison, '/v1/events?after=0', feedTag)).statusCode, 200, 'the feed moved too')
   })
 })

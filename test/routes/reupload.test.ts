@@ -1,6 +1,7 @@
 import t from 'tap'
 import { build } from '../helper.ts'
-import { eventually, vector } from '../helpers/hash-bank.ts'
+import { vector } from '../helpers/hash-bank.ts'
+import { eventually } from '../helpers/eventually.ts'
 
 const ORIGINAL = vector('bridge-mods/aaa-orig.jpg')
 const RESIZED = vector('bridge-mods/shrink-a-lot.jpg')

@@ -1,5 +1,6 @@
 // The change feed: every notice created and every transition, in one total order, scoped to what the caller may see.
 import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { NoticeEvent } from '../notices/schemas.ts'
@@ -10,7 +11,7 @@ import type { Sequencer } from '../../jobs/sequencer.ts'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'
 import { platformScope } from '../../repositories/clients.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
-import { ifNoneMatchHits } from '../../plugins/etag.ts'
+import { notModifiedHook } from '../../plugins/etag.ts'
 
 export const MAX_WAIT_SECONDS = 30
 
@@ -27,8 +28,10 @@ const Feed = Type.Object({
 })
 
 const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> = async (app, { db, sequencer }) => {
+  const feedTag = (request: FastifyRequest) => changeEtag(sequencer.lastPosition, request.url, platformScope(request.principal) ?? '*')
   app.get('/v1/events', {
     config: { roles: ['authority', 'auditor', 'liaison'] },
+    preValidation: notModifiedHook(feedTag),
     schema: {
       tags: ['events'],
       summary: 'The change feed after a sequence number (a liaison sees its own platform\'s only)',
@@ -39,11 +42,8 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
   }, async (request, reply) => {
     const { after = 0, limit = DEFAULT_PAGE_SIZE, wait = 0 } = request.query
     const platform = platformScope(request.principal)
-    if (wait === 0) {
-      const etag = changeEtag(sequencer.lastPosition, request.url, platform ?? '*')
-      if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)
-      reply.header('etag', etag)
-    }
+    // A long poll answers when something is new, so it carries no tag to poll with.
+    if (wait === 0) reply.header('etag', feedTag(request))
     const deadline = Date.now() + wait * 1000
     let rows = await readFeed(db, after, limit + 1, platform)
     // Long polling: sleep until the feed moves (anyone's event wakes us; the query then filters by scope).

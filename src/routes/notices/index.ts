@@ -1,12 +1,13 @@
 // Removal notices: authorities and auditors read all, a liaison only its own platform's; renderings and signatures.
 import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { DocumentQuery, ListNoticesQuery, Notice, NoticeSignature } from './schemas.ts'
 import { errorResponses, IdParams, ListOf, NotModified } from '../common-schemas.ts'
 import { findNotice, listNotices, type NoticeWithItems } from '../../repositories/notices.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
-import { ifNoneMatchHits } from '../../plugins/etag.ts'
+import { notModifiedHook } from '../../plugins/etag.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
 import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
 import { noticeEtag, toNoticeView } from '../../use-cases/notice-views.ts'
@@ -39,8 +40,10 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     return found
   }
 
+  const listTag = (request: FastifyRequest) => changeEtag(sequencer.lastPosition, request.url, platformScope(request.principal) ?? '*')
   app.get('/v1/notices', {
     config: { roles: READERS },
+    preValidation: notModifiedHook(listTag),
     schema: {
       tags: ['notices'],
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
@@ -51,9 +54,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
     const scope = platformScope(request.principal)
-    const etag = changeEtag(sequencer.lastPosition, request.url, scope ?? '*')
-    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) return reply.code(304).header('etag', etag).send(null)
-    reply.header('etag', etag)
+    reply.header('etag', listTag(request))
     // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
     if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
     const rows = await listNotices(db, {
