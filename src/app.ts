@@ -1,7 +1,6 @@
 // Builds the gateway: every Fastify option and plugin, in order; tests and production build the same app.
 import crypto from 'node:crypto'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
-import rateLimit from '@fastify/rate-limit'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
@@ -14,6 +13,7 @@ import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
 import responseHeaders from './plugins/response-headers.ts'
+import rateLimit from './plugins/rate-limit.ts'
 import { addRouteHook } from './lib/route-hooks.ts'
 import health from './routes/health.ts'
 import clients from './routes/clients/index.ts'
@@ -94,19 +94,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(responseHeaders)
   await app.register(problems)
   await app.register(docs)
-  // Before authentication, so that floods of bad keys are limited too; a key's hash is its bucket.
-  await app.register(rateLimit, {
-    hook: 'onRequest',
-    max: config.RATE_LIMIT_PER_MINUTE,
-    timeWindow: 60_000,
-    keyGenerator: (request) => {
-      // The limiter's store lives in this process's memory only, so the credential itself can be the bucket key.
-      return request.headers.authorization ?? `ip:${request.ip}`
-    },
-    allowList: (request) => !request.url.startsWith('/v1/'),
-    errorResponseBuilder: (_request, context) => new HttpProblem(429, 'Too many requests',
-      `at most ${context.max} requests per minute per client; retry after ${context.after}`)
-  })
+  await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE })
   await app.register(auth, { db })
   await app.register(idempotency, { db })
   await app.register(etag)

@@ -89,7 +89,6 @@ export default fp(async function problems (app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      if (status === 429) reply.header('retry-after', reply.getHeader('retry-after') ?? '60')
       return sendProblem(reply, status, { detail: error.message })
     }
     request.log.error({ err: error }, 'request failed')
