@@ -46,6 +46,13 @@ const MAX_BATCH = 200
 const MAX_CONCURRENT_BATCHES = 3
 /** Tries of a batch under the lock that another process's batch deadlocked with. */
 const MAX_LOCKED_ATTEMPTS = 3
+/**
+ * A batch waits for the reservation of the batch predicted before it while its own notices, with their reference
+ * numbers, sit uncommitted in the unique index. PostgreSQL cannot see a wait in this process, so it cannot break a
+ * cycle through it: the batch before waiting for the counter lock of another process's batch, which waits for
+ * this batch's numbers. The wait is bounded instead, and a batch that gives up goes again under the lock.
+ */
+const PREVIOUS_RESERVATION_WAIT_MS = 1_000
 
 function addresseeOf (row: PlatformRow) {
   return {
@@ -190,7 +197,7 @@ export class IssuingQueue {
         const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
         await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
         // Counters move in the order the serials were predicted: after the batch before this one took its own.
-        if (!await previous) throw new LostSerialRace()
+        if (!await settledWithin(previous, PREVIOUS_RESERVATION_WAIT_MS)) throw new LostSerialRace()
         await reserveSerialRanges(client, ranges)
         reserved(true)
         return createdAt
@@ -355,6 +362,17 @@ interface Prediction {
 
 /** The batch predicted before this one failed, so this one's serials are not the next ones any more. */
 class LostSerialRace extends Error {}
+
+/** The reservation's outcome, or false if it has not come within `ms`. */
+async function settledWithin (reservation: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms) })
+  try {
+    return await Promise.race([reservation, timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
 interface WrittenNotices {
   notices: NoticeRecord[]
