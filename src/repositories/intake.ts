@@ -80,7 +80,7 @@ export async function insertReportsAndReserveSerials (
   // One lock order for every transaction, so concurrent batches cannot deadlock on the counter rows
   // (a set-returning function yields the array's elements in order).
   const sorted = [...serials].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
-  const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>(`
+  const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>({ name: 'intake-reports-and-serials', text: `
     with report as (
       insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency, territorial_scope)
       select r.id, r.client_id, r.external_ref, r.category, r.legal_basis, r.statement_of_reasons, r.urgency,
@@ -105,7 +105,7 @@ export async function insertReportsAndReserveSerials (
     select 'report' as kind, id::text as key, to_json(created_at)#>>'{}' as value from report
     union all
     select 'serial', year || '/' || platform, last::text from counters`,
-  [JSON.stringify(reports), JSON.stringify(items), JSON.stringify(sorted)])
+  values: [JSON.stringify(reports), JSON.stringify(items), JSON.stringify(sorted)] })
   const counts = new Map(sorted.map((r) => [serialKey(r.year, r.platform), r.count]))
   const createdAt = new Map<string, Date>()
   const firstSerial = new Map<string, number>()
@@ -125,7 +125,7 @@ export interface SerialRange extends SerialRequest {
  * first. The counter rows then stay locked until the transaction ends.
  */
 export async function reserveSerialRanges (client: pg.ClientBase, ranges: readonly SerialRange[]): Promise<void> {
-  await client.query('select reserve_reference_serials($1::jsonb)', [JSON.stringify(ranges)])
+  await client.query({ name: 'intake-reserve-serials', text: 'select reserve_reference_serials($1::jsonb)', values: [JSON.stringify(ranges)] })
 }
 
 export interface CreatedEventRecord {
@@ -147,7 +147,7 @@ export interface AuditRecord {
 
 /** One statement for the notices, their items, their 'created' events and the audit entries of the batch. */
 export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[], audit: AuditRecord[]): Promise<void> {
-  await client.query(`
+  await client.query({ name: 'intake-notices', text: `
     with notices_in as (
       insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline, content, signature, signing_key_id, reupload_of)
       select n.id, n.reference_number, n.report_id, n.platform, n.status, n.urgency, n.category, n.issued_at, n.deadline, n.content, n.signature, n.signing_key_id,
@@ -174,5 +174,5 @@ export async function insertNotices (client: pg.ClientBase, notices: NoticeRecor
     )
     select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items,
            (select count(*) from events_in) as events, (select count(*) from audit_in) as audit`,
-  [JSON.stringify(notices), JSON.stringify(noticeItems), JSON.stringify(events), JSON.stringify(audit)])
+  values: [JSON.stringify(notices), JSON.stringify(noticeItems), JSON.stringify(events), JSON.stringify(audit)] })
 }
