@@ -138,7 +138,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     referenceCountry: config.REFERENCE_COUNTRY,
     redressDays: config.REDRESS_DAYS,
     preservationMonths: config.PRESERVATION_MONTHS,
-    afterCommit: poke,
+    // Issuing adds nothing to the hash bank (removals do), so only the feed needs telling.
+    afterCommit: () => { void sequencer.poke() },
     bank
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })
