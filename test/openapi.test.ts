@@ -18,3 +18,15 @@ t.test('every /v1 operation declares its errors and security', async (t) => {
     }
   }
 })
+
+t.test('every operation has a unique operationId, so generated clients get stable method names', async (t) => {
+  const doc = JSON.parse(await renderOpenApi())
+  const ids: string[] = []
+  for (const [path, operations] of Object.entries<Record<string, { operationId?: string }>>(doc.paths)) {
+    for (const [method, operation] of Object.entries(operations)) {
+      t.match(operation.operationId, /^[a-z][A-Za-z]+$/, `${method} ${path}`)
+      ids.push(operation.operationId!)
+    }
+  }
+  t.equal(new Set(ids).size, ids.length, 'no two operations share an id')
+})

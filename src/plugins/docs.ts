@@ -67,7 +67,9 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'events', description: 'The ordered change feed' },
         { name: 'audit', description: 'The tamper-evident audit trail' },
         { name: 'blocking-orders', description: 'Access-restriction orders and the register for network operators' },
-        { name: 'stats', description: 'Per-platform compliance statistics' }
+        { name: 'stats', description: 'Per-platform compliance statistics' },
+        { name: 'hash-bank', description: 'Hashes of removed material, shared with platforms to catch re-uploads' },
+        { name: 'media', description: 'Hashing images without storing them' }
       ]
     },
     transformObject: (documents) => addRateLimitHeaders((documents as { openapiObject: OpenApiDocument }).openapiObject),

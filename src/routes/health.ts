@@ -11,7 +11,7 @@ const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Litera
 const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/health/live', {
     config: { public: true },
-    schema: { tags: ['health'], security: [], summary: 'The process is up', response: { 200: Health } }
+    schema: { tags: ['health'], security: [], operationId: 'getLiveness', summary: 'The process is up', response: { 200: Health } }
   }, async () => ({ status: 'ok' as const }))
 
   app.get('/health/ready', {
@@ -19,6 +19,7 @@ const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) 
     schema: {
       tags: ['health'],
       security: [],
+      operationId: 'getReadiness',
       summary: 'The gateway can serve: its database answers',
       response: { 200: Health, 503: errorResponses()[500] }
     }

@@ -18,6 +18,7 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
     schema: {
       tags: ['notices'],
       security: [],
+      operationId: 'getSigningKeys',
       summary: 'Public keys to verify notice signatures (keys are never removed, so old notices stay verifiable)',
       response: { 200: Type.Object({ keys: Type.Array(Jwk) }) }
     }

@@ -43,6 +43,7 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
     config: { roles: ROLES },
     schema: {
       tags: ['audit'],
+      operationId: 'listAuditEntries',
       summary: 'Audit entries after a position (entries appear once sealed into the chain, within about 100 ms)',
       querystring: Type.Object({
         after: Type.Optional(Type.Integer({ format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
@@ -66,6 +67,7 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
     config: { roles: ROLES },
     schema: {
       tags: ['audit'],
+      operationId: 'verifyAuditTrail',
       summary: 'Recompute the whole hash chain and report the first broken link, if any',
       response: {
         200: Type.Object({

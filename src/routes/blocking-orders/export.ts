@@ -14,6 +14,7 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     config: { roles: ROLES },
     schema: {
       tags: ['blocking-orders'],
+      operationId: 'exportBlockingRegister',
       summary: 'The register of blocked resources for network operators, one entry per resource',
       description: 'Without `since`: every entry in force now. With `since`: every entry included or lifted at or after ' +
         'it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to be restored. ' +

@@ -52,6 +52,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     config: { roles: READERS },
     schema: {
       tags: ['blocking-orders'],
+      operationId: 'listBlockingOrders',
       summary: 'List blocking orders in decision order (a liaison sees those against its own platform only)',
       description: 'Each order carries counts of its entries; `GET /v1/blocking-orders/{id}` lists the entries themselves.',
       querystring: ListOrdersQuery,
@@ -77,6 +78,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     config: { roles: READERS },
     schema: {
       tags: ['blocking-orders'],
+      operationId: 'getBlockingOrder',
       summary: 'One blocking order with its entries, the blocked resources',
       description: 'An entry\'s `liftedAt` is set when the order is lifted: the notice\'s material was removed (access is ' +
         'restored) or the notice was withdrawn. A liaison reads the orders against its own platform; others answer 404.',

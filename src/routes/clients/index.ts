@@ -21,6 +21,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     config: { roles: ADMIN, idempotent: true },
     schema: {
       tags: ['clients'],
+      operationId: 'createClient',
       summary: 'Create an API client; its key is returned once',
       headers: IdempotencyHeaders,
       body: CreateClientBody,
@@ -35,6 +36,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     config: { roles: ADMIN },
     schema: {
       tags: ['clients'],
+      operationId: 'listClients',
       summary: 'List API clients in creation order',
       querystring: Type.Object(PageQuery, { additionalProperties: false }),
       response: { 200: ListOf(Client), ...errorResponses(400, 403) }
@@ -50,6 +52,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     config: { roles: ADMIN },
     schema: {
       tags: ['clients'],
+      operationId: 'getClient',
       summary: 'One API client',
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404) }
@@ -64,6 +67,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     config: { roles: ADMIN },
     schema: {
       tags: ['clients'],
+      operationId: 'revokeClient',
       summary: 'Revoke a client\'s key at once (idempotent)',
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404, 409) }

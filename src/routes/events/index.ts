@@ -34,6 +34,7 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
     preValidation: notModifiedHook(feedTag),
     schema: {
       tags: ['events'],
+      operationId: 'listEvents',
       summary: 'The change feed after a sequence number (a liaison sees its own platform\'s only)',
       description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the feed within about 100 ms of its commit.',
       querystring: FeedQuery,

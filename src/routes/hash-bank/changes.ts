@@ -11,6 +11,7 @@ const changes: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     config: { roles: ['liaison', 'authority', 'auditor'] },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'listHashBankChanges',
       summary: 'Entries added or retired since a cursor, oldest first',
       description: 'Start without `since` to read the whole bank, then poll with the last change\'s cursor. The feed never skips a change: ' +
         'a change is served once every transaction that began before it has finished (usually within milliseconds). ' +

@@ -14,6 +14,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     config: { roles: ['authority', 'auditor', 'admin', 'liaison'] },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'getHashBankEntry',
       summary: 'One bank entry with its provenance',
       params: IdParams,
       response: { 200: Entry, ...errorResponses(400, 403, 404) }
@@ -28,6 +29,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     config: { roles: ['admin', 'authority'] },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'retireHashBankEntry',
       summary: 'Retire an entry: it stops matching at once and appears as retired in the changes feed (idempotent)',
       params: IdParams,
       // Optional: a bodiless POST retires without a reason; JSON, when sent, is validated strictly.

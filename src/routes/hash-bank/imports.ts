@@ -24,6 +24,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     config: { roles: ['admin', 'authority'], idempotent: true },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'importHashList',
       summary: 'Import a hash list (CSV or JSON lines, up to 200 MB)',
       description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. ' +
         'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line. ' +

@@ -10,6 +10,7 @@ const match: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
     config: { roles: ['liaison', 'authority'] },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'matchHashes',
       summary: 'Match up to 1000 hashes against the bank',
       description: 'sha256 and md5 match exactly; pdq within Hamming distance 31 over all eight orientations (derived from the bits when only a hash is given). ' +
         'A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. One result per input, in order. ' +

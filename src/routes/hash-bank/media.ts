@@ -16,6 +16,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
     config: { roles: ['authority'] },
     schema: {
       tags: ['hash-bank'],
+      operationId: 'bankMedia',
       summary: 'Bank a removed image for a notice (or one of its items): digests, PDQ, and PDQ of eight central crops (96% to 70%)',
       description: 'The notice must have reached removed, partially_removed, restricted, escalated or closed. The image (at most 20 MB) ' +
         'is hashed in memory and discarded. Banking the same image again adds nothing.',

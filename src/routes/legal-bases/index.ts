@@ -60,6 +60,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     config: { roles: ROLES },
     schema: {
       tags: ['legal-bases'],
+      operationId: 'listLegalBases',
       summary: 'The legal-basis catalogue',
       response: { 200: Type.Object({ data: Type.Array(LegalBasis), nextCursor: Type.Null() }), ...errorResponses() }
     }
@@ -67,7 +68,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
 
   app.get('/v1/legal-bases/:id', {
     config: { roles: ROLES },
-    schema: { tags: ['legal-bases'], summary: 'One legal basis', params: IdParams, response: { 200: LegalBasis, ...errorResponses(400, 404) } }
+    schema: { tags: ['legal-bases'], operationId: 'getLegalBasis', summary: 'One legal basis', params: IdParams, response: { 200: LegalBasis, ...errorResponses(400, 404) } }
   }, async (request) => {
     const row = await repo.findLegalBasis(db, request.params.id)
     if (!row) throw notFound(request.params.id)
@@ -78,6 +79,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     config: { roles: ['admin'], idempotent: true },
     schema: {
       tags: ['legal-bases'],
+      operationId: 'createLegalBasis',
       summary: 'Add a provision to the catalogue',
       headers: IdempotencyHeaders,
       body: CreateBody,
@@ -96,6 +98,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     config: { roles: ['admin'] },
     schema: {
       tags: ['legal-bases'],
+      operationId: 'updateLegalBasis',
       summary: 'Edit a provision (notices already issued keep the citation they were issued with)',
       params: IdParams,
       body: UpdateBody,

@@ -15,6 +15,7 @@ const media: FastifyPluginAsyncTypebox = async (app) => {
     config: { roles: ['authority', 'liaison'] },
     schema: {
       tags: ['media'],
+      operationId: 'hashMedia',
       summary: 'Hash an image (SHA-256, MD5, PDQ with quality) without storing it',
       description: 'The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB). PDQ follows the full-resolution reference ' +
         '(alpha dropped, EXIF orientation ignored). Another content type is 415; an unreadable image is 422.',

@@ -46,6 +46,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     preValidation: notModifiedHook(listTag),
     schema: {
       tags: ['notices'],
+      operationId: 'listNotices',
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
       description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing has changed.',
       querystring: ListNoticesQuery,
@@ -70,7 +71,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
 
   app.get('/v1/notices/:id', {
     config: { roles: READERS },
-    schema: { tags: ['notices'], summary: 'One notice (a liaison\'s first read of an issued notice delivers it)', params: IdParams, response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) } }
+    schema: { tags: ['notices'], operationId: 'getNotice', summary: 'One notice (a liaison\'s first read of an issued notice delivers it)', params: IdParams, response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) } }
   }, async (request, reply) => {
     const found = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
     return reply.header('etag', noticeEtag(found.notice.version)).send(toNoticeView(found))
@@ -80,6 +81,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     config: { roles: READERS },
     schema: {
       tags: ['notices'],
+      operationId: 'getNoticeDocument',
       summary: 'The notice as a document: the signed JSON, an e-mail text, an HTML page or an A4 PDF letter',
       params: IdParams,
       querystring: DocumentQuery,
@@ -116,6 +118,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     config: { roles: READERS },
     schema: {
       tags: ['notices'],
+      operationId: 'getNoticeSignature',
       summary: 'The notice\'s compact JWS, verifiable with the key of its kid in /.well-known/jwks.json',
       params: IdParams,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }

@@ -37,6 +37,7 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
     config: { roles: ['authority', 'liaison'] },
     schema: {
       tags: ['notices'],
+      operationId: 'transitionNotice',
       summary: 'Take a lifecycle action on a notice (requires If-Match)',
       description: 'Liaisons report what the platform did (acknowledge, remove, restrict, reject, cannot_comply); authorities clarify, escalate, withdraw and close. An action the current status does not allow is a 409 listing the allowed actions.',
       params: IdParams,
@@ -54,6 +55,7 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
     config: { roles: ['authority', 'auditor', 'liaison'] },
     schema: {
       tags: ['notices'],
+      operationId: 'listNoticeEvents',
       summary: 'The notice\'s history: every transition with actor, time, reason and version',
       params: IdParams,
       response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }

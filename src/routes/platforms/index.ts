@@ -32,6 +32,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
     config: { roles: ROLES },
     schema: {
       tags: ['platforms'],
+      operationId: 'listPlatforms',
       summary: 'The platform catalogue',
       response: { 200: Type.Object({ data: Type.Array(Platform), nextCursor: Type.Null() }), ...errorResponses() }
     }
@@ -41,6 +42,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
     config: { roles: ROLES },
     schema: {
       tags: ['platforms'],
+      operationId: 'getPlatform',
       summary: 'One platform',
       params: SlugParams,
       response: { 200: Platform, ...errorResponses(400, 404) }
@@ -55,6 +57,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
     config: { roles: ['admin'] },
     schema: {
       tags: ['platforms'],
+      operationId: 'updatePlatform',
       summary: 'Edit a platform\'s entry (addressee, channels, languages, deadlines)',
       params: SlugParams,
       body: UpdatePlatformBody,

@@ -18,6 +18,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     config: { roles: ['authority'], idempotent: true },
     schema: {
       tags: ['reports'],
+      operationId: 'submitReport',
       summary: 'Submit a violation report (up to 1000 items)',
       description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item.',
       headers: IdempotencyHeaders,
@@ -33,6 +34,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     config: { roles: READERS },
     schema: {
       tags: ['reports'],
+      operationId: 'listReports',
       summary: 'List reports in submission order, by filters',
       querystring: ListReportsQuery,
       response: { 200: ListOf(ReportSummary), ...errorResponses(400, 403) }
@@ -49,6 +51,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     config: { roles: READERS },
     schema: {
       tags: ['reports'],
+      operationId: 'getReport',
       summary: 'One report with its items',
       params: IdParams,
       response: { 200: Report, ...NotModified, ...errorResponses(400, 403, 404) }

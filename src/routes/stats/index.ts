@@ -31,6 +31,7 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
     config: { roles: ROLES },
     schema: {
       tags: ['stats'],
+      operationId: 'getStats',
       summary: 'Per-platform compliance over a period [from, to): statuses, removal in time, time to removal, overdue, escalations, re-uploads',
       description: 'Every platform of the catalogue has a row (zeros included), ordered by slug. Counts, time to removal, ' +
         'overdue, escalated and re-upload figures cover notices issued in the period; `due` and `removedWithinDeadline` ' +
