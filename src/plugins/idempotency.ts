@@ -24,9 +24,13 @@ const ABANDONED_AFTER_SECONDS = 300
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/
 const REPLAYED_HEADERS = ['content-type', 'location', 'etag']
 
+/** What makes two requests the same: method, URL (with its query) and body, JSON compared canonically, bytes as bytes. */
 function fingerprint (request: FastifyRequest): string {
-  const body = request.body === undefined ? '' : canonicalJson(request.body)
-  return crypto.createHash('sha256').update(`${request.method} ${request.url}\n${body}`).digest('hex')
+  const hash = crypto.createHash('sha256').update(`${request.method} ${request.url}\n`)
+  const { body } = request
+  if (Buffer.isBuffer(body)) hash.update(body)
+  else if (body !== undefined) hash.update(canonicalJson(body))
+  return hash.digest('hex')
 }
 
 export default fp(async function idempotency (app: FastifyInstance, opts: { db: Database }) {

@@ -91,6 +91,24 @@ t.test('media hashing and banked media', async (t) => {
     t.equal(again.json().entries.length, 11, 'banking the same image again adds nothing')
   })
 
+  t.test('banking media takes an Idempotency-Key: a retry replays, another image under the same key is 422', async (t) => {
+    const notice = await removedNotice(ctx, authority, { hashes: { sha256: vector(ORIGINAL).sha256 } })
+    const bankIt = (bytes: Buffer) => call(authority, {
+      method: 'POST',
+      url: `/v1/hash-bank/media?noticeId=${notice.noticeId}`,
+      headers: { 'content-type': 'image/jpeg', 'idempotency-key': `bank-${notice.noticeId}` },
+      payload: bytes
+    })
+    const first = await bankIt(vectorBytes(ORIGINAL))
+    t.equal(first.statusCode, 201, first.body)
+    const retry = await bankIt(vectorBytes(ORIGINAL))
+    t.equal(retry.statusCode, 201)
+    t.equal(retry.headers['idempotent-replayed'], 'true')
+    t.same(retry.json(), first.json())
+    const other = await bankIt(await cropBorders(vectorBytes(ORIGINAL), 0.1))
+    t.equal(other.statusCode, 422, 'different bytes under the same key')
+  })
+
   t.test('media-derived variants match a mirrored re-upload exactly through its orientation', async (t) => {
     const bank = new HashBankIndex(ctx.db, { pollIntervalMs: 60_000 })
     t.teardown(() => bank.close())

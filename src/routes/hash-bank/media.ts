@@ -1,7 +1,7 @@
 // POST /v1/hash-bank/media: an authority hands over a removed image; its hashes and crop hashes are banked.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BankedMedia, BankMediaQuery, ImageBody } from './schemas.ts'
-import { errorResponses } from '../common-schemas.ts'
+import { errorResponses, IdempotencyHeaders } from '../common-schemas.ts'
 import { bankNoticeMedia } from '../../use-cases/hash-bank/bank-media.ts'
 import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 import type { HashBankRouteOptions } from './index.ts'
@@ -13,7 +13,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
 
   app.post('/v1/hash-bank/media', {
     bodyLimit: MAX_IMAGE_BYTES,
-    config: { roles: ['authority'] },
+    config: { roles: ['authority'], idempotent: true },
     schema: {
       tags: ['hash-bank'],
       operationId: 'bankMedia',
@@ -21,6 +21,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
       description: 'The notice must have reached removed, partially_removed, restricted, escalated or closed. The image (at most 20 MB) ' +
         'is hashed in memory and discarded. Banking the same image again adds nothing.',
       querystring: BankMediaQuery,
+      headers: IdempotencyHeaders,
       body: { content: Object.fromEntries(IMAGE_CONTENT_TYPES.map((type) => [type, { schema: ImageBody }])) },
       response: { 201: BankedMedia, ...errorResponses(400, 403, 404, 409, 413, 415, 422) }
     }
