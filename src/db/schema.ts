@@ -201,7 +201,9 @@ export const noticeEvents = pgTable('notice_events', {
   uniqueIndex('notice_events_position_idx').on(t.position),
   index('notice_events_platform_position_idx').on(t.platform, t.position),
   index('notice_events_notice_idx').on(t.noticeId, t.id),
-  index('notice_events_unsequenced_idx').on(t.txId, t.id).where(sql`${t.position} is null`)
+  index('notice_events_unsequenced_idx').on(t.txId, t.id).where(sql`${t.position} is null`),
+  // Times grow with the table, so a block-range index finds recent events for updatedSince at almost no write cost.
+  index('notice_events_at_idx').using('brin', t.at)
 ])
 
 export const blockingOrders = pgTable('blocking_orders', {

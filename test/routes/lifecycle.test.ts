@@ -129,6 +129,33 @@ t.test('the notice lifecycle over HTTP', async (t) => {
     t.not(idA, idB)
   })
 
+  t.test('the feed and a notice\'s history filter by updatedSince', async (t) => {
+    // The previous subtest's last notice may still be on its way into the feed: read until two reads agree.
+    let all: Array<{ sequence: number, at: string, noticeId: string }> = []
+    for (let previous = -1; all.length !== previous;) {
+      previous = all.length
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      all = (await call(auditor, { method: 'GET', url: '/v1/events?after=0&limit=500' })).json().data
+    }
+    const since = all[Math.floor(all.length / 2)].at
+    const expected = all.filter((e) => e.at >= since).map((e) => e.sequence)
+    const recent = await call(auditor, { method: 'GET', url: `/v1/events?after=0&limit=500&updatedSince=${encodeURIComponent(since)}` })
+    t.equal(recent.statusCode, 200)
+    t.same(recent.json().data.map((e: { sequence: number }) => e.sequence), expected, 'exactly the events at or after the time, in feed order')
+    t.ok(expected.length > 0 && expected.length < all.length)
+    const future = new Date(Date.now() + 3_600_000).toISOString()
+    t.same((await call(auditor, { method: 'GET', url: `/v1/events?updatedSince=${encodeURIComponent(future)}` })).json().data, [])
+    const id = all[0].noticeId
+    const history = (await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events` })).json().data as Array<{ at: string }>
+    t.ok(history.length > 0)
+    const later = await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events?updatedSince=${encodeURIComponent(history[history.length - 1].at)}` })
+    t.same(later.json().data, history.filter((e) => e.at >= history[history.length - 1].at))
+    t.same((await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events?updatedSince=${encodeURIComponent(future)}` })).json().data, [])
+    for (const url of [`/v1/events?updatedSince=yesterday`, `/v1/notices/${id}/events?updatedSince=1`, `/v1/notices/${id}/events?since=x`]) {
+      t.equal((await call(auditor, { method: 'GET', url })).statusCode, 400, url)
+    }
+  })
+
   t.test('security and bad input on the feed, the history and the audit trail', async (t) => {
     for (const url of ['/v1/events', '/v1/audit', '/v1/audit/verify']) t.equal((await call(null, { method: 'GET', url })).statusCode, 401, url)
     t.equal((await call(ctx.adminKey, { method: 'GET', url: '/v1/events' })).statusCode, 403, 'admins do not read the feed')

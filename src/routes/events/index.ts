@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { NoticeEvent } from '../notices/schemas.ts'
-import { errorResponses, NotModified } from '../common-schemas.ts'
+import { errorResponses, NotModified, Timestamp } from '../common-schemas.ts'
 import { readFeed } from '../../repositories/notice-events.ts'
 import { toNoticeEventView } from '../../use-cases/notice-views.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
@@ -18,7 +18,8 @@ export const MAX_WAIT_SECONDS = 30
 const FeedQuery = Type.Object({
   after: Type.Optional(Type.Integer({ format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'The last sequence you have seen (0 from the start)' })),
   limit: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
-  wait: Type.Optional(Type.Integer({ format: 'int32', minimum: 0, maximum: MAX_WAIT_SECONDS, default: 0, description: 'Long polling: seconds to wait for something new when nothing is' }))
+  wait: Type.Optional(Type.Integer({ format: 'int32', minimum: 0, maximum: MAX_WAIT_SECONDS, default: 0, description: 'Long polling: seconds to wait for something new when nothing is' })),
+  updatedSince: Type.Optional({ ...Timestamp, description: 'Only events that happened at or after this time (to start a new poller near now; keep using `after` from then on)' })
 }, { additionalProperties: false })
 
 const Feed = Type.Object({
@@ -42,15 +43,16 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
     }
   }, async (request, reply) => {
     const { after = 0, limit = DEFAULT_PAGE_SIZE, wait = 0 } = request.query
+    const since = request.query.updatedSince === undefined ? undefined : new Date(request.query.updatedSince)
     const platform = platformScope(request.principal)
     // A long poll answers when something is new, so it carries no tag to poll with.
     if (wait === 0) reply.header('etag', feedTag(request))
     const deadline = Date.now() + wait * 1000
-    let rows = await readFeed(db, after, limit + 1, platform)
+    let rows = await readFeed(db, after, limit + 1, platform, since)
     // Long polling: sleep until the feed moves (anyone's event wakes us; the query then filters by scope).
     while (rows.length === 0 && Date.now() < deadline) {
       await sequencer.waitBeyond(Math.max(after, sequencer.lastPosition), deadline - Date.now())
-      rows = await readFeed(db, after, limit + 1, platform)
+      rows = await readFeed(db, after, limit + 1, platform, since)
     }
     const data = rows.slice(0, limit)
     const lastSequence = data.length > 0 ? data[data.length - 1].position! : after

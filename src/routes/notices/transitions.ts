@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Notice, NoticeEvent } from './schemas.ts'
-import { errorResponses, IdParams } from '../common-schemas.ts'
+import { errorResponses, IdParams, Timestamp } from '../common-schemas.ts'
 import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
 import { toNoticeView, toNoticeEventView, noticeEtag } from '../../use-cases/notice-views.ts'
 import { findNotice } from '../../repositories/notices.ts'
@@ -58,11 +58,13 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
       operationId: 'listNoticeEvents',
       summary: 'The notice\'s history: every transition with actor, time, reason and version',
       params: IdParams,
+      querystring: Type.Object({ updatedSince: Type.Optional(Timestamp) }, { additionalProperties: false }),
       response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
     if (!(await findNotice(db, request.params.id, platformScope(request.principal)))) throw new HttpProblem(404, 'Not found', `no notice ${request.params.id}`)
-    return { data: (await noticeHistory(db, request.params.id)).map(toNoticeEventView) }
+    const since = request.query.updatedSince === undefined ? undefined : new Date(request.query.updatedSince)
+    return { data: (await noticeHistory(db, request.params.id, since)).map(toNoticeEventView) }
   })
 }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "notice_events_at_idx" ON "notice_events" USING brin ("at");
