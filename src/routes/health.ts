@@ -11,7 +11,14 @@ const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Litera
 const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/health/live', {
     config: { public: true },
-    schema: { tags: ['health'], security: [], operationId: 'getLiveness', summary: 'The process is up', response: { 200: Health } }
+    schema: {
+      tags: ['health'],
+      security: [],
+      operationId: 'getLiveness',
+      summary: 'The process is up',
+      description: 'Needs no API key. Answers 200 `{ "status": "ok" }` whenever the process can answer, without touching the database: a liveness probe.',
+      response: { 200: Health }
+    }
   }, async () => ({ status: 'ok' as const }))
 
   app.get('/health/ready', {
@@ -21,6 +28,8 @@ const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) 
       security: [],
       operationId: 'getReadiness',
       summary: 'The gateway can serve: its database answers',
+      description: 'Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok" }` when it answers, otherwise 503 ' +
+        'with a problem document. Use it as the readiness probe.',
       response: { 200: Health, 503: errorResponses()[500] }
     }
   }, async (request, reply) => {

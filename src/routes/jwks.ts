@@ -20,6 +20,8 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
       security: [],
       operationId: 'getSigningKeys',
       summary: 'Public keys to verify notice signatures (keys are never removed, so old notices stay verifiable)',
+      description: 'Needs no API key; the answer may be cached for 5 minutes (Cache-Control: public, max-age=300). Keys are Ed25519 ' +
+        '(`alg` EdDSA); the `kid` in a notice\'s JWS header, also its `signature.keyId`, names the key to verify it with.',
       response: { 200: Type.Object({ keys: Type.Array(Jwk) }) }
     }
   }, async (_request, reply) => {

@@ -28,6 +28,17 @@ t.test('the notice lifecycle over HTTP', async (t) => {
     method: 'POST', url: `/v1/notices/${id}/transitions`, payload, headers: etag === undefined ? {} : { 'if-match': etag }
   })
 
+  t.test('a liaison fetching an issued notice as a document or a signature has it delivered too', async (t) => {
+    for (const path of ['/document?format=pdf', '/document', '/signature']) {
+      const id = await newNotice([`https://t.me/life_channel/${path.length}0${path.charCodeAt(2)}`])
+      t.equal((await call(auditor, { method: 'GET', url: `/v1/notices/${id}${path}` })).statusCode, 200)
+      t.equal((await call(auditor, { method: 'GET', url: `/v1/notices/${id}` })).json().status, 'issued', `an auditor's read is not a delivery (${path})`)
+      t.equal((await call(telegram, { method: 'GET', url: `/v1/notices/${id}${path}` })).statusCode, 200)
+      const after = (await call(auditor, { method: 'GET', url: `/v1/notices/${id}` })).json()
+      t.match(after, { status: 'delivered', version: 2 }, path)
+    }
+  })
+
   t.test('a liaison\'s first read delivers the notice; then acknowledge and remove item by item', async (t) => {
     const id = await newNotice()
     const byAuthority = await call(authority, { method: 'GET', url: `/v1/notices/${id}` })

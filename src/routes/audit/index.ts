@@ -45,6 +45,9 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
       tags: ['audit'],
       operationId: 'listAuditEntries',
       summary: 'Audit entries after a position (entries appear once sealed into the chain, within about 100 ms)',
+      description: 'For auditors and administrators. Up to `limit` entries (default 50, at most 500) in position order; pass ' +
+        '`lastPosition` as `after` to read on (it stays at `after` when nothing is new). Each entry carries the digest of its ' +
+        'change and its links in the hash chain (`prevHash`, `hash`), which GET /v1/audit/verify checks.',
       querystring: Type.Object({
         after: Type.Optional(Type.Integer({ format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
         limit: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE }))
@@ -69,6 +72,8 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
       tags: ['audit'],
       operationId: 'verifyAuditTrail',
       summary: 'Recompute the whole hash chain and report the first broken link, if any',
+      description: 'For auditors and administrators. Reads every sealed entry from the first, so it takes longer as the trail grows; ' +
+        'entries not yet sealed are not checked. When the chain is broken, `firstBroken` gives the position and the kind of break.',
       response: {
         200: Type.Object({
           intact: Type.Boolean(),

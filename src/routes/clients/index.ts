@@ -23,6 +23,9 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'createClient',
       summary: 'Create an API client; its key is returned once',
+      description: 'For administrators. A liaison must be given the `platform` it acts for (a catalogued slug), and no other role ' +
+        'may have one (422). Afterwards only `keyPrefix` is shown; a retry with the same Idempotency-Key within 24 hours ' +
+        'replays this response, key included.',
       headers: IdempotencyHeaders,
       body: CreateClientBody,
       response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
@@ -38,6 +41,8 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'listClients',
       summary: 'List API clients in creation order',
+      description: 'For administrators. Revoked clients are listed too, with `revokedAt` set; a key is never shown again, only its ' +
+        '`keyPrefix`. Pages of `limit` (default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
       querystring: Type.Object(PageQuery, { additionalProperties: false }),
       response: { 200: ListOf(Client), ...errorResponses(400, 403) }
     }
@@ -54,6 +59,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'getClient',
       summary: 'One API client',
+      description: 'For administrators. A revoked client is still found, with `revokedAt` set; its key is never shown again, only its `keyPrefix`.',
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404) }
     }
@@ -68,7 +74,9 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
     schema: {
       tags: ['clients'],
       operationId: 'revokeClient',
-      summary: 'Revoke a client\'s key at once (idempotent)',
+      summary: 'Revoke a client\'s key (idempotent)',
+      description: 'For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot ' +
+        'be revoked (409). Other gateway processes may still accept the key for up to 5 seconds.',
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404, 409) }
     }

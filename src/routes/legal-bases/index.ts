@@ -62,13 +62,22 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       tags: ['legal-bases'],
       operationId: 'listLegalBases',
       summary: 'The legal-basis catalogue',
+      description: 'Any role may read it. The whole catalogue comes in one answer, ordered by id (`nextCursor` is always null); ' +
+        'each provision has its citation, and its title and text in Kazakh, Russian and English.',
       response: { 200: Type.Object({ data: Type.Array(LegalBasis), nextCursor: Type.Null() }), ...errorResponses() }
     }
   }, async () => ({ data: (await repo.listLegalBases(db)).map(toView), nextCursor: null }))
 
   app.get('/v1/legal-bases/:id', {
     config: { roles: ROLES },
-    schema: { tags: ['legal-bases'], operationId: 'getLegalBasis', summary: 'One legal basis', params: IdParams, response: { 200: LegalBasis, ...errorResponses(400, 404) } }
+    schema: {
+      tags: ['legal-bases'],
+      operationId: 'getLegalBasis',
+      summary: 'One legal basis',
+      description: 'Any role may read it. The id is what a report names in `legalBasis`; `version` goes up with every edit.',
+      params: IdParams,
+      response: { 200: LegalBasis, ...errorResponses(400, 404) }
+    }
   }, async (request) => {
     const row = await repo.findLegalBasis(db, request.params.id)
     if (!row) throw notFound(request.params.id)
@@ -81,6 +90,8 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       tags: ['legal-bases'],
       operationId: 'createLegalBasis',
       summary: 'Add a provision to the catalogue',
+      description: 'For administrators. The caller chooses the `id`, which cannot change later; an id already in the catalogue is 409. ' +
+        'A retry with the same Idempotency-Key within 24 hours replays the first response.',
       headers: IdempotencyHeaders,
       body: CreateBody,
       response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
@@ -100,6 +111,8 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       tags: ['legal-bases'],
       operationId: 'updateLegalBasis',
       summary: 'Edit a provision (notices already issued keep the citation they were issued with)',
+      description: 'For administrators. Send only the fields to change: `title` and `text` are replaced whole, in all three languages, ' +
+        'and `version` goes up by one. New reports cite the new wording within 5 seconds.',
       params: IdParams,
       body: UpdateBody,
       response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }

@@ -71,7 +71,15 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
 
   app.get('/v1/notices/:id', {
     config: { roles: READERS },
-    schema: { tags: ['notices'], operationId: 'getNotice', summary: 'One notice (a liaison\'s first read of an issued notice delivers it)', params: IdParams, response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) } }
+    schema: {
+      tags: ['notices'],
+      operationId: 'getNotice',
+      summary: 'One notice (a liaison\'s first read of an issued notice delivers it)',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. The ETag is the ' +
+        'notice\'s version in quotes: send it as If-Match to take a lifecycle action, or as If-None-Match for a 304 while the notice is unchanged.',
+      params: IdParams,
+      response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) }
+    }
   }, async (request, reply) => {
     const found = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
     return reply.header('etag', noticeEtag(found.notice.version)).send(toNoticeView(found))
@@ -83,6 +91,10 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       tags: ['notices'],
       operationId: 'getNoticeDocument',
       summary: 'The notice as a document: the signed JSON, an e-mail text, an HTML page or an A4 PDF letter',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice, and its first ' +
+        'read of an issued notice, in any format, delivers it. `format=json` ' +
+        '(the default) answers the signed document itself; text, html and pdf render it in `lang` (default: the notice\'s first ' +
+        'language), print the signing key id and signature fingerprint, and come out as the same bytes every time.',
       params: IdParams,
       querystring: DocumentQuery,
       produces: ['application/json', 'text/plain', 'text/html', 'application/pdf'],
@@ -100,7 +112,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       }
     }
   }, async (request, reply) => {
-    const { notice } = await load(request.params.id, request.principal)
+    const { notice } = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
     const content = notice.content as NoticeContent
     const format = request.query.format ?? 'json'
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(content)
@@ -120,11 +132,15 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       tags: ['notices'],
       operationId: 'getNoticeSignature',
       summary: 'The notice\'s compact JWS, verifiable with the key of its kid in /.well-known/jwks.json',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice, and its first ' +
+        'read of an issued notice delivers it, as the JWS carries the notice. The JWS ' +
+        'payload is the RFC 8785 canonical JSON of the document GET /v1/notices/{id}/document answers as JSON, signed with EdDSA ' +
+        '(Ed25519); `fingerprint` is the one printed on the text, HTML and PDF renderings.',
       params: IdParams,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    const { notice } = await load(request.params.id, request.principal)
+    const { notice } = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
     return {
       jws: attachPayload(notice.signature, notice.content),
       keyId: notice.signingKeyId,

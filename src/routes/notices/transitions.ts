@@ -57,6 +57,9 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
       tags: ['notices'],
       operationId: 'listNoticeEvents',
       summary: 'The notice\'s history: every transition with actor, time, reason and version',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. Oldest first, ' +
+        'from the notice\'s creation (`notice.created`); `updatedSince` keeps the events at or after a time. The whole history ' +
+        'comes in one answer, without pagination.',
       params: IdParams,
       querystring: Type.Object({ updatedSince: Type.Optional(Timestamp) }, { additionalProperties: false }),
       response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }

@@ -34,6 +34,8 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'listPlatforms',
       summary: 'The platform catalogue',
+      description: 'Any role may read it. The whole catalogue comes in one answer, ordered by slug (`nextCursor` is always null): ' +
+        'each platform\'s addressee, recognised hosts and URL patterns, delivery channels, languages and deadlines.',
       response: { 200: Type.Object({ data: Type.Array(Platform), nextCursor: Type.Null() }), ...errorResponses() }
     }
   }, async () => ({ data: (await listPlatforms(db)).map(toPlatformView), nextCursor: null }))
@@ -44,6 +46,8 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'getPlatform',
       summary: 'One platform',
+      description: 'Any role may read it: the addressee, recognised hosts and URL patterns, delivery channels, languages and ' +
+        'deadlines. `version` goes up with every edit.',
       params: SlugParams,
       response: { 200: Platform, ...errorResponses(400, 404) }
     }
@@ -59,6 +63,9 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'updatePlatform',
       summary: 'Edit a platform\'s entry (addressee, channels, languages, deadlines)',
+      description: 'For administrators. Send only the fields to change: each replaces the stored value whole (`legalRepresentative: null` ' +
+        'removes it) and `version` goes up by one. New notices use the edited entry within 5 seconds; notices already issued ' +
+        'keep the addressee they were signed with.',
       params: SlugParams,
       body: UpdatePlatformBody,
       response: { 200: Platform, ...errorResponses(400, 403, 404) }

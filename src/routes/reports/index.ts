@@ -36,6 +36,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'listReports',
       summary: 'List reports in submission order, by filters',
+      description: 'Authorities and auditors see every report, whoever submitted it, filtered by `externalRef`, `category` and ' +
+        '`createdSince`. Each report carries its item count and the notices issued from it, not the items. Pages of `limit` ' +
+        '(default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
       querystring: ListReportsQuery,
       response: { 200: ListOf(ReportSummary), ...errorResponses(400, 403) }
     }
@@ -53,6 +56,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'getReport',
       summary: 'One report with its items',
+      description: 'Authorities and auditors may read any report. Items come in the order submitted, with what recognition found ' +
+        '(platform, canonical URL, identifiers), re-upload matches, and `duplicateOf` when an open notice already covered the URL; ' +
+        '`notices` lists the notices issued from it, at most one per platform. The answer carries an ETag; If-None-Match with it answers 304.',
       params: IdParams,
       response: { 200: Report, ...NotModified, ...errorResponses(400, 403, 404) }
     }
