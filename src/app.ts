@@ -78,14 +78,22 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())
-  // Bodies only: query strings and paths are checked by their schemas' patterns.
+  // PostgreSQL cannot store NUL characters or lone surrogates: refuse them in bodies, query strings and path
+  // parameters before they reach it (a query string's filter would otherwise end in a 500).
   app.addHook('onRoute', (route) => {
-    const methods = [route.method].flat()
-    if (methods.every((method) => method === 'GET' || method === 'HEAD' || method === 'DELETE')) return
+    const hasBody = ![route.method].flat().every((method) => method === 'GET' || method === 'HEAD' || method === 'DELETE')
+    const parts = [
+      ...(hasBody ? [['body', (request: FastifyRequest) => request.body, '']] as const : []),
+      ...(route.schema?.querystring ? [['query string', (request: FastifyRequest) => request.query, 'querystring:']] as const : []),
+      ...(route.schema?.params ? [['path', (request: FastifyRequest) => request.params, 'params:']] as const : [])
+    ]
+    if (parts.length === 0) return
     addRouteHook(route, 'preValidation', async (request: FastifyRequest) => {
-      const pointer = findUnstorableText(request.body)
-      if (pointer !== null) {
-        throw new HttpProblem(400, 'Invalid request', 'text may not contain NUL characters or unpaired surrogates', { errors: [{ pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
+      for (const [where, read, prefix] of parts) {
+        const pointer = findUnstorableText(read(request))
+        if (pointer !== null) {
+          throw new HttpProblem(400, 'Invalid request', `the ${where} may not contain NUL characters or unpaired surrogates`, { errors: [{ pointer: prefix + pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
+        }
       }
     })
   })

@@ -85,7 +85,7 @@ export default fp(async function auth (app: FastifyInstance, opts: { db: Databas
       } catch (error) {
         return done(error as Error)
       }
-      loadPrincipal(opts.db, key).then((principal) => { check(request, principal); done() }).catch(done)
+      loadPrincipal(opts.db, key).then((principal) => { check(request, principal) }).then(() => done(), done)
     })
   })
 }, { name: 'auth' })

@@ -136,4 +136,14 @@ t.test('text the database cannot store is a 400, never a 500', async (t) => {
     t.equal(res.statusCode, 400, name)
     t.same(res.json().errors, [{ pointer: '/statementOfReasons', detail: 'contains a NUL character or an unpaired surrogate' }], name)
   }
+  const auditor = await ctx.clientKey('auditor')
+  for (const [url, pointer] of [
+    ['/v1/reports?externalRef=%00x', 'querystring:/externalRef'],
+    ['/v1/legal-bases/kz%00', 'params:/id'],
+    ['/v1/platforms/tele%00gram', 'params:/slug']
+  ]) {
+    const res = await ctx.call(auditor, { method: 'GET', url })
+    t.equal(res.statusCode, 400, url)
+    t.same(res.json().errors, [{ pointer, detail: 'contains a NUL character or an unpaired surrogate' }], url)
+  }
 })
