@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
-import problems, { HttpProblem } from './plugins/problems.ts'
+import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
 import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
@@ -74,6 +74,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
   }).withTypeProvider<TypeBoxTypeProvider>()
 

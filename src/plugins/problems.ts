@@ -1,6 +1,7 @@
 // Maps every failure to an RFC 9457 problem document; a 5xx never leaks internals.
 import fp from 'fastify-plugin'
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { SECURITY_HEADERS } from './response-headers.ts'
 
 export interface ProblemFieldError {
   pointer: string
@@ -31,6 +32,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition failed',
   413: 'Content too large',
+  414: 'URI too long',
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   428: 'Precondition required',
@@ -60,6 +62,20 @@ function validationErrors (error: FastifyError): ProblemFieldError[] {
     const detail = typeof params.additionalProperty === 'string' ? 'is not a known property' : (v.message ?? 'is invalid')
     return { pointer: pointer || '/', detail }
   })
+}
+
+const FRAMEWORK_DETAILS: Record<string, string> = {
+  FST_ERR_BAD_URL: 'the URL has a malformed percent-encoding',
+  FST_ERR_MAX_PARAM_LENGTH: 'a path segment is longer than the service accepts (200 characters)'
+}
+
+/**
+ * Errors the router raises before any route or hook runs (Fastify's frameworkErrors): answered as problems too,
+ * with the headers every other answer carries.
+ */
+export function answerFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS).header('x-request-id', request.id)
+  sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
 function isUniqueViolation (error: unknown): boolean {

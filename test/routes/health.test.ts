@@ -29,6 +29,20 @@ t.test('health, docs and unknown routes', async (t) => {
     t.match(res.json(), { status: 404, title: 'Not found', type: /^https:/ })
   })
 
+  t.test('URLs the router refuses are problems too: a malformed escape is 400, an over-long segment 414', async (t) => {
+    const bad = await ctx.call(ctx.adminKey, { method: 'GET', url: '/v1/platforms/%' })
+    t.equal(bad.statusCode, 400)
+    t.match(bad.json(), { status: 400, detail: /percent-encoding/ })
+    const long = await ctx.call(ctx.adminKey, { method: 'GET', url: `/v1/platforms/${'x'.repeat(201)}` })
+    t.equal(long.statusCode, 414)
+    t.match(long.json(), { status: 414, title: 'URI too long' })
+    for (const res of [bad, long]) {
+      t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
+      t.equal(res.headers['x-content-type-options'], 'nosniff')
+      t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+    }
+  })
+
   t.test('a malformed JSON body is a 400 problem', async (t) => {
     const res = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', headers: { 'content-type': 'application/json' }, payload: '{"name": ' })
     t.equal(res.statusCode, 400)
