@@ -80,7 +80,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
 
   app.setValidatorCompiler(createValidatorCompiler())
   // PostgreSQL cannot store NUL characters or lone surrogates: refuse them in bodies, query strings and path
-  // parameters before they reach it (a query string's filter would otherwise end in a 500).
+  // parameters before they reach it (a query string's filter would otherwise end in a 500), and bodies nested
+  // deeper than any request the service understands.
   app.addHook('onRoute', (route) => {
     const hasBody = ![route.method].flat().every((method) => method === 'GET' || method === 'HEAD' || method === 'DELETE')
     const parts = [
@@ -91,9 +92,9 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     if (parts.length === 0) return
     addRouteHook(route, 'preValidation', async (request: FastifyRequest) => {
       for (const [where, read, prefix] of parts) {
-        const pointer = findUnstorableText(read(request))
-        if (pointer !== null) {
-          throw new HttpProblem(400, 'Invalid request', `the ${where} may not contain NUL characters or unpaired surrogates`, { errors: [{ pointer: prefix + pointer, detail: 'contains a NUL character or an unpaired surrogate' }] })
+        const found = findUnstorableText(read(request))
+        if (found !== null) {
+          throw new HttpProblem(400, 'Invalid request', `the ${where} cannot be stored as sent`, { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] })
         }
       }
     })

@@ -136,6 +136,9 @@ t.test('text the database cannot store is a 400, never a 500', async (t) => {
     t.equal(res.statusCode, 400, name)
     t.same(res.json().errors, [{ pointer: '/statementOfReasons', detail: 'contains a NUL character or an unpaired surrogate' }], name)
   }
+  const deep = await ctx.call(authority, { method: 'POST', url: '/v1/reports', headers: { 'content-type': 'application/json' }, payload: `{"items":${'['.repeat(40)}${']'.repeat(40)}}` })
+  t.equal(deep.statusCode, 400, 'nesting no request needs')
+  t.same(deep.json().errors, [{ pointer: '/items/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0/0', detail: 'is nested more than 32 levels deep' }])
   const auditor = await ctx.clientKey('auditor')
   for (const [url, pointer] of [
     ['/v1/reports?externalRef=%00x', 'querystring:/externalRef'],
