@@ -1,6 +1,6 @@
 // `npm run bench:intake`: report intake through the gateway against a bare validate-and-INSERT route, same run.
 import type autocannon from 'autocannon'
-import { analyze, freshDatabase, load, printTable, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
+import { analyze, compare, freshDatabase, load, printComparison, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
 const GATEWAY_PORT = 3901
@@ -50,10 +50,9 @@ try {
   // Both databases were created seconds ago: without statistics the planner would scan the tables it just filled.
   await analyze(gatewayDb.url)
   await analyze(baselineDb.url)
-  const base = await load('baseline (validate + INSERT)', request(BASELINE_PORT))
-  const ours = await load('gateway POST /v1/reports', request(GATEWAY_PORT, apiKey))
-  printTable([base, ours], base)
-  console.log(`goal: gateway >= 0.50x baseline throughput (${(ours.rps / base.rps).toFixed(2)}x), p99 < 50 ms (${ours.p99} ms)`)
+  const result = await compare(['baseline (validate + INSERT)', request(BASELINE_PORT)], ['gateway POST /v1/reports', request(GATEWAY_PORT, apiKey)])
+  const ratio = printComparison(result)
+  console.log(`goal: gateway >= 0.50x baseline throughput (${ratio.toFixed(2)}x), p99 < 50 ms (${result.subject.p99} ms, worst round)`)
 } finally {
   gateway.kill('SIGTERM')
   baseline.kill('SIGTERM')

@@ -8,6 +8,7 @@ import autocannon from 'autocannon'
 export const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 
 export async function freshDatabase (prefix: string): Promise<{ url: string, drop: () => Promise<void> }> {
   const name = `${prefix}_${crypto.randomBytes(4).toString('hex')}`
@@ -80,6 +81,44 @@ export async function load (name: string, options: autocannon.Options): Promise<
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx
   }
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+export interface Comparison {
+  baseline: LoadResult
+  subject: LoadResult
+  /** The subject's throughput over the baseline's, round by round. */
+  ratios: number[]
+}
+
+/**
+ * Loads the baseline and the subject in turns, ROUNDS times each, so that a slow stretch of a shared machine
+ * falls on both alike. Each figure is the median over the rounds, except p99, which is the worst round's.
+ */
+export async function compare (baseline: [string, autocannon.Options], subject: [string, autocannon.Options]): Promise<Comparison> {
+  const runs: [LoadResult[], LoadResult[]] = [[], []]
+  for (let round = 0; round < ROUNDS; round++) {
+    runs[0].push(await load(baseline[0], baseline[1]))
+    runs[1].push(await load(subject[0], subject[1]))
+  }
+  const summary = (results: LoadResult[]): LoadResult => ({
+    name: results[0].name,
+    rps: median(results.map((r) => r.rps)),
+    p50: median(results.map((r) => r.p50)),
+    p99: Math.max(...results.map((r) => r.p99)),
+    errors: results.reduce((sum, r) => sum + r.errors, 0),
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0)
+  })
+  return { baseline: summary(runs[0]), subject: summary(runs[1]), ratios: runs[1].map((r, i) => r.rps / runs[0][i].rps) }
+}
+
+/** The table of medians, the ratio round by round, and the median ratio (what a goal is judged by). */
+export function printComparison ({ baseline, subject, ratios }: Comparison): number {
+  printTable([baseline, subject], baseline)
+  const ratio = median(ratios)
+  console.log(`${ROUNDS} alternating rounds of ${SECONDS} s; ratio by round: ${ratios.map((r) => r.toFixed(2) + 'x').join(' ')}; median ${ratio.toFixed(2)}x`)
+  return ratio
 }
 
 export function printTable (rows: LoadResult[], baseline: LoadResult): void {

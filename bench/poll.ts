@@ -1,5 +1,5 @@
 // `npm run bench:poll`: a liaison polling its notices with If-None-Match (the 304 path) against a bare constant route.
-import { freshDatabase, load, printTable, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
+import { compare, freshDatabase, load, printComparison, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
 const GATEWAY_PORT = 3903
@@ -61,10 +61,8 @@ try {
   const ourOptions = { url: `http://127.0.0.1:${GATEWAY_PORT}${path}`, headers: { authorization: `Bearer ${liaison}`, 'if-none-match': etag } }
   await load('warm-up', { ...baseOptions, duration: 2 })
   await load('warm-up', { ...ourOptions, duration: 2 })
-  const base = await load('baseline (constant route)', baseOptions)
-  const ours = await load('gateway 304 poll', ourOptions)
-  printTable([base, ours], base)
-  console.log(`goal: gateway >= 0.50x baseline throughput (${(ours.rps / base.rps).toFixed(2)}x); non-2xx above are the 304s`)
+  const ratio = printComparison(await compare(['baseline (constant route)', baseOptions], ['gateway 304 poll', ourOptions]))
+  console.log(`goal: gateway >= 0.50x baseline throughput (${ratio.toFixed(2)}x); non-2xx above are the 304s`)
 } finally {
   gateway.kill('SIGTERM')
   baseline.kill('SIGTERM')
