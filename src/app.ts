@@ -84,15 +84,14 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   // deeper than any request the service understands.
   app.addHook('onRoute', (route) => {
     const hasBody = ![route.method].flat().every((method) => method === 'GET' || method === 'HEAD' || method === 'DELETE')
-    const parts = [
-      ...(hasBody ? [['body', (request: FastifyRequest) => request.body, '']] as const : []),
-      ...(route.schema?.querystring ? [['query string', (request: FastifyRequest) => request.query, 'querystring:']] as const : []),
-      ...(route.schema?.params ? [['path', (request: FastifyRequest) => request.params, 'params:']] as const : [])
-    ]
+    const parts: Array<{ where: string, part: 'body' | 'query' | 'params', prefix: string }> = []
+    if (hasBody) parts.push({ where: 'body', part: 'body', prefix: '' })
+    if (route.schema?.querystring) parts.push({ where: 'query string', part: 'query', prefix: 'querystring:' })
+    if (route.schema?.params) parts.push({ where: 'path', part: 'params', prefix: 'params:' })
     if (parts.length === 0) return
     addRouteHook(route, 'preValidation', async (request: FastifyRequest) => {
-      for (const [where, read, prefix] of parts) {
-        const found = findUnstorableText(read(request))
+      for (const { where, part, prefix } of parts) {
+        const found = findUnstorableText(request[part])
         if (found !== null) {
           throw new HttpProblem(400, 'Invalid request', `the ${where} cannot be stored as sent`, { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] })
         }

@@ -1,7 +1,7 @@
 // Maps every failure to an RFC 9457 problem document; a 5xx never leaks internals.
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { SECURITY_HEADERS } from './response-headers.ts'
+import { setStandardHeaders } from './response-headers.ts'
 
 export interface ProblemFieldError {
   pointer: string
@@ -74,7 +74,7 @@ const FRAMEWORK_DETAILS: Record<string, string> = {
  * with the headers every other answer carries.
  */
 export function answerFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  reply.headers(SECURITY_HEADERS).header('x-request-id', request.id)
+  setStandardHeaders(request, reply)
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 

@@ -38,17 +38,10 @@ export class FixedWindows {
   }
 }
 
-export interface RateLimitOptions {
-  max: number
-  windowMs?: number
-  now?: () => number
-}
-
-export default fp(async function rateLimit (app: FastifyInstance, opts: RateLimitOptions) {
+export default fp(async function rateLimit (app: FastifyInstance, opts: { max: number }) {
   const { max } = opts
-  const windows = new FixedWindows(opts.windowMs ?? 60_000, undefined, opts.now)
+  const windows = new FixedWindows(60_000)
   const limit = String(max)
-  const per = opts.windowMs === undefined ? 'minute' : `${opts.windowMs / 1000} seconds`
   // The credential itself is the key: the windows live in memory only, and a bad key is counted like a good one.
   const limited = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
     const window = windows.hit(request.headers.authorization ?? `ip:${request.ip}`)
@@ -57,7 +50,7 @@ export default fp(async function rateLimit (app: FastifyInstance, opts: RateLimi
     reply.header('x-ratelimit-remaining', String(Math.max(0, max - window.count)))
     reply.header('x-ratelimit-reset', reset)
     if (window.count <= max) return done()
-    done(new HttpProblem(429, 'Too many requests', `at most ${max} requests per ${per} per client; retry after ${reset} s`, {}, { 'retry-after': reset }))
+    done(new HttpProblem(429, 'Too many requests', `at most ${max} requests per minute per client; retry after ${reset} s`, {}, { 'retry-after': reset }))
   }
   // Registered before authentication, so this runs first on each /v1 route and floods of bad keys are limited too.
   app.addHook('onRoute', (route) => {

@@ -1,6 +1,6 @@
 // The headers every answer carries: its request id, and the security headers that matter to a JSON API.
 import fp from 'fastify-plugin'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 
 /**
  * Helmet's defaults, less those meant for pages a browser renders (the docs page is the only one, and serves
@@ -14,11 +14,16 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY'
 }
 
+/** The headers of every answer; also set by the answers the router gives before any hook runs. */
+export function setStandardHeaders (request: FastifyRequest, reply: FastifyReply): void {
+  reply.headers(SECURITY_HEADERS)
+  reply.header('x-request-id', request.id)
+}
+
 export default fp(async function responseHeaders (app: FastifyInstance) {
   // Set on arrival, so that every answer has them, a problem raised by any later hook included.
   app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(SECURITY_HEADERS)
-    reply.header('x-request-id', request.id)
+    setStandardHeaders(request, reply)
     done()
   })
 }, { name: 'response-headers' })

@@ -34,10 +34,11 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     }
   }
 
-  async function load (id: string, principal: Principal) {
+  /** A notice as the caller may see it (another platform's is a 404 to a liaison), delivered if a liaison reads it. */
+  async function read (id: string, principal: Principal) {
     const found = await findNotice(db, id, platformScope(principal))
     if (!found) throw new HttpProblem(404, 'Not found', `no notice ${id}`)
-    return found
+    return deliverOnRead(found, principal)
   }
 
   const listTag = (request: FastifyRequest) => changeEtag(sequencer.lastPosition, request.url, platformScope(request.principal) ?? '*')
@@ -81,7 +82,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) }
     }
   }, async (request, reply) => {
-    const found = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
+    const found = await read(request.params.id, request.principal)
     return reply.header('etag', noticeEtag(found.notice.version)).send(toNoticeView(found))
   })
 
@@ -112,7 +113,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       }
     }
   }, async (request, reply) => {
-    const { notice } = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
+    const { notice } = await read(request.params.id, request.principal)
     const content = notice.content as NoticeContent
     const format = request.query.format ?? 'json'
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(content)
@@ -140,7 +141,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    const { notice } = await deliverOnRead(await load(request.params.id, request.principal), request.principal)
+    const { notice } = await read(request.params.id, request.principal)
     return {
       jws: attachPayload(notice.signature, notice.content),
       keyId: notice.signingKeyId,
