@@ -56,5 +56,7 @@ if (embedded) await embedded.stop()
 cleanup()
 
 const { passed, failed, skipped } = counter.counts
+// Repeated at the end, where a reader of the log's tail (a CI summary) sees them.
+if (counter.failures.length > 0) process.stdout.write(`\nFailed:\n${counter.failures.map((name) => `  - ${name}\n`).join('')}`)
 process.stdout.write(`\n${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}\n`)
 process.exit(code !== 0 ? code : failed > 0 ? 1 : 0)
