@@ -46,10 +46,15 @@ const HASH_CHECKS = [
 export function recogniseItems (items: readonly SubmittedItem[], now: Date): { items: RecognisedItem[], problems: ItemProblem[] } {
   const problems: ItemProblem[] = []
   const recognised: RecognisedItem[] = []
+  /** The first position of each canonical URL: one notice names a piece of material once. */
+  const firstAt = new Map<string, number>()
   items.forEach((item, position) => {
     const at = `/items/${position}`
     const result = recognizeUrl(item.url)
     if (!result.ok) problems.push({ pointer: `${at}/url`, detail: `${URL_PROBLEMS[result.reason]}: ${item.url}` })
+    else if (firstAt.has(result.canonicalUrl)) {
+      problems.push({ pointer: `${at}/url`, detail: `the same material as /items/${firstAt.get(result.canonicalUrl)!}: ${result.canonicalUrl}` })
+    } else firstAt.set(result.canonicalUrl, position)
     const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null }
     for (const [kind, check, shape] of HASH_CHECKS) {
       const value = item.hashes?.[kind]

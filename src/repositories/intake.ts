@@ -69,6 +69,18 @@ export function serialKey (year: number, platform: string): string {
 }
 
 /**
+ * Locks the canonical URLs a batch is about to issue notices for, until its transaction ends, then tells whether
+ * any of them is already under an open notice, including one that a batch holding a lock committed meanwhile.
+ */
+export async function claimNoticeUrls (client: pg.ClientBase, urls: readonly string[], openStatuses: readonly string[]): Promise<boolean> {
+  if (urls.length === 0) return false
+  const { rows } = await client.query<{ open: boolean }>({
+    name: 'intake-claim-urls', text: 'select claim_notice_urls($1::text[], $2::text[]) as open', values: [urls, openStatuses]
+  })
+  return rows[0].open
+}
+
+/**
  * One statement: the reports and their items, then the reservation of `count` consecutive reference serials per
  * (year, platform), returning the first of each range. Foreign keys are checked at the end of the statement. The
  * counter rows stay locked until the transaction ends, which is what makes serials gap-free: a rollback gives

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
-  insertNotices, insertReportsAndReserveSerials, reserveSerialRanges, serialKey,
+  insertNotices, insertReportsAndReserveSerials, claimNoticeUrls, reserveSerialRanges, serialKey,
   type AuditRecord, type CreatedEventRecord, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord, type SerialRequest
 } from '../repositories/intake.ts'
 import type { Database } from '../db/index.ts'
@@ -14,7 +14,7 @@ import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'
 import { auditRecord } from '../repositories/audit.ts'
-import { checkItems, type ItemVerdict } from './reupload-check.ts'
+import { checkItems, OPEN_STATUSES, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 
 /** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
@@ -53,6 +53,8 @@ const MAX_LOCKED_ATTEMPTS = 3
  * this batch's numbers. The wait is bounded instead, and a batch that gives up goes again under the lock.
  */
 const PREVIOUS_RESERVATION_WAIT_MS = 1_000
+/** Plans of a batch: each new one follows a commit that put one of its URLs under notice first. */
+const MAX_PLANS = 5
 
 function addresseeOf (row: PlatformRow) {
   return {
@@ -92,13 +94,32 @@ export class IssuingQueue {
 
   private pump (): void {
     while (this.waiting.length > 0 && this.inFlight < MAX_CONCURRENT_BATCHES) {
-      const batch = this.waiting.splice(0, MAX_BATCH)
+      const batch = this.takeBatch()
       this.inFlight++
       void this.run(batch).finally(() => {
         this.inFlight--
         this.pump()
       })
     }
+  }
+
+  /**
+   * The next batch, in arrival order, with each URL in one report at most: a later report of a URL waits for a
+   * batch of its own, which then finds the earlier one's notice and records the report as a duplicate of it.
+   */
+  private takeBatch (): Waiting[] {
+    const batch: Waiting[] = []
+    const later: Waiting[] = []
+    const urls = new Set<string>()
+    for (const waiting of this.waiting) {
+      const { items } = waiting.report
+      if (batch.length < MAX_BATCH && !items.some((item) => urls.has(item.canonicalUrl))) {
+        batch.push(waiting)
+        for (const item of items) urls.add(item.canonicalUrl)
+      } else later.push(waiting)
+    }
+    this.waiting = later
+    return batch
   }
 
   private async run (batch: Waiting[]): Promise<void> {
@@ -121,8 +142,18 @@ export class IssuingQueue {
     }
   }
 
+  /** Plans and issues; a batch whose URL another batch put under notice meanwhile is planned again. */
   private async issue (reports: PreparedReport[]): Promise<ReportView[]> {
-    const batch = await this.plan(reports)
+    for (let plans = 1; ; plans++) {
+      try {
+        return await this.issuePlanned(await this.plan(reports))
+      } catch (error) {
+        if (!(error instanceof NewlyCovered) || plans >= MAX_PLANS) throw error
+      }
+    }
+  }
+
+  private async issuePlanned (batch: Batch): Promise<ReportView[]> {
     // A batch under the lock learns the serials that come after it: wait for it rather than queue behind it.
     while (this.lockedBatch !== null) await this.lockedBatch
     const prediction = this.predictSerials(batch.counts)
@@ -181,7 +212,8 @@ export class IssuingQueue {
         counts.set(key, entry)
       }
     }
-    return { reports, catalogue, verdictOf, groups, counts: [...counts.values()] }
+    const issuedUrls = groups.flatMap(({ byPlatform }) => [...byPlatform.values()].flat().map((item) => item.canonicalUrl))
+    return { reports, catalogue, verdictOf, groups, counts: [...counts.values()], issuedUrls }
   }
 
   /**
@@ -194,6 +226,7 @@ export class IssuingQueue {
     const ranges = batch.counts.map((c) => ({ ...c, first: starts.get(serialKey(c.year, c.platform))! }))
     try {
       const createdAt = await this.inTransaction(async (client) => {
+        await claimUrls(client, batch)
         const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
         await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
         // Counters move in the order the serials were predicted: after the batch before this one took its own.
@@ -216,6 +249,7 @@ export class IssuingQueue {
   private async issueUnderLock (batch: Batch): Promise<ReportView[]> {
     try {
       const { createdAt, written } = await this.inTransaction(async (client) => {
+        await claimUrls(client, batch)
         const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), batch.counts)
         for (const c of batch.counts) {
           const key = serialKey(c.year, c.platform)
@@ -351,6 +385,8 @@ interface Batch {
   verdictOf: (item: { id: string }) => ItemVerdict
   groups: Array<{ report: PreparedReport, year: number, byPlatform: Map<PlatformSlug, PreparedReport['items']> }>
   counts: SerialRequest[]
+  /** The canonical URLs the batch issues notices for. */
+  issuedUrls: string[]
 }
 
 interface Prediction {
@@ -362,6 +398,14 @@ interface Prediction {
 
 /** The batch predicted before this one failed, so this one's serials are not the next ones any more. */
 class LostSerialRace extends Error {}
+
+/** Another batch committed a notice for one of this batch's URLs after this one was planned. */
+class NewlyCovered extends Error {}
+
+/** Holds the batch's URLs until the commit, and fails if one came under an open notice since the plan. */
+async function claimUrls (client: pg.ClientBase, batch: Batch): Promise<void> {
+  if (await claimNoticeUrls(client, batch.issuedUrls, OPEN_STATUSES)) throw new NewlyCovered()
+}
 
 /** The reservation's outcome, or false if it has not come within `ms`. */
 async function settledWithin (reservation: Promise<boolean>, ms: number): Promise<boolean> {

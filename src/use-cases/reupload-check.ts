@@ -20,7 +20,8 @@ export interface ItemVerdict {
 }
 
 /** Statuses in which the platform still owes an outcome for an item not yet removed. */
-const OPEN = new Set(['issued', 'delivered', 'acknowledged', 'partially_removed', 'rejected', 'cannot_comply', 'overdue', 'escalated'])
+export const OPEN_STATUSES: readonly string[] = ['issued', 'delivered', 'acknowledged', 'partially_removed', 'rejected', 'cannot_comply', 'overdue', 'escalated']
+const OPEN = new Set(OPEN_STATUSES)
 
 function isOpen (row: UrlHistoryRow): boolean {
   return OPEN.has(row.status) && row.outcome === 'pending'

@@ -20,7 +20,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'submitReport',
       summary: 'Submit a violation report (up to 1000 items)',
-      description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item.',
+      description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item, ' +
+        'and so does a URL that is the same material as an earlier item of the report. An item whose URL is already under an open ' +
+        'notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time.',
       headers: IdempotencyHeaders,
       body: SubmitReportBody,
       response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
