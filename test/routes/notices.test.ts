@@ -1,6 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
-import { eventually } from '../helpers/eventually.ts'
+import { allEventsNumbered, eventually } from '../helpers/eventually.ts'
 
 const HOUR = 3_600_000
 
@@ -278,6 +278,8 @@ t.test('notices', async (t) => {
       return (await get(key, url, tag)).statusCode === 304 && tag
     })
     const list = '/v1/notices?platform=vk&limit=50'
+    await get(vkLiaison, list)
+    await allEventsNumbered(ctx.pool)
     const listTag = await settled(vkLiaison, list)
     const feedTag = await settled(vkLiaison, '/v1/events?after=0')
     const again = await get(vkLiaison, list, listTag)
