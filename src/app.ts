@@ -64,6 +64,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The process's in-memory PDQ index of the hash bank (tests refresh it instead of waiting for its poll). */
     hashBankIndex: HashBankIndex
+    /** The process's change-feed sequencer, whose last position names the state of every list (tests wait on it). */
+    sequencer: Sequencer
   }
 }
 
@@ -124,6 +126,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     void bank.refresh().catch(() => {})
   }
   app.decorate('hashBankIndex', bank)
+  app.decorate('sequencer', sequencer)
   const transitionHooks: TransitionHooks = {
     issuingBody: config.ISSUER_NAME,
     afterCommit: poke,

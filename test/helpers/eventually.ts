@@ -16,10 +16,15 @@ export async function eventually<T> (check: () => Promise<T | undefined | false>
 }
 
 /**
- * Waits until the change feed has numbered every committed event. Numbering waits for the oldest transaction of
- * the whole cluster, so another test file's open transaction can hold it back for a while: a tag read twice in a
- * row can agree while an event is still to come.
+ * Waits until the change feed has numbered every committed event and the app's sequencer knows it. Numbering
+ * waits for the oldest transaction of the whole cluster, so another test file's open transaction can hold it back
+ * for a while, and the sequencer learns its last position a moment after numbering: a tag read twice in a row can
+ * agree while the feed is still to move.
  */
-export async function allEventsNumbered (pool: pg.Pool): Promise<void> {
-  await eventually(async () => (await pool.query('select count(*)::int as n from notice_events where position is null')).rows[0].n === 0)
+export async function allEventsNumbered (pool: pg.Pool, sequencer: { lastPosition: number }): Promise<void> {
+  await eventually(async () => {
+    const { rows: [feed] } = await pool.query<{ pending: number, last: number }>(
+      'select count(*) filter (where position is null)::int as pending, coalesce(max(position), 0)::int as last from notice_events')
+    return feed.pending === 0 && sequencer.lastPosition === feed.last
+  })
 }

@@ -279,7 +279,7 @@ t.test('notices', async (t) => {
     })
     const list = '/v1/notices?platform=vk&limit=50'
     await get(vkLiaison, list)
-    await allEventsNumbered(ctx.pool)
+    await allEventsNumbered(ctx.pool, ctx.app.sequencer)
     const listTag = await settled(vkLiaison, list)
     const feedTag = await settled(vkLiaison, '/v1/events?after=0')
     const again = await get(vkLiaison, list, listTag)
