@@ -9,6 +9,8 @@ export const API_VERSION = '1.0.0'
 
 /** x-internal: the gateway is reachable on the government network only. */
 const SERVER = { url: 'https://takedown-gateway.example.gov.kz', description: 'Production gateway (government network only)', 'x-internal': true } as { url: string, description: string }
+/** Whichever gateway serves the document: the docs page tries requests out against it. */
+const SAME_ORIGIN = { url: '/', description: 'The gateway serving this document, in any environment (local, staging or production)', 'x-internal': true } as { url: string, description: string }
 
 interface OpenApiDocument {
   paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>
@@ -50,7 +52,7 @@ export default fp(async function docs (app: FastifyInstance) {
         contact: { name: 'Gateway operations', email: 'takedown-contact@example.gov.kz' },
         license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' }
       },
-      servers: [SERVER],
+      servers: [SERVER, SAME_ORIGIN],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by POST /v1/clients' }
