@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import type { Logger } from 'pino'
 import { chainHash } from '../domain/audit-chain.ts'
-import { lastEventPosition, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+import { eventPositionsAfter, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
 
 const SEQUENCER_LOCK = 7_310_003
 /** How often each process looks for settled rows; also the bound on how stale the feed can be. */
@@ -13,7 +13,9 @@ export class Sequencer extends EventEmitter {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private stopped = false
+  /** The last position of all events this process knows to be numbered. */
   lastPosition = 0
+  private readonly platformPositions = new Map<string, number>()
 
   constructor (private readonly pool: pg.Pool, private readonly logger: Logger) {
     super()
@@ -35,6 +37,14 @@ export class Sequencer extends EventEmitter {
   poke (): Promise<void> {
     if (!this.running) this.running = this.pass().finally(() => { this.running = null })
     return this.running
+  }
+
+  /**
+   * The last position of one platform's events (what a liaison, or a list filtered to the platform, can see
+   * change), or of all events when `platform` is null.
+   */
+  positionOf (platform: string | null): number {
+    return platform === null ? this.lastPosition : this.platformPositions.get(platform) ?? 0
   }
 
   /** Resolves once the feed has moved past `after`, or when the wait is over. */
@@ -72,10 +82,12 @@ export class Sequencer extends EventEmitter {
           await client.query('select pg_advisory_unlock($1)', [SEQUENCER_LOCK])
         }
       }
-      const last = await lastEventPosition(client)
-      if (last > this.lastPosition) {
-        this.lastPosition = last
-        this.emit('advanced', last)
+      // Per platform too, so that a liaison's tags move only with its own platform's events.
+      const moved = await eventPositionsAfter(client, this.lastPosition)
+      if (moved.length > 0) {
+        for (const { platform, last } of moved) this.platformPositions.set(platform, last)
+        this.lastPosition = Math.max(...moved.map((m) => m.last))
+        this.emit('advanced', this.lastPosition)
       }
     } catch (error) {
       if (!this.stopped) this.logger.warn({ err: error }, 'sequencer pass failed; retrying')

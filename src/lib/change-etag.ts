@@ -5,9 +5,10 @@ const MAX_MEMO = 10_000
 const digests = new Map<string, string>()
 
 /**
- * Every change to a notice is an event, so the feed's last position names the state of every notice list. The
- * tag also covers the request (filters, cursor) and who asks (a liaison sees one platform). Positions lag commits
- * by the sequencer's interval, so a 304 can be that much late, never wrong for longer.
+ * Every change to a notice is an event of the notice's platform, so the feed's last position, of one platform or
+ * of all, names the state of every notice list showing that platform, or all. The tag also covers the request
+ * (filters, cursor) and who asks (a liaison sees one platform). Positions lag commits by the sequencer's
+ * interval, so a 304 can be that much late, never wrong for longer.
  */
 export function changeEtag (position: number, url: string, scope: string): string {
   const key = `${scope}\n${url}`

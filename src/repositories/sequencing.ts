@@ -24,9 +24,14 @@ export async function sequenceEvents (client: pg.ClientBase, batch = 5000): Prom
   return rows[0].last === null ? 0 : Number(rows[0].last)
 }
 
-export async function lastEventPosition (client: pg.ClientBase): Promise<number> {
-  const { rows } = await client.query<{ p: string }>({ name: 'last-event-position', text: 'select coalesce(max(position), 0)::text as p from notice_events' })
-  return Number(rows[0].p)
+/** The last position of each platform's events numbered after `after` (platforms with none are left out). */
+export async function eventPositionsAfter (client: pg.ClientBase, after: number): Promise<Array<{ platform: string, last: number }>> {
+  const { rows } = await client.query<{ platform: string, last: string }>({
+    name: 'event-positions-after',
+    text: 'select platform, max(position)::text as last from notice_events where position > $1 group by platform',
+    values: [after]
+  })
+  return rows.map((row) => ({ platform: row.platform, last: Number(row.last) }))
 }
 
 export interface UnsealedAuditEntry {

@@ -292,6 +292,17 @@ t.test('notices', async (t) => {
     t.equal((await get(vkLiaison, '/v1/notices?platform=vk&limit=49', listTag)).statusCode, 200, 'another query')
     t.equal((await get(vkLiaison, '/v1/notices?limit=0', listTag)).statusCode, 400, 'a query never answered is still validated')
 
+    // A change on another platform is nothing new to the liaison, nor to a list of its platform; it is to the whole list.
+    const everything = '/v1/notices?limit=50'
+    const auditorTag = await settled(auditor, everything)
+    const auditorVkTag = await settled(auditor, list)
+    await submit([{ url: 'https://t.me/elsewhere/1', contentType: 'text' }])
+    await allEventsNumbered(ctx.pool, ctx.app.sequencer)
+    t.equal((await get(vkLiaison, list, listTag)).statusCode, 304, 'the liaison\'s list stands')
+    t.equal((await get(vkLiaison, '/v1/events?after=0', feedTag)).statusCode, 304, 'and its feed')
+    t.equal((await get(auditor, list, auditorVkTag)).statusCode, 304, 'a list filtered to the platform stands')
+    t.equal((await get(auditor, everything, auditorTag)).statusCode, 200, 'the whole list moved')
+
     const added = await submit([{ url: 'https://vk.com/wall-1_901', contentType: 'text' }])
     const changed = await eventually(async () => {
       const res = await get(vkLiaison, list, listTag)

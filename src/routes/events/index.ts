@@ -29,7 +29,10 @@ const Feed = Type.Object({
 })
 
 const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> = async (app, { db, sequencer }) => {
-  const feedTag = (request: FastifyRequest) => changeEtag(sequencer.lastPosition, request.url, platformScope(request.principal) ?? '*')
+  const feedTag = (request: FastifyRequest) => {
+    const scope = platformScope(request.principal)
+    return changeEtag(sequencer.positionOf(scope), request.url, scope ?? '*')
+  }
   app.get('/v1/events', {
     config: { roles: ['authority', 'auditor', 'liaison'] },
     preValidation: notModifiedHook(feedTag),
@@ -37,7 +40,7 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
       tags: ['events'],
       operationId: 'listEvents',
       summary: 'The change feed after a sequence number (a liaison sees its own platform\'s only)',
-      description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the feed within about 100 ms of its commit.',
+      description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the feed within about 100 ms of its commit. Without `wait`, If-None-Match answers 304 while nothing the caller may see is new.',
       querystring: FeedQuery,
       response: { 200: Feed, ...NotModified, ...errorResponses(400, 403) }
     }

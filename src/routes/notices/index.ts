@@ -41,7 +41,12 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
     return deliverOnRead(found, principal)
   }
 
-  const listTag = (request: FastifyRequest) => changeEtag(sequencer.lastPosition, request.url, platformScope(request.principal) ?? '*')
+  /** A list moves with the events of the platform it shows: the liaison's own, or the one the query names. */
+  const listTag = (request: FastifyRequest) => {
+    const scope = platformScope(request.principal)
+    const { platform } = request.query as { platform?: unknown }
+    return changeEtag(sequencer.positionOf(scope ?? (typeof platform === 'string' ? platform : null)), request.url, scope ?? '*')
+  }
   app.get('/v1/notices', {
     config: { roles: READERS },
     preValidation: notModifiedHook(listTag),
@@ -49,7 +54,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       tags: ['notices'],
       operationId: 'listNotices',
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
-      description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing has changed.',
+      description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing the list shows has changed: for a liaison, or a list filtered by `platform`, a change on another platform is not a change.',
       querystring: ListNoticesQuery,
       response: { 200: ListOf(Notice), ...NotModified, ...errorResponses(400, 403) }
     }
