@@ -12,7 +12,7 @@ import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
-import responseHeaders from './plugins/response-headers.ts'
+import responseHeaders, { securityHeaders } from './plugins/response-headers.ts'
 import rateLimit from './plugins/rate-limit.ts'
 import { addRouteHook } from './lib/route-hooks.ts'
 import health from './routes/health.ts'
@@ -109,6 +109,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(auth, { db })
   await app.register(idempotency, { db })
   await app.register(etag)
+  await app.register(securityHeaders)
 
   await app.register(health, { db })
   await app.register(clients, { db })

@@ -65,9 +65,11 @@ t.test('health, docs and unknown routes', async (t) => {
       await ctx.app.inject({ method: 'GET', url: '/health/live' }),
       await ctx.app.inject({ method: 'GET', url: '/v1/nothing-here' }),
       await ctx.app.inject({ method: 'GET', url: '/v1/reports' }),
-      await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'x', role: 'nobody' } })
+      await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'x', role: 'nobody' } }),
+      await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'x'.repeat(ctx.config.BODY_LIMIT_BYTES), role: 'authority' } }),
+      await ctx.app.inject({ method: 'GET', url: '/v1/platforms/%' })
     ]
-    t.same(answers.map((res) => res.statusCode), [200, 404, 401, 400])
+    t.same(answers.map((res) => res.statusCode), [200, 404, 401, 400, 413, 400])
     for (const res of answers) {
       t.match(res.headers, {
         'strict-transport-security': 'max-age=31536000; includeSubDomains',
@@ -78,6 +80,17 @@ t.test('health, docs and unknown routes', async (t) => {
         'x-request-id': /^[0-9a-f-]{36}$/
       }, `${res.statusCode}`)
     }
+  })
+
+  t.test('a 304 carries its tag and request id, and no security headers: it has no content', async (t) => {
+    const url = '/v1/platforms/telegram'
+    const first = await ctx.call(ctx.adminKey, { method: 'GET', url })
+    const again = await ctx.call(ctx.adminKey, { method: 'GET', url, headers: { 'if-none-match': first.headers.etag as string } })
+    t.equal(again.statusCode, 304)
+    t.equal(again.headers.etag, first.headers.etag)
+    t.match(again.headers['x-request-id'], /^[0-9a-f-]{36}$/)
+    t.equal(again.headers['x-frame-options'], undefined)
+    t.equal(first.headers['x-frame-options'], 'DENY', 'the answer it revalidates has them')
   })
 
   t.test('a caller\'s own request id is echoed', async (t) => {
