@@ -34,10 +34,11 @@ export function notModifiedHook (tagOf: (request: FastifyRequest) => string) {
 export default fp(async function etag (app: FastifyInstance) {
   // Callback style, as most answers pass through untouched and a promise each would be waste.
   app.addHook('onSend', (request, reply, payload, done) => {
-    // A 304 has no body, whatever a handler passed on (a serialised null would otherwise go out as "null").
+    // A 304 has no body, whatever a handler passed on (a serialised null would otherwise go out as "null"); no
+    // payload at all also spares it a Content-Length, which would misstate the length of what it stands for.
     if (reply.statusCode === 304) {
       reply.removeHeader('content-type')
-      return done(null, '')
+      return done(null, null)
     }
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload)
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload)
@@ -50,7 +51,7 @@ export default fp(async function etag (app: FastifyInstance) {
       reply.code(304)
       reply.removeHeader('content-type')
       reply.removeHeader('content-length')
-      return done(null, '')
+      return done(null, null)
     }
     done(null, payload)
   })

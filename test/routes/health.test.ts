@@ -90,6 +90,8 @@ t.test('health, docs and unknown routes', async (t) => {
     t.equal(again.headers.etag, first.headers.etag)
     t.match(again.headers['x-request-id'], /^[0-9a-f-]{36}$/)
     t.equal(again.headers['x-frame-options'], undefined)
+    t.equal(again.headers['content-length'], undefined, 'nor a length of what it stands for')
+    t.equal(again.body, '')
     t.equal(first.headers['x-frame-options'], 'DENY', 'the answer it revalidates has them')
   })
 
