@@ -16,6 +16,12 @@ async function execute (page: Page, tag: string, operationId: string): Promise<{
   if (!/\bis-open\b/.test(await operation.getAttribute('class') ?? '')) await operation.locator('.opblock-summary').first().click()
   const tryOut = operation.locator('button.try-out__btn')
   if (await tryOut.innerText() === 'Try it out') await tryOut.click()
+  // A previous answer is cleared first, so that the one read below is this request's.
+  const clear = operation.locator('button.btn-clear')
+  if (await clear.count() > 0) {
+    await clear.click()
+    await operation.locator('.live-responses-table').waitFor({ state: 'detached' })
+  }
   await operation.locator('button.execute').click()
   const response = operation.locator('.live-responses-table .response').first()
   await response.waitFor()
