@@ -2,7 +2,7 @@
 import Fastify from 'fastify'
 import pg from 'pg'
 import { createValidatorCompiler } from '../src/plugins/validation.ts'
-import { SubmitReportBody } from '../src/routes/reports/schemas.ts'
+import { SubmitReportBody } from '../src/schemas/reports.ts'
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 20 })
 await pool.query('create table if not exists baseline_reports (id bigserial primary key, body jsonb not null)')

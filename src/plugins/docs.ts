@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
-import { Problem } from '../routes/common-schemas.ts'
+import { Problem } from '../schemas/common.ts'
 
 export const API_VERSION = '1.0.0'
 

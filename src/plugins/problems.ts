@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { setStandardHeaders } from './response-headers.ts'
+import { AppError, type AppErrorCode } from '../lib/errors.ts'
 
 export interface ProblemFieldError {
   pointer: string
@@ -19,6 +20,19 @@ export class HttpProblem extends Error {
   ) {
     super(detail ?? title)
   }
+}
+
+/** The one place where an application error becomes an HTTP status. */
+export const STATUS_OF: Record<AppErrorCode, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  unavailable: 503
 }
 
 const PROBLEM_BASE = 'https://takedown.example.gov.kz/problems/'
@@ -87,7 +101,11 @@ export default fp(async function problems (app: FastifyInstance) {
     sendProblem(reply, 404, { detail: `no route for ${request.method} ${request.url.split('?')[0]}` })
   })
 
-  app.setErrorHandler((error: FastifyError | HttpProblem, request, reply) => {
+  app.setErrorHandler((error: FastifyError | HttpProblem | AppError, request, reply) => {
+    if (error instanceof AppError) {
+      if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds))
+      return sendProblem(reply, STATUS_OF[error.code], { title: error.title, detail: error.detail, ...error.extra })
+    }
     if (error instanceof HttpProblem) {
       reply.headers(error.headers)
       return sendProblem(reply, error.status, { title: error.title, detail: error.detail, ...error.extra })

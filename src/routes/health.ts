@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
-import { errorResponses } from './common-schemas.ts'
+import { errorResponses } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })

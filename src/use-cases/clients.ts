@@ -7,7 +7,7 @@ import { platformExists } from '../repositories/platforms.ts'
 import { HttpProblem } from '../plugins/problems.ts'
 import { appendAudit } from '../repositories/audit.ts'
 import type { Principal } from '../repositories/clients.ts'
-import type { ClientView, CreateClientInput } from '../routes/clients/schemas.ts'
+import type { ClientView, CreateClientInput } from '../schemas/clients.ts'
 import type { Role } from '../domain/vocabulary.ts'
 
 const BOOTSTRAP_LOCK = 7_310_002

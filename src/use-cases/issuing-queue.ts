@@ -9,7 +9,7 @@ import {
 import type { Database } from '../db/index.ts'
 import type pg from 'pg'
 import type { NoticeSigner } from '../signing/notice-signer.ts'
-import type { ReportView } from '../routes/reports/schemas.ts'
+import type { ReportView } from '../schemas/reports.ts'
 import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'

@@ -1,6 +1,6 @@
 // Maps stored notices to the API's notice shape.
 import type { NoticeWithItems } from '../repositories/notices.ts'
-import type { NoticeView, NoticeEvent } from '../routes/notices/schemas.ts'
+import type { NoticeView, NoticeEvent } from '../schemas/notices.ts'
 import type { Static } from 'typebox'
 import type { NoticeEventRow } from '../repositories/notice-events.ts'
 

@@ -1,6 +1,6 @@
 // Maps stored reports and their items to the API's report shapes.
 import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
-import type { ReportItemView, ReportView } from '../routes/reports/schemas.ts'
+import type { ReportItemView, ReportView } from '../schemas/reports.ts'
 import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
 
 type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>

@@ -6,7 +6,7 @@ import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/noti
 import { matchHashes, type HashQuery } from './hash-bank/match.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 import type { Viewer } from './hash-bank/views.ts'
-import type { MatchView } from '../routes/hash-bank/schemas.ts'
+import type { MatchView } from '../schemas/hash-bank.ts'
 
 export interface NoticeRef { id: string, referenceNumber: string }
 

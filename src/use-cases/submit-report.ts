@@ -6,7 +6,7 @@ import { findLegalBasisCached } from '../repositories/legal-bases.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { HttpProblem } from '../plugins/problems.ts'
 import type { Principal } from '../repositories/clients.ts'
-import type { ReportView, SubmitReportInput } from '../routes/reports/schemas.ts'
+import type { ReportView, SubmitReportInput } from '../schemas/reports.ts'
 import type { IssuingQueue } from './issuing-queue.ts'
 import type { Database } from '../db/index.ts'
 

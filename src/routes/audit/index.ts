@@ -2,7 +2,7 @@
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { errorResponses, Timestamp } from '../common-schemas.ts'
+import { errorResponses, Timestamp } from '../../schemas/common.ts'
 import { readAudit, readAuditRange, type AuditRow } from '../../repositories/audit.ts'
 import { verifyChain, type StoredAuditEntry } from '../../domain/audit-chain.ts'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'

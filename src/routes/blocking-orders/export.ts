@@ -2,8 +2,8 @@
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { ExportQuery, RegisterDocument } from './schemas.ts'
-import { errorResponses, NotModified } from '../common-schemas.ts'
+import { ExportQuery, RegisterDocument } from '../../schemas/blocking-orders.ts'
+import { errorResponses, NotModified } from '../../schemas/common.ts'
 import { exportBlockingRegister } from '../../use-cases/blocking-order-export.ts'
 
 // The whole register crosses operators' networks; a dedicated operator role is a later step.

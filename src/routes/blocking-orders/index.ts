@@ -1,8 +1,8 @@
 // Access-restriction (blocking) orders: authorities and auditors read all, a liaison those against its platform.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { ListOrdersQuery, Order, OrderSummary, type OrderSummaryView, type OrderView } from './schemas.ts'
-import { errorResponses, IdParams, ListOf, NotModified } from '../common-schemas.ts'
+import { ListOrdersQuery, Order, OrderSummary, type OrderSummaryView, type OrderView } from '../../schemas/blocking-orders.ts'
+import { errorResponses, IdParams, ListOf, NotModified } from '../../schemas/common.ts'
 import { findBlockingOrder, listBlockingOrders, type OrderSummary as OrderSummaryRow, type OrderWithEntries } from '../../repositories/blocking-orders.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'

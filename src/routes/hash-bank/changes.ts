@@ -1,7 +1,7 @@
 // GET /v1/hash-bank/changes: entries added or retired since a cursor, so a platform can keep a local copy.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ChangesPage, ChangesQuery } from './schemas.ts'
-import { errorResponses } from '../common-schemas.ts'
+import { ChangesPage, ChangesQuery } from '../../schemas/hash-bank.ts'
+import { errorResponses } from '../../schemas/common.ts'
 import { readChanges } from '../../use-cases/hash-bank/changes.ts'
 import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import type { HashBankRouteOptions } from './index.ts'

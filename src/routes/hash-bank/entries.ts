@@ -1,7 +1,7 @@
 // One bank entry: read it (provenance as the caller may see it), or retire it so that it stops matching.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Entry, RetireBody, type RetireInput } from './schemas.ts'
-import { errorResponses, IdParams } from '../common-schemas.ts'
+import { Entry, RetireBody, type RetireInput } from '../../schemas/hash-bank.ts'
+import { errorResponses, IdParams } from '../../schemas/common.ts'
 import { findEntry, retireEntry } from '../../repositories/hash-bank.ts'
 import { toEntryView } from '../../use-cases/hash-bank/views.ts'
 import { HttpProblem } from '../../plugins/problems.ts'

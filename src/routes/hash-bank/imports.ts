@@ -1,8 +1,8 @@
 // POST /v1/hash-bank/imports: outside hash lists (CSV or JSON lines) with their labels, lenient or strict.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { Import, ImportQuery } from './schemas.ts'
-import { errorResponses, IdempotencyHeaders } from '../common-schemas.ts'
+import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
+import { errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
 import { HttpProblem } from '../../plugins/problems.ts'

@@ -1,7 +1,7 @@
 // POST /v1/hash-bank/match: liaisons' upload pipelines and authorities check up to 1000 hashes at once.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { MatchBody, MatchResponse } from './schemas.ts'
-import { errorResponses } from '../common-schemas.ts'
+import { MatchBody, MatchResponse } from '../../schemas/hash-bank.ts'
+import { errorResponses } from '../../schemas/common.ts'
 import { matchHashes, normaliseHashQueries } from '../../use-cases/hash-bank/match.ts'
 import type { HashBankRouteOptions } from './index.ts'
 

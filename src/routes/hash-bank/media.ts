@@ -1,7 +1,7 @@
 // POST /v1/hash-bank/media: an authority hands over a removed image; its hashes and crop hashes are banked.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { BankedMedia, BankMediaQuery, ImageBody } from './schemas.ts'
-import { errorResponses, IdempotencyHeaders } from '../common-schemas.ts'
+import { BankedMedia, BankMediaQuery, ImageBody } from '../../schemas/hash-bank.ts'
+import { errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { bankNoticeMedia } from '../../use-cases/hash-bank/bank-media.ts'
 import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 import type { HashBankRouteOptions } from './index.ts'

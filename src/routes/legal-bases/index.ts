@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { errorResponses, IdempotencyHeaders, Timestamp } from '../common-schemas.ts'
+import { errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'

@@ -1,7 +1,7 @@
 // POST /v1/media/hashes: the gateway hashes an image for the caller and keeps nothing of it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ImageBody, MediaHashes } from '../hash-bank/schemas.ts'
-import { errorResponses } from '../common-schemas.ts'
+import { ImageBody, MediaHashes } from '../../schemas/hash-bank.ts'
+import { errorResponses } from '../../schemas/common.ts'
 import { hashUpload, IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 
 const media: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,7 +1,7 @@
 // Violation reports: authority systems submit them; authorities and auditors read them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from './schemas.ts'
-import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../common-schemas.ts'
+import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from '../../schemas/reports.ts'
+import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../../schemas/common.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'

@@ -10,7 +10,7 @@ import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../reposit
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
-import type { BankedMediaView } from '../../routes/hash-bank/schemas.ts'
+import type { BankedMediaView } from '../../schemas/hash-bank.ts'
 import { decodeUpload } from '../media-hashes.ts'
 import { toEntryView } from './views.ts'
 

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/index.ts'
 import type { HashKind } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
-import type { ChangeView } from '../../routes/hash-bank/schemas.ts'
+import type { ChangeView } from '../../schemas/hash-bank.ts'
 import { toEntryView, type Viewer } from './views.ts'
 
 export function encodeFeedCursor (position: FeedPosition): string {

@@ -8,7 +8,7 @@ import { insertImportRecord, insertListEntries } from '../../repositories/hash-b
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
-import type { ImportView } from '../../routes/hash-bank/schemas.ts'
+import type { ImportView } from '../../schemas/hash-bank.ts'
 import { toImportView } from './views.ts'
 
 export const MAX_LISTED_ERRORS = 1000

@@ -7,7 +7,7 @@ import { normaliseHashValue } from '../../domain/hash-bank.ts'
 import { findExact, findLiveBySeq, type EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import { HttpProblem, type ProblemFieldError } from '../../plugins/problems.ts'
-import type { MatchResultView, MatchView } from '../../routes/hash-bank/schemas.ts'
+import type { MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
 import { toMatchView, type Viewer } from './views.ts'
 
 export const MAX_MATCHES_PER_HASH = 100

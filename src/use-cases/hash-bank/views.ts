@@ -4,7 +4,7 @@ import type { Orientation } from '../../domain/pdq.ts'
 import type { HashKind } from '../../domain/vocabulary.ts'
 import type { EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankImportRow } from '../../repositories/hash-bank-imports.ts'
-import type { EntryView, ImportView, MatchView } from '../../routes/hash-bank/schemas.ts'
+import type { EntryView, ImportView, MatchView } from '../../schemas/hash-bank.ts'
 
 /** Who is looking: a liaison acts for one platform, every other role for none. */
 export interface Viewer { role: Role, platform: string | null }

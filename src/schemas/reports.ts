@@ -1,7 +1,7 @@
 // The report resource's contract.
 import { Type, type Static } from 'typebox'
-import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from '../common-schemas.ts'
-import { Match } from '../hash-bank/schemas.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
+import { Match } from './hash-bank.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 

@@ -1,9 +1,9 @@
 // The blocking-order resource's contract, and the operators' register export.
 import { Type, type Static } from 'typebox'
-import { PLATFORM_SLUGS } from '../../domain/platforms.ts'
-import { URGENCIES } from '../../domain/vocabulary.ts'
-import { BLOCK_TYPES, EXPORT_FORMATS } from '../../domain/blocking-order-export.ts'
-import { PageQuery, Timestamp, Uuid } from '../common-schemas.ts'
+import { PLATFORM_SLUGS } from '../domain/platforms.ts'
+import { URGENCIES } from '../domain/vocabulary.ts'
+import { BLOCK_TYPES, EXPORT_FORMATS } from '../domain/blocking-order-export.ts'
+import { PageQuery, Timestamp, Uuid } from './common.ts'
 
 export const ORDER_STATUSES = ['active', 'lifted'] as const
 

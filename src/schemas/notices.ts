@@ -1,8 +1,8 @@
 // The notice resource's contract.
 import { Type, type Static } from 'typebox'
-import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
-import { PLATFORM_SLUGS } from '../../domain/platforms.ts'
-import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from '../common-schemas.ts'
+import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
+import { PLATFORM_SLUGS } from '../domain/platforms.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
 
 const Str = Type.String()
 const Texts = Type.Object({ kk: Str, ru: Str, en: Str })

@@ -1,7 +1,7 @@
 // The API-client resource's contract.
 import { Type, type Static } from 'typebox'
-import { ROLES } from '../../domain/vocabulary.ts'
-import { Timestamp, Uuid } from '../common-schemas.ts'
+import { ROLES } from '../domain/vocabulary.ts'
+import { Timestamp, Uuid } from './common.ts'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'What the client may do' })
 

@@ -1,9 +1,9 @@
 // The hash bank's contract: matches, entries, the changes feed, imports, and banked media.
 import { Type, type Static } from 'typebox'
-import { HASH_KINDS } from '../../domain/vocabulary.ts'
-import { ORIENTATIONS } from '../../domain/pdq.ts'
-import { LIST_FORMATS } from '../../domain/hash-list-parser.ts'
-import { PageQuery, Timestamp, Uuid, CategorySchema } from '../common-schemas.ts'
+import { HASH_KINDS } from '../domain/vocabulary.ts'
+import { ORIENTATIONS } from '../domain/pdq.ts'
+import { LIST_FORMATS } from '../domain/hash-list-parser.ts'
+import { PageQuery, Timestamp, Uuid, CategorySchema } from './common.ts'
 
 export const MAX_HASHES_PER_MATCH = 1000
 

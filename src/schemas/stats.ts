@@ -1,8 +1,8 @@
 // The statistics resource's contract: per-platform compliance over a period.
 import { Type, type Static } from 'typebox'
-import { PLATFORM_SLUGS } from '../../domain/platforms.ts'
-import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
-import { Timestamp } from '../common-schemas.ts'
+import { PLATFORM_SLUGS } from '../domain/platforms.ts'
+import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
+import { Timestamp } from './common.ts'
 
 export const StatsQuery = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Start of the period, inclusive; default: 30 days before `to`' })),

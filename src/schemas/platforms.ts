@@ -1,6 +1,6 @@
 // The platform catalogue's contract.
 import { Type, type Static } from 'typebox'
-import { Timestamp } from '../common-schemas.ts'
+import { Timestamp } from './common.ts'
 
 const LegalEntity = Type.Object({ name: Type.String(), country: Type.String(), address: Type.String() })
 const Representative = Type.Object({ name: Type.String(), email: Type.String() })
