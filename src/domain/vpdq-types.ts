@@ -1,0 +1,19 @@
+// vPDQ, the video hash of ThreatExchange: one PDQ hash per kept frame (see the vPDQ design notes).
+
+/** One kept frame of a video: its number in the decoded stream, its PDQ quality and hash, and its time. */
+export interface VpdqFeature {
+  frame: number
+  quality: number
+  /** 64 hex digits: the frame's 256-bit PDQ hash. */
+  hash: string
+  /** Seconds from the start of the video. */
+  timestamp: number
+}
+
+/** A whole video's hash. */
+export interface VpdqHash {
+  secondsPerHash: number
+  frameRate?: number
+  durationSeconds?: number
+  features: VpdqFeature[]
+}
