@@ -97,8 +97,21 @@ export class PdqIndex {
    * Calls report for every stored hash within maxDistance (unordered; a hash may be reported more than once):
    * the lean form of query for callers that group the hits themselves.
    */
-  visit (hash: string, maxDistance: number, report: (id: PdqId, distance: number) => void): void {
-    this.collect(hash, maxDistance, (e, d) => report(this.idOf(e), d))
+  visit (hash: string, maxDistance: number, report: (id: PdqId, distance: number, entry: number) => void): void {
+    this.collect(hash, maxDistance, (e, d) => report(this.idOf(e), d, e))
+  }
+
+  /**
+   * The 8 words (as pdqToWords) of the entry a visit reported, valid until the next add, remove, build or query:
+   * those may renumber entries. Entries keep the order they were added in, removed ones aside.
+   */
+  entryWords (entry: number): Uint32Array {
+    return this.words.subarray(entry * 8, entry * 8 + 8)
+  }
+
+  /** The id of the entry a visit reported (same validity as entryWords). */
+  entryId (entry: number): PdqId {
+    return this.idOf(entry)
   }
 
   /** Every id within maxDistance of hash, nearest first: exactly what a full scan returns. */

@@ -1,7 +1,7 @@
 // Video matching through the PDQ multi-index: every kept frame of every banked video is one PdqIndex entry.
 import { ORIENTATIONS, PDQ_MATCH_THRESHOLD, pdqToWords, popcount32, type Orientation } from './pdq.ts'
 import { PdqIndex } from './pdq-index.ts'
-import { bestComparison, comparisonOf, type VideoComparison, type VpdqThresholds } from './vpdq-match.ts'
+import { bestComparison, comparisonOf, matchPercent, type VideoComparison, type VpdqThresholds } from './vpdq-match.ts'
 
 /**
  * A frame's id in the PdqIndex is `video * FRAME_SLOTS + k` (k its kept-frame number): the video is the id's high
@@ -28,9 +28,14 @@ export function byStrength (a: VideoMatch, b: VideoMatch): number {
  * pairs a linear comparison finds. So the answer equals LinearVpdqBank's, at a fraction of its cost.
  */
 export class VpdqIndex {
-  private readonly frames = new PdqIndex({ capacity: 4096 })
+  private readonly frames: PdqIndex
   /** Kept frames per banked video. */
   private readonly videos = new Map<number, number>()
+
+  /** capacity: the frames expected, when known (a loader counts them first), so storage is not over-allocated. */
+  constructor (options: { capacity?: number } = {}) {
+    this.frames = new PdqIndex({ capacity: options.capacity ?? 4096 })
+  }
 
   /** Banked videos with at least one kept frame. */
   get size (): number { return this.videos.size }
@@ -65,28 +70,51 @@ export class VpdqIndex {
 
   build (): void { this.frames.build() }
 
-  /** Every banked video the query matches under the thresholds, strongest first (see bestComparison). */
+  /**
+   * Every banked video the query matches under the thresholds, strongest first (see bestComparison).
+   *
+   * A video passes only when at least `need` of the query's n frames find it (need from queryMatchPercent, and at
+   * least 1), so looking up any n - need + 1 of them in an orientation is sure to reach every video that can pass
+   * in it (pigeonhole). Those lookups give the candidates; each candidate's frames are then compared with every
+   * query frame in that orientation, which is exactly the linear comparison restricted to videos that can pass.
+   */
   query (oriented: Record<Orientation, readonly string[]>, thresholds: VpdqThresholds): VideoMatch[] {
     const n = oriented.original.length
     if (n === 0) return []
+    const probes = probeFrames(n, thresholds.queryMatchPercent)
     const perVideo = new Map<number, VideoComparison[]>()
     for (const orientation of ORIENTATIONS) {
-      const hits = new Map<number, { q: Uint8Array, c: Uint8Array }>()
-      oriented[orientation].forEach((hash, i) => {
-        this.frames.visit(hash, PDQ_MATCH_THRESHOLD, (id) => {
+      const frames = oriented[orientation]
+      // Candidate video -> the entry number of its first frame. A lookup builds the tables first when they are
+      // stale, before it reports anything, so entry numbers taken from the reports hold for this whole query.
+      const candidates = new Map<number, number>()
+      for (const i of probes) {
+        this.frames.visit(frames[i], PDQ_MATCH_THRESHOLD, (id, _distance, entry) => {
           const video = Math.floor((id as number) / FRAME_SLOTS)
-          let h = hits.get(video)
-          if (h === undefined) {
-            h = { q: new Uint8Array(n), c: new Uint8Array(this.videos.get(video) as number) }
-            hits.set(video, h)
-          }
-          h.q[i] = 1
-          h.c[(id as number) - video * FRAME_SLOTS] = 1
+          if (!candidates.has(video)) candidates.set(video, entry - ((id as number) - video * FRAME_SLOTS))
         })
-      })
-      for (const [video, h] of hits) {
+      }
+      if (candidates.size === 0) continue
+      const q = new Uint32Array(n * 8)
+      frames.forEach((hash, i) => pdqToWords(hash, q, i * 8))
+      for (const [video, first] of candidates) {
+        const m = this.videos.get(video) as number
+        const qHit = new Uint8Array(n)
+        const cHit = new Uint8Array(m)
+        for (let k = 0; k < m; k++) {
+          const c = this.frames.entryWords(first + k)
+          for (let i = 0; i < n; i++) {
+            const b = i * 8
+            const d = popcount32(q[b] ^ c[0]) + popcount32(q[b + 1] ^ c[1]) + popcount32(q[b + 2] ^ c[2]) + popcount32(q[b + 3] ^ c[3]) +
+              popcount32(q[b + 4] ^ c[4]) + popcount32(q[b + 5] ^ c[5]) + popcount32(q[b + 6] ^ c[6]) + popcount32(q[b + 7] ^ c[7])
+            if (d <= PDQ_MATCH_THRESHOLD) {
+              qHit[i] = 1
+              cHit[k] = 1
+            }
+          }
+        }
         const list = perVideo.get(video) ?? []
-        list.push(comparisonOf(orientation, h.q, h.c))
+        list.push(comparisonOf(orientation, qHit, cHit))
         perVideo.set(video, list)
       }
     }
@@ -97,6 +125,17 @@ export class VpdqIndex {
     }
     return out.sort(byStrength)
   }
+}
+
+/**
+ * The query frames to look up: n - need + 1 of them, spread evenly, where need is the fewest matched frames that
+ * reach queryMatchPercent (computed with matchPercent's own arithmetic, so no rounding can disagree).
+ */
+export function probeFrames (n: number, queryMatchPercent: number): number[] {
+  let need = 1
+  while (need < n && matchPercent(need, n) < queryMatchPercent) need++
+  const count = n - need + 1
+  return Array.from({ length: count }, (_, j) => Math.floor(j * n / count))
 }
 
 /** HMA's way: the query against every banked video, frame by frame. The baseline the index must equal. */

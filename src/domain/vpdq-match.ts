@@ -1,7 +1,8 @@
 // Comparing vPDQ video hashes with HMA's rule, and the forms a video hash travels in (JSON, text, stored bytes).
 import { createHash } from 'node:crypto'
-import { ORIENTATIONS, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, isPdqHex, pdqToWords, popcount32, type Orientation } from './pdq.ts'
-import { pdqVariantsFromHash } from './pdq-orientations.ts'
+import {
+  ORIENTATIONS, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, isPdqHex, isTransposed, keepsSign, pdqFromWords, pdqToWords, popcount32, type Orientation
+} from './pdq.ts'
 import type { VpdqFeature } from './vpdq-types.ts'
 
 /** A video of ten hours at one hash per second. */
@@ -124,15 +125,51 @@ export function prepareVideo (features: readonly VpdqFeature[]): PreparedVideo {
   return { hashes, kept }
 }
 
-/** The query's kept frames in each of the eight orientations (derived from the bits: a query may be hashes only). */
+/**
+ * The query's kept frames in each of the eight orientations, derived from the bits (a query may be hashes only):
+ * the same hashes as pdqVariantsFromHash, through per-orientation bit tables (a video query has thousands of frames).
+ */
 export function orientedFrames (prepared: PreparedVideo): Record<Orientation, string[]> {
   const out = Object.fromEntries(ORIENTATIONS.map((o) => [o, [] as string[]])) as Record<Orientation, string[]>
+  const words = new Uint32Array(8)
+  const turned = new Uint32Array(8)
   for (const hash of prepared.hashes) {
-    const variants = pdqVariantsFromHash(hash)
-    for (const o of ORIENTATIONS) out[o].push(variants[o])
+    pdqToWords(hash, words)
+    ORIENTATIONS.forEach((o, n) => {
+      if (o === 'original') {
+        out[o].push(hash.toLowerCase())
+        return
+      }
+      const table = BIT_TABLES[n]
+      turned.fill(0)
+      for (let k = 0; k < 256; k++) {
+        const from = table.from[k]
+        const bit = ((words[from >>> 5] >>> (from & 31)) & 1) ^ table.invert[k]
+        if (bit === 1) turned[table.to[k] >>> 5] |= 1 << (table.to[k] & 31)
+      }
+      out[o].push(pdqFromWords(turned))
+    })
   }
   return out
 }
+
+// Bit (i, j) of pdq.md (bit 16 i + j, 16-bit word i) as a position in pdqToWords' uint32 words.
+const wordBit = (i: number, j: number): number => ((15 - i) >> 1) * 32 + ((i & 1) === 1 ? 16 : 0) + j
+
+const BIT_TABLES = ORIENTATIONS.map((o) => {
+  const from = new Uint16Array(256)
+  const to = new Uint16Array(256)
+  const invert = new Uint8Array(256)
+  let k = 0
+  for (let i = 0; i < 16; i++) {
+    for (let j = 0; j < 16; j++, k++) {
+      from[k] = wordBit(i, j)
+      to[k] = isTransposed(o) ? wordBit(j, i) : wordBit(i, j)
+      invert[k] = keepsSign(o, i, j) ? 0 : 1
+    }
+  }
+  return { from, to, invert }
+})
 
 /** How one video's kept frames met another's: which frames of each found a frame of the other within distance 31. */
 export interface VideoComparison {

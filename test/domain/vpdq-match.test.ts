@@ -10,6 +10,7 @@ import {
 import { LinearVpdqBank, VpdqIndex } from '../../src/domain/vpdq-index.ts'
 import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/pdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 
 const HASHES = new URL('../../../shared/vectors/vpdq/hashes-debian-ffmpeg/', import.meta.url)
 const readText = (name: string): string => fs.readFileSync(new URL(`${name}.txt`, HASHES), 'utf8')
@@ -39,6 +40,12 @@ t.test('the reference text format reads and prints back byte for byte', async (t
   }
   const upper = parseVpdqText(readText('chair-19-sd-bar').toUpperCase())
   t.ok('features' in upper && vpdqDigest(upper.features) === vpdqDigest(video('chair-19-sd-bar')), 'the digest ignores hex case')
+})
+
+t.test('orientations from bits equal pdqVariantsFromHash', async (t) => {
+  const hashes = kept(video('chair-19-sd-bar')).slice(0, 40)
+  const oriented = orientedFrames({ hashes, kept: hashes.map((_, i) => i) })
+  for (const o of ORIENTATIONS) t.same(oriented[o], hashes.map((h) => pdqVariantsFromHash(h)[o]), o)
 })
 
 t.test('malformed features are each named', async (t) => {
