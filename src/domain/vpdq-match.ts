@@ -44,11 +44,12 @@ export function normaliseFeatures (features: readonly VpdqFeature[]): VpdqFeatur
 }
 
 /**
- * The bank's key for a video hash: SHA-256 of its text form. Banking the same video hash twice under one list or
- * notice item is then a no-op, as for every other hash type.
+ * The bank's key for a video hash: SHA-256 of its packed form (encodeFeatures of the normalised features), which
+ * the database can compute too. Banking the same video hash twice under one list or notice item is then a no-op,
+ * as for every other hash type.
  */
 export function vpdqDigest (features: readonly VpdqFeature[]): string {
-  return createHash('sha256').update(formatVpdqText(features)).digest('hex')
+  return createHash('sha256').update(encodeFeatures(normaliseFeatures(features))).digest('hex')
 }
 
 /** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */
@@ -77,7 +78,8 @@ export function parseVpdqText (text: string): { features: VpdqFeature[] } | { pr
   return rest.length > 0 ? { problems: rest } : { features: normaliseFeatures(features) }
 }
 
-const FEATURE_BYTES = 4 + 1 + 32 + 8
+export const VPDQ_FEATURE_BYTES = 4 + 1 + 32 + 8
+const FEATURE_BYTES = VPDQ_FEATURE_BYTES
 
 /** Packs features for storage: per feature frame (uint32), quality (uint8), hash (32 bytes), timestamp (float64). */
 export function encodeFeatures (features: readonly VpdqFeature[]): Uint8Array {

@@ -59,9 +59,9 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
       mode: request.mode,
       category: request.category ?? null,
       lines: parsed.lines,
-      accepted: parsed.types.length,
+      accepted: parsed.types.length + parsed.videos.length,
       added,
-      duplicates: parsed.types.length - added,
+      duplicates: parsed.types.length + parsed.videos.length - added,
       rejected: parsed.rejected,
       errors: parsed.errors,
       createdBy: principal.id
