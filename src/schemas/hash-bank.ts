@@ -18,8 +18,8 @@ export const EntryTypeSchema = Type.Enum(BANK_ENTRY_TYPES, {
 })
 
 export const VpdqFeatureSchema = Type.Object({
-  frame: Type.Integer({ minimum: 0, description: 'The frame\'s number in the decoded stream, from 0; increasing' }),
-  quality: Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared' }),
+  frame: Type.Integer({ format: 'int32', minimum: 0, maximum: 2147483647, description: 'The frame\'s number in the decoded stream, from 0; increasing' }),
+  quality: Type.Integer({ format: 'int32', minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared' }),
   hash: Type.String({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
   timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' })
 }, { additionalProperties: false })
