@@ -10,13 +10,12 @@ import type { HashBankRouteOptions } from './index.ts'
 
 /** A million-line list is about 100 MB; this route alone accepts bodies that large. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
-const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/plain': 'vpdq' }
+const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq' }
 const ListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
 
 const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
   // Scoped to this plugin: nowhere else does the gateway take CSV or JSON lines.
-  // text/plain has fastify's own string parser (under this route's body limit).
-  app.addContentTypeParser(Object.keys(FORMATS).filter((type) => type !== 'text/plain'), { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
+  app.addContentTypeParser(Object.keys(FORMATS), { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
     done(null, body)
   })
 
@@ -29,7 +28,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       summary: 'Import a hash list (CSV or JSON lines, up to 200 MB)',
       description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. ' +
         'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }`. ' +
-        'Content-Type text/plain: one video\'s vPDQ hash in the reference\'s text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. ' +
+        'Content-Type text/x-vpdq: one video\'s vPDQ hash in the reference\'s text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. ' +
         'Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, ' +
         '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
       headers: IdempotencyHeaders,
@@ -41,7 +40,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = FORMATS[mediaType]
     if (format === undefined || typeof request.body !== 'string') {
-      throw new HttpProblem(415, 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/plain')
+      throw new HttpProblem(415, 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
     }
     const { name, mode = 'lenient', category } = request.query
     const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category })
