@@ -28,6 +28,19 @@ export interface FfmpegSettings {
  * hashes bit for bit. Undefined when none runs.
  */
 export async function resolveFfmpeg (settings: FfmpegSettings = {}): Promise<FfmpegTools | undefined> {
+  // Asked once per process and settings: every app built (each test file builds several) reuses the answer.
+  const key = `${settings.FFMPEG_PATH ?? ''}\0${settings.FFPROBE_PATH ?? ''}`
+  let found = resolved.get(key)
+  if (found === undefined) {
+    found = findFfmpeg(settings)
+    resolved.set(key, found)
+  }
+  return await found
+}
+
+const resolved = new Map<string, Promise<FfmpegTools | undefined>>()
+
+async function findFfmpeg (settings: FfmpegSettings): Promise<FfmpegTools | undefined> {
   if (settings.FFMPEG_PATH !== undefined) {
     const version = await versionOf(settings.FFMPEG_PATH)
     if (version === undefined) return undefined
