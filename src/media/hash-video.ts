@@ -41,6 +41,10 @@ export interface VideoProbe {
   durationSeconds?: number
 }
 
+// Only the containers the API takes (MP4/QuickTime, Matroska/WebM), read from the local file only: a playlist or
+// concat script uploaded as a video must not make ffmpeg open other files or URLs.
+const INPUT_RESTRICTIONS = ['-format_whitelist', 'mov,matroska', '-protocol_whitelist', 'file']
+
 const unsupported = (detail: string): AppError =>
   new AppError('unsupported_media_type', 'Unsupported media type', `${detail}; send an MP4, WebM, QuickTime or Matroska video`)
 const unreadable = (detail: string): AppError => new AppError('unprocessable', 'Unreadable video', detail)
@@ -64,7 +68,7 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   // ffmpeg drops the frames vPDQ skips before converting them, so only kept frames cross the pipe.
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-noautorotate', '-max_pixels', String(limits.maxFramePixels),
-    '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn',
+    ...INPUT_RESTRICTIONS, '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn',
     ...(step > 1 ? ['-vf', `select=not(mod(n\\,${step}))`] : []),
     '-vsync', '0', '-t', String(limits.maxDurationSeconds + stepSeconds + 1),
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'
@@ -109,6 +113,8 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   if (timedOut) throw refused(`decoding did not finish within ${Math.round(limits.timeoutMs / 1000)} s`)
   if (tooLong) throw refused(`the video lasts more than ${limits.maxDurationSeconds} s`)
   if (code !== 0) throw unreadable(`the video could not be decoded: ${lastError(stderr(), file)}`)
+  // The demuxer's word for data missing from the end: hashing what came before would pass a part off as the whole.
+  if (/partial file/.test(stderr())) throw unreadable('the video is truncated: its data ends before its stated end')
   if (features.length === 0) throw unreadable('no frame of the video could be decoded')
   return { secondsPerHash, frameRate, ...(durationSeconds === undefined ? {} : { durationSeconds }), features }
 }
@@ -125,8 +131,8 @@ type RawProbe = Omit<VideoProbe, 'frameRate'> & { frameRate: number | undefined 
 
 async function probeWithFfprobe (file: string, ffprobe: string, options: { timeoutMs: number, signal?: AbortSignal }): Promise<RawProbe> {
   const result = await runTool(ffprobe, [
-    '-v', 'error', '-select_streams', 'v:0',
-    '-show_entries', 'stream=width,height,avg_frame_rate,r_frame_rate:format=duration', '-of', 'json', file
+    '-v', 'error', ...INPUT_RESTRICTIONS, '-select_streams', 'v:0',
+    '-show_entries', 'stream=width,height,avg_frame_rate,r_frame_rate:format=duration', '-of', 'json', '-i', file
   ], options)
   if (result.timedOut) throw refused(`probing did not finish within ${Math.round(options.timeoutMs / 1000)} s`)
   if (result.code !== 0) throw unsupported(`not a recognised video (${lastError(result.stderr, file)})`)
@@ -149,7 +155,7 @@ async function probeWithFfprobe (file: string, ffprobe: string, options: { timeo
 
 // Without ffprobe (the npm-shipped build has none), `ffmpeg -i FILE` describes the input on stderr and exits 1.
 async function probeWithFfmpeg (file: string, ffmpeg: string, options: { timeoutMs: number, signal?: AbortSignal }): Promise<RawProbe> {
-  const result = await runTool(ffmpeg, ['-hide_banner', '-nostdin', '-i', file], options)
+  const result = await runTool(ffmpeg, ['-hide_banner', '-nostdin', ...INPUT_RESTRICTIONS, '-i', file], options)
   if (result.timedOut) throw refused(`probing did not finish within ${Math.round(options.timeoutMs / 1000)} s`)
   const text = result.stderr
   if (!/^Input #0/m.test(text)) throw unsupported(`not a recognised video (${lastError(text, file)})`)
