@@ -13,9 +13,9 @@ export async function makeVideo (dir: string, name: string, options: { source?: 
   return file
 }
 
-/** Matroska written to a pipe carries no duration: its length is known only by decoding to its end. */
+/** Live Matroska carries no duration: its length is known only by decoding to its end. */
 export async function makeUnboundedVideo (dir: string, name: string, seconds: number): Promise<string> {
   const file = path.join(dir, name)
-  await run('sh', ['-c', `ffmpeg -v error -f lavfi -i testsrc=size=32x32:rate=1 -t ${seconds} -pix_fmt yuv420p -c:v libx264 -f matroska pipe:1 > '${file}'`])
+  await run('sh', ['-c', `ffmpeg -v error -f lavfi -i testsrc=size=32x32:rate=1 -t ${seconds} -pix_fmt yuv420p -c:v libx264 -live 1 -f matroska pipe:1 > '${file}'`])
   return file
 }

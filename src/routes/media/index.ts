@@ -8,6 +8,13 @@ import { admitMediaHashing } from './admission.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { hashImageUpload, hashVideoUpload, IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES, VIDEO_CONTENT_TYPES } from '../../use-cases/media-hashes.ts'
 
+/** The unread request stream of a video; a private field, so that walks over request bodies do not descend into it. */
+class VideoStream {
+  readonly #stream: Readable
+  constructor (stream: Readable) { this.#stream = stream }
+  get stream (): Readable { return this.#stream }
+}
+
 export interface MediaRouteOptions {
   hasher: MediaHasher
   maxVideoBytes: number
@@ -21,7 +28,7 @@ const media: FastifyPluginAsyncTypebox<MediaRouteOptions> = async (app, { hasher
     done(null, body)
   })
   app.addContentTypeParser([...VIDEO_CONTENT_TYPES], (_request, payload, done) => {
-    done(null, { video: payload })
+    done(null, new VideoStream(payload))
   })
 
   const mb = Math.round(maxVideoBytes / (1024 * 1024))
@@ -50,10 +57,10 @@ const media: FastifyPluginAsyncTypebox<MediaRouteOptions> = async (app, { hasher
     }
   }, async (request) => {
     const body = request.body as unknown
-    if (typeof body === 'object' && body !== null && 'video' in body) {
+    if (body instanceof VideoStream) {
       const declared = Number(request.headers['content-length'])
       return await hashVideoUpload(hasher, {
-        body: (body as { video: Readable }).video,
+        body: body.stream,
         ...(Number.isFinite(declared) ? { declaredBytes: declared } : {}),
         maxBytes: maxVideoBytes,
         tmpDir
