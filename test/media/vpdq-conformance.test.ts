@@ -16,6 +16,9 @@ const reference = (set: string, name: string): VpdqFeature[] => parseVpdqText(re
 // compared, and the others at HMA's one frame per second. VPDQ_CONFORMANCE=full compares every frame of all.
 const EVERY_FRAME = process.env.VPDQ_CONFORMANCE === 'full' ? names : ['doorknob-hd-no-bar', 'pattern-hd-no-bar']
 
+// About 20 s of CPU in all; a loaded machine stretches that well past tap's default per-file limit.
+t.setTimeout(300_000)
+
 const tools = await resolveFfmpeg(loadConfig(process.env))
 if (tools === undefined) {
   t.fail('no ffmpeg: install one, or set FFMPEG_PATH')
