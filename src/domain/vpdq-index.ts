@@ -13,6 +13,9 @@ export const MAX_VIDEO_NUMBER = 2 ** 37 - 1
 
 export interface VideoMatch extends VideoComparison { video: number }
 
+/** The query's kept frames in the orientations to try: 'original' always, any others as given (all eight by default). */
+export type OrientedQuery = Partial<Record<Orientation, readonly string[]>> & { original: readonly string[] }
+
 function checkVideo (video: number): void {
   if (!Number.isSafeInteger(video) || video < 0 || video > MAX_VIDEO_NUMBER) throw new RangeError(`a video number is an integer from 0 to ${MAX_VIDEO_NUMBER}`)
 }
@@ -78,13 +81,14 @@ export class VpdqIndex {
    * in it (pigeonhole). Those lookups give the candidates; each candidate's frames are then compared with every
    * query frame in that orientation, which is exactly the linear comparison restricted to videos that can pass.
    */
-  query (oriented: Record<Orientation, readonly string[]>, thresholds: VpdqThresholds): VideoMatch[] {
+  query (oriented: OrientedQuery, thresholds: VpdqThresholds): VideoMatch[] {
     const n = oriented.original.length
     if (n === 0) return []
     const probes = probeFrames(n, thresholds.queryMatchPercent)
     const perVideo = new Map<number, VideoComparison[]>()
     for (const orientation of ORIENTATIONS) {
       const frames = oriented[orientation]
+      if (frames === undefined) continue
       // Candidate video -> the entry number of its first frame. A lookup builds the tables first when they are
       // stale, before it reports anything, so entry numbers taken from the reports hold for this whole query.
       const candidates = new Map<number, number>()
@@ -155,18 +159,19 @@ export class LinearVpdqBank {
 
   remove (video: number): boolean { return this.videos.delete(video) }
 
-  query (oriented: Record<Orientation, readonly string[]>, thresholds: VpdqThresholds): VideoMatch[] {
+  query (oriented: OrientedQuery, thresholds: VpdqThresholds): VideoMatch[] {
     const n = oriented.original.length
     if (n === 0) return []
-    const queries = ORIENTATIONS.map((o) => {
+    const given = ORIENTATIONS.filter((o) => oriented[o] !== undefined)
+    const queries = given.map((o) => {
       const words = new Uint32Array(n * 8)
-      oriented[o].forEach((hash, i) => pdqToWords(hash, words, i * 8))
+      oriented[o]?.forEach((hash, i) => pdqToWords(hash, words, i * 8))
       return words
     })
     const out: VideoMatch[] = []
     for (const [video, c] of this.videos) {
       const m = c.length / 8
-      const comparisons = ORIENTATIONS.map((orientation, o) => {
+      const comparisons = given.map((orientation, o) => {
         const q = queries[o]
         const qHit = new Uint8Array(n)
         const cHit = new Uint8Array(m)

@@ -2,7 +2,7 @@
 import type { Database } from '../db/index.ts'
 import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
 import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
-import { VpdqIndex, type VideoMatch } from '../domain/vpdq-index.ts'
+import { VpdqIndex, type OrientedQuery, type VideoMatch } from '../domain/vpdq-index.ts'
 import { decodeFeatures, prepareVideo, type VpdqThresholds } from '../domain/vpdq-match.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
@@ -81,7 +81,7 @@ export class HashBankIndex {
   }
 
   /** vpdq entries (by seq) the query's kept frames match under the thresholds, strongest first. */
-  queryVideo (oriented: Record<Orientation, readonly string[]>, thresholds: VpdqThresholds): VideoMatch[] {
+  queryVideo (oriented: OrientedQuery, thresholds: VpdqThresholds): VideoMatch[] {
     return this.videos.query(oriented, thresholds)
   }
 

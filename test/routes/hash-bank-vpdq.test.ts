@@ -2,11 +2,16 @@
 // match route with HMA's rule and its thresholds, imports (JSON lines, the reference's text format), the changes
 // feed, retirement, and what a liaison sees of other platforms' videos.
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { execFileSync } from 'node:child_process'
 import t from 'tap'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { parseVpdqText, orientedFrames, vpdqDigest } from '../../src/domain/vpdq-match.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
+import { hashVideoFile } from '../../src/media/hash-video.ts'
 
 const HASHES = new URL('../../../shared/vectors/vpdq/hashes-debian-ffmpeg/', import.meta.url)
 const text = (name: string): string => fs.readFileSync(new URL(`${name}.txt`, HASHES), 'utf8')
@@ -170,4 +175,39 @@ t.test('video hashes: banked on removal, matched at intake and on request', asyn
     t.match(feed.json().data.find((c: { entry: { id: string } }) => c.entry.id === entryId), { change: 'retired' })
     await waitForVideos(2)
   })
+})
+
+t.test('end to end with real videos: a re-encoded copy of a removed video is flagged', async (t) => {
+  const tools = await resolveFfmpeg()
+  if (tools === undefined) throw new Error('ffmpeg is needed for this test (Debian: apt-get install ffmpeg)')
+  const ctx = await build(t)
+  const { call } = ctx
+  const authority = await ctx.clientKey('authority')
+  const liaison = await ctx.clientKey('liaison', 'telegram')
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpdq-e2e-'))
+  t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
+  const original = new URL('../../../shared/vectors/vpdq/videos/chair-orig-22-sd-bar.mp4', import.meta.url).pathname
+  const copy = path.join(dir, 'copy.mp4')
+  execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', original, '-vf', 'scale=trunc(iw/4)*2:trunc(ih/4)*2', '-c:v', 'libx264', '-crf', '30', '-an', copy])
+  const first = await hashVideoFile(original, { tools })
+  const second = await hashVideoFile(copy, { tools })
+  t.not(vpdqDigest(first.features), vpdqDigest(second.features), 'the copy hashes differently')
+
+  const reported = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('E2E-1', 'https://t.me/e2e_channel/1', { secondsPerHash: first.secondsPerHash, features: first.features }) })
+  t.equal(reported.statusCode, 201, reported.body)
+  const notice = reported.json().notices[0]
+  const read = await call(liaison, { method: 'GET', url: `/v1/notices/${notice.id}` })
+  const removed = await call(liaison, { method: 'POST', url: `/v1/notices/${notice.id}/transitions`, headers: { 'if-match': read.headers.etag as string }, payload: { action: 'remove' } })
+  t.equal(removed.json().status, 'removed', removed.body)
+  const index = ctx.app.hashBankIndex
+  await index.start()
+  await eventually(async () => { await index.refresh(); return index.videoCount === 1 })
+
+  const again = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('E2E-2', 'https://t.me/e2e_elsewhere/2', { secondsPerHash: second.secondsPerHash, features: second.features }) })
+  t.equal(again.statusCode, 201, again.body)
+  const item = again.json().items[0]
+  t.match(item.reupload, { matches: [{ kind: 'vpdq', notice: { referenceNumber: notice.referenceNumber } }], notices: [{ referenceNumber: notice.referenceNumber }] })
+  const flagged = await call(authority, { method: 'GET', url: `/v1/notices/${again.json().notices[0].id}` })
+  t.equal(flagged.json().urgency, 'urgent')
+  t.same(flagged.json().reuploadOf, [notice.referenceNumber])
 })
