@@ -10,7 +10,11 @@ import { platformsWithPlaceholderContacts } from './use-cases/startup-checks.ts'
 
 const config = loadConfig(process.env)
 const logger = createLogger(config.LOG_LEVEL)
-const database = await openDatabase(config, logger)
+const database = await openDatabase(config, logger).catch((error: unknown) => {
+  // The reason is the operator's to act on: say it plainly and stop.
+  logger.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'the gateway cannot start')
+  process.exit(1)
+})
 
 const admin = await bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY)
 if (admin.apiKey) {
