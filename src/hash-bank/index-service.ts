@@ -54,6 +54,8 @@ export class HashBankIndex {
   /** Banked videos the index can match right now. */
   get videoCount (): number { return this.videos.size }
   get started (): boolean { return this.position !== null }
+  /** When the index last held every change committed before its poll (epoch ms; null before the first load). */
+  lastCaughtUpAt: number | null = null
 
   /**
    * Loads the bank and starts polling. Idempotent: concurrent callers share one load, and a failed load (database
@@ -111,6 +113,7 @@ export class HashBankIndex {
     this.videos = videos
     this.preloaded = preloaded
     this.position = position
+    this.lastCaughtUpAt = Date.now()
     this.options.logger?.info({ hashes: index.size, videos: videos.size, videoFrames: videos.frameCount, ms: Math.round(performance.now() - started) }, 'hash bank PDQ index loaded')
     this.schedule()
   }
@@ -145,7 +148,10 @@ export class HashBankIndex {
       // One pass over the frames for all of a page's retired videos.
       this.videos.removeMany(retiredVideos)
       applied += rows.length
-      if (rows.length < POLL_PAGE_ROWS) return applied
+      if (rows.length < POLL_PAGE_ROWS) {
+        this.lastCaughtUpAt = Date.now()
+        return applied
+      }
     }
   }
 }
