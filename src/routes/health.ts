@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
-import { errorResponses } from '../schemas/common.ts'
+import { problemResponse } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
@@ -30,7 +30,7 @@ const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) 
       summary: 'The gateway can serve: its database answers',
       description: 'Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok" }` when it answers, otherwise 503 ' +
         'with a problem document. Use it as the readiness probe.',
-      response: { 200: Health, 503: errorResponses()[500] }
+      response: { 200: Health, 503: problemResponse(503, 'The database does not answer') }
     }
   }, async (request, reply) => {
     try {

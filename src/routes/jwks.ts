@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../db/index.ts'
+import { problemResponse } from '../schemas/common.ts'
 import { listSigningKeys } from '../repositories/notices.ts'
 
 const Jwk = Type.Object({
@@ -22,7 +23,7 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
       summary: 'Public keys to verify notice signatures (keys are never removed, so old notices stay verifiable)',
       description: 'Needs no API key; the answer may be cached for 5 minutes (Cache-Control: public, max-age=300). Keys are Ed25519 ' +
         '(`alg` EdDSA); the `kid` in a notice\'s JWS header, also its `signature.keyId`, names the key to verify it with.',
-      response: { 200: Type.Object({ keys: Type.Array(Jwk) }) }
+      response: { 200: Type.Object({ keys: Type.Array(Jwk) }), 500: problemResponse(500), 503: problemResponse(503) }
     }
   }, async (_request, reply) => {
     const keys = await listSigningKeys(db)

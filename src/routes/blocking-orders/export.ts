@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { ExportQuery, RegisterDocument } from '../../schemas/blocking-orders.ts'
-import { errorResponses, NotModified } from '../../schemas/common.ts'
+import { errorResponses } from '../../schemas/common.ts'
 import { exportBlockingRegister } from '../../use-cases/blocking-order-export.ts'
 
 // The whole register crosses operators' networks; a dedicated operator role is a later step.
@@ -36,7 +36,6 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
             'application/xml': { schema: Type.String({ maxLength: 500_000_000 }) }
           }
         },
-        ...NotModified,
         ...errorResponses(400, 403)
       }
     }

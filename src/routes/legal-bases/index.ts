@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
@@ -94,7 +94,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         'A retry with the same Idempotency-Key within 24 hours replays the first response.',
       headers: IdempotencyHeaders,
       body: CreateBody,
-      response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
+      response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409) }
     }
   }, async (request, reply) => {
     const row = await db.transaction(async (tx) => {
@@ -115,7 +115,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         'and `version` goes up by one. New reports cite the new wording within 5 seconds.',
       params: IdParams,
       body: UpdateBody,
-      response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }
+      response: { 200: LegalBasis, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
     const row = await db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 // POST /v1/media/hashes: the gateway hashes an image for the caller and keeps nothing of it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ImageBody, MediaHashes } from '../../schemas/hash-bank.ts'
-import { errorResponses } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
 import { hashUpload, IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 
 const media: FastifyPluginAsyncTypebox = async (app) => {
@@ -20,7 +20,7 @@ const media: FastifyPluginAsyncTypebox = async (app) => {
       description: 'The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB). PDQ follows the full-resolution reference ' +
         '(alpha dropped, EXIF orientation ignored). Another content type is 415; an unreadable image is 422.',
       body: { content: Object.fromEntries(IMAGE_CONTENT_TYPES.map((type) => [type, { schema: ImageBody }])) },
-      response: { 200: MediaHashes, ...errorResponses(403, 413, 415, 422) }
+      response: { 200: MediaHashes, ...errorResponses(...BODY_ERRORS, 403, 422) }
     }
   }, async (request) => {
     const { sha256, md5, pdq } = await hashUpload(request.body)
