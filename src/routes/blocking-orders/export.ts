@@ -29,7 +29,7 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       response: {
         200: {
           description: 'The register (content-disposition names a file)',
-          headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
+          headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
           content: {
             'application/json': { schema: RegisterDocument },
             'text/csv': { schema: Type.String({ maxLength: 500_000_000 }) },

@@ -19,7 +19,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       description: 'Every role may read an entry, retired ones included (`retiredAt` set). A liaison sees the notice, item and ' +
         'platform an entry came from only for its own platform\'s notices (null otherwise), and never the retirement reason.',
       params: IdParams,
-      response: { 200: Entry, ...errorResponses(400, 403, 404) }
+      response: { 200: Entry, ...errorResponses(400, 404) }
     }
   }, async (request) => {
     const row = await findEntry(db, request.params.id)

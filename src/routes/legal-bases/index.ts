@@ -94,7 +94,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         'A retry with the same Idempotency-Key within 24 hours replays the first response.',
       headers: IdempotencyHeaders,
       body: CreateBody,
-      response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409) }
+      response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const row = await db.transaction(async (tx) => {
