@@ -72,6 +72,7 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(200, null, 'GET', '/health/live')
   await expect(200, null, 'GET', '/health/ready')
   await expect(200, null, 'GET', '/.well-known/jwks.json')
+  await expect(200, 'admin', 'GET', '/metrics')
 
   // Clients.
   const admins = json(await expect(200, 'admin', 'GET', '/v1/clients'))
@@ -326,6 +327,7 @@ function allowedRoles (operationId: string): string[] {
 }
 
 const ROLES_OF: Record<string, string[]> = {
+  getMetrics: ['admin', 'auditor'],
   createClient: ['admin'],
   listClients: ['admin'],
   getClient: ['admin'],

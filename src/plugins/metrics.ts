@@ -125,6 +125,8 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     }, 'request completed')
   }
 
+  // Outside /v1 there is no rate limit, so no 429 either.
+  const { 429: _unlimited, ...scrapeErrors } = errorResponses(403)
   app.get('/metrics', {
     config: { roles: opts.roles },
     schema: {
@@ -136,7 +138,7 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
         'past their deadline, the change feed\'s backlog and lag, the hash bank\'s size and this process\'s index staleness.',
       response: {
         200: { description: 'The metrics', content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } } },
-        ...errorResponses(403)
+        ...scrapeErrors
       }
     }
   }, async (_request, reply) => {
