@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { Problem } from '../schemas/common.ts'
+import { namedSchemas } from '../schemas/named.ts'
 import { applyConventions, type OpenApiDocument } from './openapi-conventions.ts'
 
 export const API_VERSION = '1.0.0'
@@ -15,6 +16,7 @@ const SAME_ORIGIN = { url: '/', description: 'The gateway serving this document,
 
 export default fp(async function docs (app: FastifyInstance) {
   app.addSchema(Problem)
+  for (const schema of namedSchemas()) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

@@ -47,6 +47,8 @@ export default fp(async function etag (app: FastifyInstance) {
     }
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload)
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload)
+    // What may not be stored has nothing to revalidate (the metrics change with every scrape).
+    if (reply.getHeader('cache-control') === 'no-store') return done(null, payload)
     let tag = reply.getHeader('etag') as string | undefined
     if (tag === undefined) {
       tag = etagOf(payload)

@@ -23,14 +23,20 @@ const ETAG: Header = {
   schema: { type: 'string' }
 }
 
-/** The ETag plugin tags every successful GET and answers 304 when If-None-Match holds the tag (see plugins/etag.ts). */
+/**
+ * The ETag plugin tags every successful GET and answers 304 when If-None-Match holds the tag (see plugins/etag.ts),
+ * but for an answer declared Cache-Control: no-store, which nothing may keep to revalidate.
+ */
 function addReadConventions (method: string, operation: Operation): void {
   if (method !== 'get' || operation.responses?.['200'] === undefined) return
   const ok = operation.responses['200']
+  if ((ok.headers?.['Cache-Control']?.schema as { const?: string } | undefined)?.const === 'no-store') return
   ok.headers = { ETag: ETAG, ...ok.headers }
+  // A 304 repeats the caching directives of the answer it stands for (RFC 9110, 15.4.5).
+  const cacheControl = ok.headers?.['Cache-Control']
   operation.responses['304'] = {
     description: 'Not modified: nothing changed since the ETag sent in If-None-Match (no body)',
-    headers: { ETag: ETAG }
+    headers: { ETag: ETAG, ...(cacheControl === undefined ? {} : { 'Cache-Control': cacheControl }) }
   }
 }
 

@@ -1,12 +1,13 @@
 // Liveness (the process answers) and readiness (the database answers).
 import { Type } from 'typebox'
+import { named } from '../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { problemResponse } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
 
-const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
+const Health = named('Health', Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) }))
 
 const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/health/live', {

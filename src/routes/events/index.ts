@@ -1,5 +1,6 @@
 // The change feed: every notice created and every transition, in one total order, scoped to what the caller may see.
 import { Type } from 'typebox'
+import { named } from '../../schemas/named.ts'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
@@ -22,11 +23,11 @@ const FeedQuery = Type.Object({
   updatedSince: Type.Optional({ ...Timestamp, description: 'Only events that happened at or after this time (to start a new poller near now; keep using `after` from then on)' })
 }, { additionalProperties: false })
 
-const Feed = Type.Object({
+const Feed = named('EventFeed', Type.Object({
   data: Type.Array(NoticeEvent),
   lastSequence: Type.Integer({ description: 'Pass as `after` next time (unchanged when nothing was new)' }),
   nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Set when more events are waiting: the next `after`' })
-})
+}))
 
 const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> = async (app, { db, sequencer }) => {
   const feedTag = (request: FastifyRequest) => {

@@ -1,5 +1,6 @@
 // The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
 import { Type, type Static } from 'typebox'
+import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
@@ -14,14 +15,14 @@ const Texts = (max: number) => Type.Object({
   en: Type.String({ minLength: 1, maxLength: max })
 }, { additionalProperties: false })
 
-const LegalBasis = Type.Object({
+const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
   title: Texts(1000),
   text: Texts(20000),
   version: Type.Integer(),
   updatedAt: Timestamp
-})
+}))
 
 const CreateBody = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
