@@ -245,6 +245,30 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(404, 'authority', 'POST', `/v1/hash-bank/entries/${uuid()}/retire`)
   await expect(400, 'authority', 'POST', '/v1/hash-bank/entries/not-a-uuid/retire')
 
+  // One pagination vocabulary: what a list hands out as its cursor, the parameter that takes it accepts as it came.
+  {
+    const page = json(await expect(200, 'authority', 'GET', '/v1/events?limit=1'))
+    t.type(page.nextCursor, 'string', 'the feed has more than one event')
+    const next = json(await expect(200, 'authority', 'GET', `/v1/events?limit=1&after=${page.nextCursor}`))
+    t.ok(next.data[0].sequence > page.data[0].sequence, 'the feed\'s nextCursor goes in `after` as it came')
+    const byNumber = json(await expect(200, 'authority', 'GET', `/v1/events?limit=1&after=${page.lastSequence}`))
+    t.same(byNumber.data, next.data, '`after` still takes the lastSequence integer')
+    await expect(400, 'authority', 'GET', '/v1/events?after=12345678901234567')
+    const changes = json(await expect(200, 'authority', 'GET', '/v1/hash-bank/changes?limit=1'))
+    t.type(changes.nextCursor, 'string', 'the bank has more than one change')
+    const after = json(await expect(200, 'authority', 'GET', `/v1/hash-bank/changes?limit=1&cursor=${changes.nextCursor}`))
+    t.not(after.data[0].cursor, changes.data[0].cursor, 'the changes\' nextCursor goes in `cursor`')
+    const formerly = json(await expect(200, 'authority', 'GET', `/v1/hash-bank/changes?limit=1&since=${changes.nextCursor}`))
+    t.same(formerly.data, after.data, '`since` still takes it too')
+    const notices = json(await expect(200, 'authority', 'GET', '/v1/notices?limit=1'))
+    const more = json(await expect(200, 'authority', 'GET', `/v1/notices?limit=1&cursor=${notices.nextCursor}`))
+    t.not(more.data[0].id, notices.data[0].id, 'a list\'s nextCursor goes in `cursor`')
+    const at = '2026-01-01T00:00:00.000Z'
+    const updated = await expect(200, 'authority', 'GET', `/v1/blocking-orders/export?updatedSince=${at}`)
+    const since = await expect(200, 'authority', 'GET', `/v1/blocking-orders/export?since=${at}`)
+    t.same(json(since).entries, json(updated).entries, 'the register takes updatedSince, and since as before')
+  }
+
   // The sweeps: every operation as first sent successfully, changed one way each.
   const operations = contract.operations()
   for (const op of operations) {

@@ -52,10 +52,16 @@ export const ListOrdersQuery = Type.Object({
 
 export const ExportQuery = Type.Object({
   format: Type.Optional(Type.Enum(EXPORT_FORMATS, { default: 'json' })),
-  since: Type.Optional(Type.String({
+  updatedSince: Type.Optional(Type.String({
     format: 'date-time',
     maxLength: 40,
     description: 'Entries included or lifted at or after this time; without it, the entries in force now'
+  })),
+  since: Type.Optional(Type.String({
+    format: 'date-time',
+    maxLength: 40,
+    deprecated: true,
+    description: 'Deprecated: the former name of `updatedSince`, still accepted (`updatedSince` wins when both are sent)'
   }))
 }, { additionalProperties: false })
 

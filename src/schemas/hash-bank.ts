@@ -72,14 +72,18 @@ export const RetireBody = Type.Object({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 }))
 }, { additionalProperties: false })
 
+const FeedCursor = (description: string, extra: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description, ...extra })
+
 export const ChangesQuery = Type.Object({
-  since: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'A change\'s cursor: answers the changes after it. Omit to read from the start' })),
+  cursor: Type.Optional(FeedCursor('A change\'s `cursor` (or a page\'s `nextCursor`): answers the changes after it. Omit to read from the start')),
+  since: Type.Optional(FeedCursor('Deprecated: the former name of `cursor`, still accepted (`cursor` wins when both are sent)', { deprecated: true })),
   type: Type.Optional(HashTypeSchema),
   limit: PageQuery.limit
 }, { additionalProperties: false })
 
 export const Change = named('HashBankChange', Type.Object({
-  cursor: Type.String({ description: 'Pass as `since` to continue after this change' }),
+  cursor: Type.String({ description: 'Pass as `cursor` to continue after this change' }),
   change: Type.Union([Type.Literal('added'), Type.Literal('retired')]),
   at: Timestamp,
   entry: Entry
