@@ -119,6 +119,8 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(201, 'admin', 'POST', '/v1/legal-bases', { json: basis })
   await expect(409, 'admin', 'POST', '/v1/legal-bases', { json: basis })
   await expect(201, 'admin', 'POST', '/v1/legal-bases', { json: { ...basis, id: 'contract-basis-2' }, headers: { 'idempotency-key': 'contract-basis' } })
+  const replayed = await expect(201, 'admin', 'POST', '/v1/legal-bases', { json: { ...basis, id: 'contract-basis-2' }, headers: { 'idempotency-key': 'contract-basis' } })
+  t.equal(replayed.headers['idempotent-replayed'], 'true', 'a retry with the same key is the first answer, replayed')
   await expect(422, 'admin', 'POST', '/v1/legal-bases', { json: { ...basis, id: 'contract-basis-3' }, headers: { 'idempotency-key': 'contract-basis' } })
   await expect(200, 'admin', 'PATCH', '/v1/legal-bases/contract-basis', { json: { citation: 'Article 1, part 2' } })
   await expect(404, 'admin', 'PATCH', '/v1/legal-bases/no-such-basis', { json: { citation: 'Article 2' } })
@@ -220,7 +222,6 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(200, 'liaison', 'GET', '/v1/hash-bank/changes')
   await expect(400, 'liaison', 'GET', '/v1/hash-bank/changes?since=not-a-cursor')
   const csv = `type,value,labels\nmd5,${'ab'.repeat(16)},contract\n`
-  await expect(201, 'authority', 'POST', '/v1/hash-bank/imports?name=contract-list', { body: csv, headers: { 'content-type': 'text/csv' } })
   await expect(201, 'authority', 'POST', '/v1/hash-bank/imports?name=contract-lines', {
     body: JSON.stringify({ type: 'md5', value: 'cd'.repeat(16) }) + '\n', headers: { 'content-type': 'application/x-ndjson' }
   })
@@ -233,7 +234,10 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   }
   const image = vectorBytes(PNG)
   const imageHeaders = { 'content-type': 'image/png' }
-  await expect(201, 'authority', 'POST', `/v1/hash-bank/media?noticeId=${n2}`, { body: image, headers: imageHeaders })
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await expect(201, 'authority', 'POST', `/v1/hash-bank/media?noticeId=${n2}`, { body: image, headers: { ...imageHeaders, 'idempotency-key': 'contract-media' } })
+    await expect(201, 'authority', 'POST', '/v1/hash-bank/imports?name=contract-list', { body: csv, headers: { 'content-type': 'text/csv', 'idempotency-key': 'contract-list' } })
+  }
   await expect(404, 'authority', 'POST', `/v1/hash-bank/media?noticeId=${uuid()}`, { body: image, headers: imageHeaders })
   await expect(409, 'authority', 'POST', `/v1/hash-bank/media?noticeId=${n3}`, { body: image, headers: imageHeaders })
   await expect(422, 'authority', 'POST', `/v1/hash-bank/media?noticeId=${n2}&itemId=${uuid()}`, { body: image, headers: imageHeaders })

@@ -64,11 +64,18 @@ export function errorResponses (...statuses: number[]): Record<number, ReturnTyp
   return out
 }
 
-/** A created resource: its address in Location, its representation in the body. */
-export function created<T extends TSchema> (schema: T, description = 'Created; Location names the new resource') {
+const LOCATION = { type: 'string', format: 'uri-reference', description: 'The path of the created resource' }
+const REPLAYED = { type: 'string', const: 'true', description: 'Present when this is the stored answer to an earlier request with the same Idempotency-Key' }
+
+/**
+ * What a creating POST answers: the representation, its address in Location where it has one of its own, and
+ * Idempotent-Replayed on a retry's replay (every creating POST takes an Idempotency-Key).
+ */
+export function created<T extends TSchema> (schema: T, options: { location?: boolean } = {}) {
+  const location = options.location ?? true
   return {
-    description,
-    headers: { Location: { type: 'string', format: 'uri-reference', description: 'The path of the created resource' } },
+    description: location ? 'Created; Location names the new resource' : 'Created',
+    headers: { ...(location ? { Location: LOCATION } : {}), 'Idempotent-Replayed': REPLAYED },
     content: { 'application/json': { schema } }
   }
 }

@@ -8,7 +8,7 @@ import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js'
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv2020) => Ajv2020
 
 /** Response headers the contract speaks of: each one sent must be declared, each one declared required must be sent. */
-const CONTRACT_HEADERS = ['etag', 'location', 'retry-after', 'www-authenticate', 'content-disposition', 'content-language', 'cache-control', 'allow']
+const CONTRACT_HEADERS = ['etag', 'location', 'retry-after', 'www-authenticate', 'content-disposition', 'content-language', 'cache-control', 'allow', 'idempotent-replayed']
 
 interface HeaderObject { description?: string, required?: boolean, schema?: Record<string, unknown>, $ref?: string }
 interface ResponseObject { description: string, headers?: Record<string, HeaderObject>, content?: Record<string, { schema?: unknown }> }
