@@ -1,7 +1,7 @@
 // Row-level writes of a notice transition: lock, update status and items, deadlines, blocking orders.
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
-import { notices, noticeItems, blockingOrders, blockingOrderEntries } from '../db/schema.ts'
+import { notices, noticeItems, blockingOrders, blockingOrderEntries, openNoticeUrls } from '../db/schema.ts'
 import type { NoticeRow } from './notices.ts'
 
 /** Locks the notice for the rest of the transaction, so two actions on it cannot interleave. */
@@ -19,6 +19,16 @@ export async function itemOutcomes (tx: Executor, noticeId: string): Promise<Arr
 export async function markItemsRemoved (tx: Executor, itemIds: string[], at: Date): Promise<void> {
   if (itemIds.length === 0) return
   await tx.update(noticeItems).set({ outcome: 'removed', outcomeAt: at }).where(inArray(noticeItems.id, itemIds))
+}
+
+/**
+ * Gives up the notice's claims on its URLs (see open_notice_urls): of the items listed, or of every item when
+ * `itemIds` is null. Runs after lockNotice, so a transition locks the notice row before any claim, and an issuing
+ * transaction, which locks no notice, cannot close a cycle with it.
+ */
+export async function releaseNoticeUrls (tx: Executor, noticeId: string, itemIds: string[] | null): Promise<void> {
+  if (itemIds === null) await tx.delete(openNoticeUrls).where(eq(openNoticeUrls.noticeId, noticeId))
+  else if (itemIds.length > 0) await tx.delete(openNoticeUrls).where(inArray(openNoticeUrls.noticeItemId, itemIds))
 }
 
 export async function updateNoticeState (tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }): Promise<NoticeRow> {

@@ -1,0 +1,212 @@
+// Issuing a prepared report: one transaction claims its URLs, stores it, numbers, signs and stores its notices.
+import crypto from 'node:crypto'
+import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
+import {
+  claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
+  type AuditRecord, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord
+} from '../repositories/intake.ts'
+import { auditRecord } from '../repositories/audit.ts'
+import type { Database } from '../db/index.ts'
+import type pg from 'pg'
+import type { NoticeSigner } from '../signing/notice-signer.ts'
+import type { ReportView } from '../schemas/reports.ts'
+import type { PlatformSlug } from '../domain/platforms.ts'
+import type { PreparedReport } from './submit-report.ts'
+import { toReportItemView } from './report-views.ts'
+import { checkItems, type ItemVerdict } from './reupload-check.ts'
+import type { HashBankIndex } from '../hash-bank/index-service.ts'
+
+/** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
+export interface IssuingContext {
+  db: Database
+  pool: pg.Pool
+  signer: NoticeSigner
+  issuer: { name: string, contactPoint: string }
+  referenceCountry: string
+  redressDays: number
+  preservationMonths: number
+  /** Called after each commit, e.g. so the change feed numbers the new events promptly. */
+  afterCommit?: () => void
+  /** The hash bank's index, for re-upload checks. */
+  bank: HashBankIndex
+}
+
+/** Reports come from authorities, who see every match's provenance. */
+const AUTHORITY_VIEW = { role: 'authority' as const, platform: null }
+
+type Item = PreparedReport['items'][number]
+
+/**
+ * Issues the report in one transaction whose locks come in one global order, so that no two issuing
+ * transactions (of this process or another) can deadlock and every wait happens inside PostgreSQL:
+ *
+ * 1. the report's canonical URLs are claimed in sorted order; a URL already claimed is under an open notice, and
+ *    the item is stored as its duplicate and issued to nobody again;
+ * 2. the report and its items are stored, and the counter of each (year, platform) it gets a notice for is
+ *    locked in sorted order and moved on by one: that is the notice's serial, gap-free because a rollback gives
+ *    it back and the row stays locked until the commit;
+ * 3. the notices are composed, signed and stored, with their events and the report's audit entry.
+ *
+ * A report refused before this (422) never reaches the counters, so it uses no number.
+ */
+export async function issueReport (ctx: IssuingContext, report: PreparedReport): Promise<ReportView> {
+  // Read-only look-ups before the transaction: the catalogue, and whether each item is known material.
+  const catalogue = await platformCatalogue(ctx.db)
+  const checked = await checkItems(ctx.db, ctx.bank, report.items, AUTHORITY_VIEW)
+  // Each platform's notice is named now, so that the URL claims can point to it before it is inserted.
+  const noticeIdOf = new Map([...groupByPlatform(report.items).keys()].map((platform) => [platform, crypto.randomUUID()]))
+  const year = referenceYear(report.receivedAt)
+
+  const client = await ctx.pool.connect()
+  let view: ReportView
+  try {
+    await client.query('begin')
+    const covering = await claimNoticeUrls(client, report.items.map((item) => ({
+      canonical_url: item.canonicalUrl, notice_id: noticeIdOf.get(item.platform)!, notice_item_id: item.id
+    })))
+    const verdicts = new Map(report.items.map((item, i): [string, ItemVerdict] => [item.id, { ...checked[i], duplicateOf: covering.get(item.canonicalUrl) ?? null }]))
+    const verdictOf = (item: { id: string }): ItemVerdict => verdicts.get(item.id)!
+    const byPlatform = groupByPlatform(report.items.filter((item) => verdictOf(item).duplicateOf === null))
+    const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, [toReportRecord(report)],
+      report.items.map((item) => toItemRecord(report.id, item, verdictOf(item))),
+      [...byPlatform.keys()].map((platform) => ({ year, platform, count: 1 })))
+    const notices: NoticeRecord[] = []
+    const noticeItems: NoticeItemRecord[] = []
+    for (const [platform, items] of byPlatform) {
+      const serial = firstSerial.get(serialKey(year, platform))!
+      const notice = await composeNotice(ctx, report, noticeIdOf.get(platform)!, formatReferenceNumber(ctx.referenceCountry, year, platform, serial), catalogue.get(platform)!, items, verdictOf)
+      notices.push(notice)
+      for (const item of (notice.content as NoticeContent).items) {
+        noticeItems.push({ id: item.id, notice_id: notice.id, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+      }
+    }
+    const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: report.clientId, at: n.issued_at }))
+    await insertNotices(client, notices, noticeItems, events, [submittedAudit(report, notices)])
+    await client.query('commit')
+    view = toView(report, createdAt.get(report.id)!, notices, verdictOf)
+  } catch (error) {
+    await client.query('rollback').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+  ctx.afterCommit?.()
+  return view
+}
+
+function addresseeOf (row: PlatformRow) {
+  return {
+    slug: row.slug as PlatformSlug,
+    name: row.name,
+    legalEntity: row.legalEntity as NoticeContent['addressee']['legalEntity'],
+    legalRepresentative: row.legalRepresentative as NoticeContent['addressee']['legalRepresentative'],
+    languages: row.languages,
+    deadlines: { normalHours: row.deadlineNormalHours, urgentHours: row.deadlineUrgentHours }
+  }
+}
+
+/** Composes and signs one platform's notice of the report. */
+async function composeNotice (
+  ctx: IssuingContext, report: PreparedReport, noticeId: string, referenceNumber: string, platform: PlatformRow, items: Item[], verdictOf: (item: Item) => ItemVerdict
+): Promise<NoticeRecord> {
+  const content = buildNoticeContent({
+    noticeId,
+    referenceNumber,
+    reportId: report.id,
+    issuer: ctx.issuer,
+    platform: addresseeOf(platform),
+    issuedAt: report.receivedAt,
+    // Known material coming back is urgent whatever the report said.
+    urgency: items.some((item) => verdictOf(item).reupload !== null) ? 'urgent' : report.input.urgency,
+    category: report.input.category,
+    legalBasis: report.legalBasis,
+    statementOfReasons: report.input.statementOfReasons,
+    territorialScope: report.territorialScope,
+    items: items.map((item) => ({
+      id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
+      contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
+    })),
+    redressDays: ctx.redressDays,
+    preservationMonths: ctx.preservationMonths
+  })
+  return {
+    id: content.noticeId,
+    report_id: report.id,
+    reference_number: content.referenceNumber,
+    platform: platform.slug,
+    status: 'issued',
+    urgency: content.urgency,
+    category: content.category,
+    issued_at: content.issuedAt,
+    deadline: content.deadline,
+    content,
+    signature: await ctx.signer.sign(content),
+    signing_key_id: ctx.signer.kid,
+    reupload_of: content.reuploadOf
+  }
+}
+
+function submittedAudit (report: PreparedReport, notices: NoticeRecord[]): AuditRecord {
+  const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
+    action: 'report.submitted',
+    targetType: 'report',
+    targetId: report.id,
+    change: {
+      externalRef: report.input.externalRef,
+      items: report.items.map((i) => i.canonicalUrl),
+      notices: notices.map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
+    }
+  })
+  return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
+}
+
+function toReportRecord (report: PreparedReport): ReportRecord {
+  return {
+    id: report.id,
+    client_id: report.clientId,
+    external_ref: report.input.externalRef,
+    category: report.input.category,
+    legal_basis: report.input.legalBasis,
+    statement_of_reasons: report.input.statementOfReasons,
+    urgency: report.input.urgency,
+    territorial_scope: report.territorialScope
+  }
+}
+
+function toItemRecord (reportId: string, item: Item, verdict: ItemVerdict): ReportItemRecord {
+  return {
+    id: item.id,
+    report_id: reportId,
+    position: item.position,
+    url: item.url,
+    canonical_url: item.canonicalUrl,
+    platform: item.platform,
+    identifiers: item.identifiers,
+    content_type: item.contentType,
+    sha256: item.hashes.sha256,
+    md5: item.hashes.md5,
+    pdq: item.hashes.pdq,
+    captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
+    evidence_ref: item.evidenceRef,
+    duplicate_of: verdict.duplicateOf,
+    reupload: verdict.reupload
+  }
+}
+
+function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[], verdictOf: (item: Item) => ItemVerdict): ReportView {
+  return {
+    id: report.id,
+    externalRef: report.input.externalRef,
+    category: report.input.category,
+    legalBasis: report.input.legalBasis,
+    statementOfReasons: report.input.statementOfReasons,
+    urgency: report.input.urgency,
+    territorialScope: report.territorialScope,
+    createdAt: createdAt.toISOString(),
+    items: report.items.map((item) => toReportItemView({
+      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
+    })),
+    notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
+  }
+}
