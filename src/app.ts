@@ -36,7 +36,7 @@ import { Sequencer } from './jobs/sequencer.ts'
 import { DeadlineScheduler } from './jobs/deadlines.ts'
 import type { TransitionHooks } from './use-cases/transition-notice.ts'
 import type { NoticeSigner } from './signing/notice-signer.ts'
-import type { IssuingContext } from './use-cases/issue-report.ts'
+import { IssuingQueue, type IssuingContext } from './use-cases/issuing-queue.ts'
 
 export interface AppDeps {
   pool: pg.Pool
@@ -155,7 +155,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     afterCommit: () => { void sequencer.poke() },
     bank
   }
-  await app.register(reports, { db, issuing })
+  await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
   await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })

@@ -1,4 +1,4 @@
-// Submitting a violation report: recognise every item, then issue the report.
+// Submitting a violation report: recognise every item, then hand the report to the issuing queue.
 import crypto from 'node:crypto'
 import { recogniseItems, type RecognisedItem } from '../domain/report-intake.ts'
 import type { NoticeContent } from '../domain/notice-content.ts'
@@ -7,7 +7,7 @@ import { platformCatalogue } from '../repositories/platforms.ts'
 import { HttpProblem } from '../plugins/problems.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ReportView, SubmitReportInput } from '../schemas/reports.ts'
-import { issueReport, type IssuingContext } from './issue-report.ts'
+import type { IssuingQueue } from './issuing-queue.ts'
 import type { Database } from '../db/index.ts'
 
 export const DEFAULT_TERRITORIAL_SCOPE = ['KZ']
@@ -46,6 +46,6 @@ export async function prepareReport (db: Database, principal: Principal, input: 
   }
 }
 
-export async function submitReport (issuing: IssuingContext, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
-  return issueReport(issuing, await prepareReport(issuing.db, principal, input))
+export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
+  return queue.submit(await prepareReport(db, principal, input))
 }

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from '../../schemas/reports.ts'
 import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../../schemas/common.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
-import type { IssuingContext } from '../../use-cases/issue-report.ts'
+import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'
 import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
@@ -13,7 +13,7 @@ import { HttpProblem } from '../../plugins/problems.ts'
 
 const READERS = ['authority', 'auditor'] as const
 
-const reports: FastifyPluginAsyncTypebox<{ db: Database, issuing: IssuingContext }> = async (app, { db, issuing }) => {
+const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> = async (app, { db, queue }) => {
   app.post('/v1/reports', {
     config: { roles: ['authority'], idempotent: true },
     schema: {
@@ -28,7 +28,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, issuing: IssuingContext
       response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(issuing, request.principal, request.body)
+    const report = await submitReport(db, queue, request.principal, request.body)
     return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
   })
 

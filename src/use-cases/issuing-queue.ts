@@ -1,10 +1,10 @@
-// Issuing a prepared report: one transaction claims its URLs, stores it, numbers, signs and stores its notices.
+// Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
 import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
-  type AuditRecord, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord
+  type AuditRecord, type SerialRequest, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord
 } from '../repositories/intake.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import type { Database } from '../db/index.ts'
@@ -37,54 +37,141 @@ const AUTHORITY_VIEW = { role: 'authority' as const, platform: null }
 
 type Item = PreparedReport['items'][number]
 
+interface Waiting {
+  report: PreparedReport
+  resolve: (view: ReportView) => void
+  reject: (error: unknown) => void
+}
+
+const MAX_BATCH = 200
+/** Batches in flight at once: while one signs under the counter locks, the next claims its URLs and stores. */
+const MAX_IN_FLIGHT = 2
+
 /**
- * Issues the report in one transaction whose locks come in one global order, so that no two issuing
+ * Reports that arrive while transactions are open wait here and go together in the next one: a counter row stays
+ * locked from the serial's taking to the commit, and one transaction for many reports holds it once for all of
+ * them. The waiting happens before any lock is taken; once in a transaction, a report waits only inside
+ * PostgreSQL. A response is sent only after its batch has committed.
+ */
+export class IssuingQueue {
+  private waiting: Waiting[] = []
+  private inFlight = 0
+
+  constructor (private readonly ctx: IssuingContext) {}
+
+  submit (report: PreparedReport): Promise<ReportView> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ report, resolve, reject })
+      this.pump()
+    })
+  }
+
+  private pump (): void {
+    while (this.waiting.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+      const batch = this.takeBatch()
+      this.inFlight++
+      void this.run(batch).finally(() => {
+        this.inFlight--
+        this.pump()
+      })
+    }
+  }
+
+  /**
+   * The next batch, in arrival order, with each URL in one report at most (one statement claims a URL once): a
+   * later report of a URL waits for a batch of its own, which then finds the earlier one's claim.
+   */
+  private takeBatch (): Waiting[] {
+    const batch: Waiting[] = []
+    const later: Waiting[] = []
+    const urls = new Set<string>()
+    for (const waiting of this.waiting) {
+      const { items } = waiting.report
+      if (batch.length < MAX_BATCH && !items.some((item) => urls.has(item.canonicalUrl))) {
+        batch.push(waiting)
+        for (const item of items) urls.add(item.canonicalUrl)
+      } else later.push(waiting)
+    }
+    this.waiting = later
+    return batch
+  }
+
+  private async run (batch: Waiting[]): Promise<void> {
+    try {
+      const views = await issueReports(this.ctx, batch.map((w) => w.report))
+      batch.forEach((w, i) => w.resolve(views[i]))
+    } catch (error) {
+      if (batch.length === 1) batch[0].reject(error)
+      // The batch rolled back as a whole; one report's failure must not fail the others, so each goes alone.
+      else for (const w of batch) await this.run([w])
+    }
+  }
+}
+
+/**
+ * Issues the reports in one transaction whose locks come in one global order, so that no two issuing
  * transactions (of this process or another) can deadlock and every wait happens inside PostgreSQL:
  *
- * 1. the report's canonical URLs are claimed in sorted order; a URL already claimed is under an open notice, and
+ * 1. the reports' canonical URLs are claimed in sorted order; a URL already claimed is under an open notice, and
  *    the item is stored as its duplicate and issued to nobody again;
- * 2. the report and its items are stored, and the counter of each (year, platform) it gets a notice for is
- *    locked in sorted order and moved on by one: that is the notice's serial, gap-free because a rollback gives
- *    it back and the row stays locked until the commit;
- * 3. the notices are composed, signed and stored, with their events and the report's audit entry.
+ * 2. the reports and their items are stored, and the counter of each (year, platform) they get notices for is
+ *    locked in sorted order and moved on: those are the notices' serials, gap-free because a rollback gives them
+ *    back and the rows stay locked until the commit;
+ * 3. the notices are composed, signed and stored, with their events and each report's audit entry.
  *
  * A report refused before this (422) never reaches the counters, so it uses no number.
  */
-export async function issueReport (ctx: IssuingContext, report: PreparedReport): Promise<ReportView> {
+async function issueReports (ctx: IssuingContext, reports: PreparedReport[]): Promise<ReportView[]> {
   // Read-only look-ups before the transaction: the catalogue, and whether each item is known material.
   const catalogue = await platformCatalogue(ctx.db)
-  const checked = await checkItems(ctx.db, ctx.bank, report.items, AUTHORITY_VIEW)
-  // Each platform's notice is named now, so that the URL claims can point to it before it is inserted.
-  const noticeIdOf = new Map([...groupByPlatform(report.items).keys()].map((platform) => [platform, crypto.randomUUID()]))
-  const year = referenceYear(report.receivedAt)
+  const items = reports.flatMap((r) => r.items)
+  const checked = await checkItems(ctx.db, ctx.bank, items, AUTHORITY_VIEW)
+  // Each notice is named now, so that the URL claims can point to it before it is inserted.
+  const noticeIdOf = new Map(reports.flatMap((r) => [...groupByPlatform(r.items).keys()].map((platform) => [`${r.id}/${platform}`, crypto.randomUUID()])))
 
   const client = await ctx.pool.connect()
-  let view: ReportView
+  let views: ReportView[]
   try {
     await client.query('begin')
-    const covering = await claimNoticeUrls(client, report.items.map((item) => ({
-      canonical_url: item.canonicalUrl, notice_id: noticeIdOf.get(item.platform)!, notice_item_id: item.id
-    })))
-    const verdicts = new Map(report.items.map((item, i): [string, ItemVerdict] => [item.id, { ...checked[i], duplicateOf: covering.get(item.canonicalUrl) ?? null }]))
+    const covering = await claimNoticeUrls(client, reports.flatMap((r) => r.items.map((item) => ({
+      canonical_url: item.canonicalUrl, notice_id: noticeIdOf.get(`${r.id}/${item.platform}`)!, notice_item_id: item.id
+    }))))
+    const verdicts = new Map(items.map((item, i): [string, ItemVerdict] => [item.id, { ...checked[i], duplicateOf: covering.get(item.canonicalUrl) ?? null }]))
     const verdictOf = (item: { id: string }): ItemVerdict => verdicts.get(item.id)!
-    const byPlatform = groupByPlatform(report.items.filter((item) => verdictOf(item).duplicateOf === null))
-    const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, [toReportRecord(report)],
-      report.items.map((item) => toItemRecord(report.id, item, verdictOf(item))),
-      [...byPlatform.keys()].map((platform) => ({ year, platform, count: 1 })))
-    const notices: NoticeRecord[] = []
-    const noticeItems: NoticeItemRecord[] = []
-    for (const [platform, items] of byPlatform) {
-      const serial = firstSerial.get(serialKey(year, platform))!
-      const notice = await composeNotice(ctx, report, noticeIdOf.get(platform)!, formatReferenceNumber(ctx.referenceCountry, year, platform, serial), catalogue.get(platform)!, items, verdictOf)
-      notices.push(notice)
-      for (const item of (notice.content as NoticeContent).items) {
-        noticeItems.push({ id: item.id, notice_id: notice.id, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+    const groups = reports.map((report) => ({
+      report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((item) => verdictOf(item).duplicateOf === null))
+    }))
+    const counts = new Map<string, SerialRequest>()
+    for (const { year, byPlatform } of groups) {
+      for (const platform of byPlatform.keys()) {
+        const key = serialKey(year, platform)
+        counts.set(key, { year, platform, count: (counts.get(key)?.count ?? 0) + 1 })
       }
     }
-    const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: report.clientId, at: n.issued_at }))
-    await insertNotices(client, notices, noticeItems, events, [submittedAudit(report, notices)])
+    const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, reports.map(toReportRecord),
+      reports.flatMap((r) => r.items.map((item) => toItemRecord(r.id, item, verdictOf(item)))), [...counts.values()])
+    const next = new Map(firstSerial)
+    const notices: NoticeRecord[] = []
+    const noticeItems: NoticeItemRecord[] = []
+    for (const { report, year, byPlatform } of groups) {
+      for (const [platform, platformItems] of byPlatform) {
+        const key = serialKey(year, platform)
+        const serial = next.get(key)!
+        next.set(key, serial + 1)
+        const notice = await composeNotice(ctx, report, noticeIdOf.get(`${report.id}/${platform}`)!,
+          formatReferenceNumber(ctx.referenceCountry, year, platform, serial), catalogue.get(platform)!, platformItems, verdictOf)
+        notices.push(notice)
+        for (const item of (notice.content as NoticeContent).items) {
+          noticeItems.push({ id: item.id, notice_id: notice.id, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+        }
+      }
+    }
+    const clientOf = new Map(reports.map((r) => [r.id, r.clientId]))
+    const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: clientOf.get(n.report_id)!, at: n.issued_at }))
+    const noticesOf = (report: PreparedReport) => notices.filter((n) => n.report_id === report.id)
+    await insertNotices(client, notices, noticeItems, events, reports.map((r) => submittedAudit(r, noticesOf(r))))
     await client.query('commit')
-    view = toView(report, createdAt.get(report.id)!, notices, verdictOf)
+    views = reports.map((r) => toView(r, createdAt.get(r.id)!, noticesOf(r), verdictOf))
   } catch (error) {
     await client.query('rollback').catch(() => {})
     throw error
@@ -92,7 +179,7 @@ export async function issueReport (ctx: IssuingContext, report: PreparedReport):
     client.release()
   }
   ctx.afterCommit?.()
-  return view
+  return views
 }
 
 function addresseeOf (row: PlatformRow) {
