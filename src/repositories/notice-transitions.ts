@@ -23,12 +23,16 @@ export async function markItemsRemoved (tx: Executor, itemIds: string[], at: Dat
 
 /**
  * Gives up the notice's claims on its URLs (see open_notice_urls): of the items listed, or of every item when
- * `itemIds` is null. Runs after lockNotice, so a transition locks the notice row before any claim, and an issuing
- * transaction, which locks no notice, cannot close a cycle with it.
+ * `itemIds` is null. Runs after lockNotice, and locks the claims in the order issuing claims URLs (byte order), so
+ * that a report holding some of the same claims as a duplicate cannot close a cycle with it.
  */
 export async function releaseNoticeUrls (tx: Executor, noticeId: string, itemIds: string[] | null): Promise<void> {
-  if (itemIds === null) await tx.delete(openNoticeUrls).where(eq(openNoticeUrls.noticeId, noticeId))
-  else if (itemIds.length > 0) await tx.delete(openNoticeUrls).where(inArray(openNoticeUrls.noticeItemId, itemIds))
+  if (itemIds !== null && itemIds.length === 0) return
+  const which = itemIds === null ? eq(openNoticeUrls.noticeId, noticeId) : inArray(openNoticeUrls.noticeItemId, itemIds)
+  await tx.execute(sql`
+    delete from ${openNoticeUrls} where ${openNoticeUrls.canonicalUrl} in (
+      select ${openNoticeUrls.canonicalUrl} from ${openNoticeUrls} where ${which}
+      order by ${openNoticeUrls.canonicalUrl} collate "C" for update)`)
 }
 
 export async function updateNoticeState (tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }): Promise<NoticeRow> {

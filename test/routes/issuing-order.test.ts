@@ -157,19 +157,21 @@ t.test('issuing under forced interleavings', async (t) => {
   })
 
   t.test('a withdrawal waits for a report naming the notice as covering, so the report never names a closed notice', async (t) => {
-    const first = await here(report('RACE-1', ['https://t.me/race/1']))
+    const first = await here(report('RACE-1', ['https://t.me/race/2', 'https://t.me/race/1']))
     const notice = first.json().notices[0] as NoticeRef
     const holder = await holdCounters(['vk'])
-    // The duplicate report locks the notice's claim, then waits for the vk counter (its vk item is new).
-    const dup = there(report('RACE-2', ['https://t.me/race/1', 'https://vk.com/wall-9_77']))
+    // The duplicate report locks the notice's two claims, then waits for the vk counter (its vk item is new).
+    const dup = there(report('RACE-2', ['https://t.me/race/1', 'https://vk.com/wall-9_77', 'https://t.me/race/2']))
     await untilBehind(holder, 1)
     const withdrawal = ctx.call(authority, { method: 'POST', url: `/v1/notices/${notice.id}/transitions`, payload: { action: 'withdraw', reason: 'issued in error' }, headers: { 'if-match': '"1"' } })
     await untilWaitingOn('open_notice_urls', 1)
     await release(holder)
     const [d, w] = await Promise.all([dup, withdrawal])
     t.equal(d.statusCode, 201)
-    t.same(d.json().items[0].duplicateOf, { id: notice.id, referenceNumber: notice.referenceNumber }, 'the report saw the notice open')
+    const covered = { id: notice.id, referenceNumber: notice.referenceNumber }
+    t.same((d.json().items as ItemView[]).map((i) => i.duplicateOf), [covered, null, covered], 'the report saw the notice open')
+    t.same(d.json().notices.map((n: NoticeRef) => n.platform), ['vk'])
     t.equal(w.statusCode, 200, 'the withdrawal then went through')
-    t.equal((await ctx.pool.query(`select count(*)::int as n from open_notice_urls where canonical_url = 'https://t.me/race/1'`)).rows[0].n, 0)
+    t.equal((await ctx.pool.query(`select count(*)::int as n from open_notice_urls where canonical_url like 'https://t.me/race/%'`)).rows[0].n, 0, 'and freed both URLs')
   })
 })
