@@ -1,6 +1,6 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
@@ -14,6 +14,7 @@ import type { ReportView } from '../schemas/reports.ts'
 import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'
+import { noticeItemOf } from '../domain/report-intake.ts'
 import { checkItems, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 
@@ -22,7 +23,7 @@ export interface IssuingContext {
   db: Database
   pool: pg.Pool
   signer: NoticeSigner
-  issuer: { name: string, contactPoint: string }
+  issuer: NoticeIssuer
   referenceCountry: string
   redressDays: number
   preservationMonths: number
@@ -210,10 +211,7 @@ async function composeNotice (
     legalBasis: report.legalBasis,
     statementOfReasons: report.input.statementOfReasons,
     territorialScope: report.territorialScope,
-    items: items.map((item) => ({
-      id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-      contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
-    })),
+    items: items.map((item) => noticeItemOf(item, verdictOf(item).reuploadOf)),
     redressDays: ctx.redressDays,
     preservationMonths: ctx.preservationMonths
   })
