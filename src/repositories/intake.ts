@@ -1,5 +1,5 @@
-// The statements of the issuing transaction, in the order it runs them: claim the report's URLs, store the report
-// with its items and take its reference serials, store the notices. They run on one raw client and take their
+// The statements of the issuing transaction, in the order it runs them: claim the reports' URLs, store the reports
+// with their items and take their reference serials, store the notices. They run on one raw client and take their
 // rows as JSON, one parameter per table, so that each is one round trip.
 import type pg from 'pg'
 
