@@ -102,9 +102,10 @@ export class IssuingQueue {
       const views = await issueReports(this.ctx, batch.map((w) => w.report))
       batch.forEach((w, i) => w.resolve(views[i]))
     } catch (error) {
-      if (batch.length === 1) batch[0].reject(error)
-      // The batch rolled back as a whole; one report's failure must not fail the others, so each goes alone.
-      else for (const w of batch) await this.run([w])
+      // The batch rolled back as a whole, numbers included, and none of its reports was acknowledged. Nothing in
+      // it can fail for one report alone (its ids are new; clients, legal bases and platforms are never deleted),
+      // so a failure is the database's and each caller gets it.
+      for (const w of batch) w.reject(error)
     }
   }
 }
