@@ -123,7 +123,6 @@ const MediaHashFields = {
   pdq: Type.Object({ hash: Type.String(), quality: Type.Integer({ minimum: 0, maximum: 100 }) })
 }
 
-export const MediaHashes = named('MediaHashes', Type.Object(MediaHashFields))
 
 export const BankMediaQuery = Type.Object({
   noticeId: Uuid,
