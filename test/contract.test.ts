@@ -12,7 +12,7 @@ import { canonicalJson } from '../src/domain/canonical-json.ts'
 /** Documented answers no test here provokes, each with the reason; any other documented status must be seen. */
 const NOT_PROVOKED: Record<string, string> = {
   500: 'an unexpected failure is never answered on purpose',
-  503: 'the database (or the hash bank\'s index) unreachable: provoked by the tests that stop PostgreSQL'
+  503: 'the database or the hash bank\'s index unreachable, or media hashing\'s queue full: provoked by the tests that stop PostgreSQL and load the hashing pool'
 }
 
 const BODY_LIMIT = 64 * 1024
