@@ -79,10 +79,10 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   exited.catch(() => {}) // awaited below; a spawn failure also ends the frame loop
   const features: VpdqFeature[] = []
   let tooLong = false
+  let filled = 0
   try {
     const frameBytes = width * height * 3
     const frame = Buffer.allocUnsafe(frameBytes)
-    let filled = 0
     for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
       let offset = 0
       while (offset < chunk.length) {
@@ -116,6 +116,8 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   // The demuxer's word for data missing from the end: hashing what came before would pass a part off as the whole.
   if (/partial file/.test(stderr())) throw unreadable('the video is truncated: its data ends before its stated end')
   if (features.length === 0) throw unreadable('no frame of the video could be decoded')
+  // Frames are read at the probed size; a stream whose frames change size would leave bytes over (and misread).
+  if (filled !== 0) throw unreadable('the frame size changes within the video')
   return { secondsPerHash, frameRate, ...(durationSeconds === undefined ? {} : { durationSeconds }), features }
 }
 

@@ -1,4 +1,5 @@
 // Runs in a hashing worker thread: image decoding and PDQ, and whole videos (ffmpeg and vPDQ), off the event loop.
+import os from 'node:os'
 import { AppError, type AppErrorCode } from '../lib/errors.ts'
 import { md5Hex, sha256Hex } from '../domain/digests.ts'
 import { pdqFromRgb } from '../domain/pdq.ts'
@@ -7,6 +8,16 @@ import type { VpdqHash } from '../domain/vpdq-types.ts'
 import { UnsupportedMediaError, decodeImageForPdq, type MediaHashes } from './decode-image.ts'
 import { hashVideoFile, type VideoLimits } from './hash-video.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
+
+// On Linux a nice value belongs to a thread: this lowers the hashing thread only, and what it starts inherits it
+// (libvips' threads, ffmpeg). When the cores are busy the event loop thread (liveness, every other request) is
+// scheduled first and hashing takes what is left.
+const HASHING_NICE = 10
+try {
+  os.setPriority(HASHING_NICE)
+} catch {
+  // Not permitted here (some containers): hashing then competes at the same priority.
+}
 
 export interface ImageTask {
   kind: 'image'
