@@ -202,8 +202,9 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(stats, { db })
   await app.register(jwks, { db })
   // Re-upload detection: the PDQ index loads at listen or on first match (never at build), polls ~1 s.
-  await app.register(hashBank, { db, bank, mediaHasher })
-  await app.register(media, { hasher: mediaHasher, maxVideoBytes: config.MEDIA_VIDEO_MAX_BYTES, tmpDir: config.MEDIA_TMP_DIR ?? os.tmpdir() })
+  const videoUploads = { maxVideoBytes: config.MEDIA_VIDEO_MAX_BYTES, tmpDir: config.MEDIA_TMP_DIR ?? os.tmpdir() }
+  await app.register(hashBank, { db, bank, mediaHasher, ...videoUploads })
+  await app.register(media, { hasher: mediaHasher, ...videoUploads })
   knownRoutes.answerWrongMethods(app)
 
   return app

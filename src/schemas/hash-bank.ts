@@ -6,6 +6,7 @@ import { MAX_VPDQ_FEATURES, VPDQ_COMPARED_MATCH_PERCENT, VPDQ_QUERY_MATCH_PERCEN
 import { ORIENTATIONS } from '../domain/pdq.ts'
 import { LIST_FORMATS } from '../domain/hash-list-parser.ts'
 import { PageQuery, Timestamp, Uuid, CategorySchema } from './common.ts'
+import { Vpdq } from './media.ts'
 
 export const MAX_HASHES_PER_MATCH = 1000
 /** Request bodies that may carry a vPDQ hash of 36,000 features (about 4 MB of JSON). */
@@ -153,7 +154,8 @@ export const Import = named('HashListImport', Type.Object({
 const MediaHashFields = {
   sha256: Type.String(),
   md5: Type.String(),
-  pdq: Type.Object({ hash: Type.String(), quality: Type.Integer({ minimum: 0, maximum: 100 }) })
+  pdq: Type.Optional(Type.Object({ hash: Type.String(), quality: Type.Integer({ minimum: 0, maximum: 100 }) }, { description: 'For an image' })),
+  vpdq: Type.Optional(Vpdq)
 }
 
 
@@ -166,7 +168,7 @@ export const BankedMedia = named('BankedMedia', Type.Object({
   ...MediaHashFields,
   noticeId: Uuid,
   itemId: Nullable(Uuid),
-  crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() })),
+  crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() }), { description: 'An image\'s central crops; empty for a video' }),
   entries: Type.Array(Entry, { description: 'Every entry the bank holds for this notice item (new and earlier)' })
 }))
 

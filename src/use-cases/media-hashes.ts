@@ -9,7 +9,7 @@ import { AppError } from '../lib/errors.ts'
 import { DEFAULT_SECONDS_PER_HASH } from '../domain/vpdq.ts'
 import type { MediaHasher } from '../media/hash-pool.ts'
 import type { ImageResult } from '../media/hash-worker.ts'
-import { IMAGE_CONTENT_TYPES, type MediaHashesView } from '../schemas/media.ts'
+import { IMAGE_CONTENT_TYPES, type MediaHashesView, type VpdqView } from '../schemas/media.ts'
 
 export { IMAGE_CONTENT_TYPES, VIDEO_CONTENT_TYPES } from '../schemas/media.ts'
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -37,10 +37,22 @@ export interface VideoUpload {
 }
 
 /**
- * Streams a video body to a temporary file (never whole in memory), digesting it on the way, hashes the file with
- * vPDQ on a hashing thread, and deletes it whatever happens.
+ * A video body written to a temporary file, with its digests. Its public members (digests and size) are what
+ * identifies it, so an Idempotency-Key fingerprint of it compares the video itself; the file's path stays private.
  */
-export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload): Promise<MediaHashesView> {
+export class SpooledVideo {
+  readonly #dir: string
+  constructor (readonly sha256: string, readonly md5: string, readonly bytes: number, dir: string) { this.#dir = dir }
+  get file (): string { return path.join(this.#dir, 'upload') }
+  /** Deletes the temporary file; safe to call more than once. */
+  async discard (): Promise<void> { await rm(this.#dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Streams a video body to a temporary file (never whole in memory), digesting it on the way. The caller discards
+ * it; on any failure here it is already gone.
+ */
+export async function spoolVideoUpload (upload: VideoUpload): Promise<SpooledVideo> {
   if (upload.declaredBytes !== undefined && upload.declaredBytes > upload.maxBytes) throw tooLarge(upload.maxBytes)
   const dir = await mkdtemp(path.join(upload.tmpDir, 'takedown-video-'))
   try {
@@ -64,14 +76,26 @@ export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload)
       throw new AppError('invalid', 'Upload incomplete', 'the video body could not be read to its end', { cause: error })
     }
     if (size === 0) throw new AppError('unsupported_media_type', 'Unsupported media type', 'the body is empty; send the video itself')
-    const vpdq = await hasher.hashVideo(file, upload.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH)
-    return {
-      sha256: sha256.digest('hex'),
-      md5: md5.digest('hex'),
-      vpdq: { secondsPerHash: vpdq.secondsPerHash, frameRate: vpdq.frameRate ?? 0, ...(vpdq.durationSeconds === undefined ? {} : { durationSeconds: vpdq.durationSeconds }), features: vpdq.features }
-    }
-  } finally {
+    return new SpooledVideo(sha256.digest('hex'), md5.digest('hex'), size, dir)
+  } catch (error) {
     await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+}
+
+/** vPDQ of a spooled video, on a hashing thread, in the answer's shape. */
+export async function hashSpooledVideo (hasher: MediaHasher, video: SpooledVideo, secondsPerHash = DEFAULT_SECONDS_PER_HASH): Promise<VpdqView> {
+  const vpdq = await hasher.hashVideo(video.file, secondsPerHash)
+  return { secondsPerHash: vpdq.secondsPerHash, frameRate: vpdq.frameRate ?? 0, ...(vpdq.durationSeconds === undefined ? {} : { durationSeconds: vpdq.durationSeconds }), features: vpdq.features }
+}
+
+/** Streams a video body to a temporary file, hashes the file with vPDQ on a hashing thread, and deletes it whatever happens. */
+export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload): Promise<MediaHashesView> {
+  const video = await spoolVideoUpload(upload)
+  try {
+    return { sha256: video.sha256, md5: video.md5, vpdq: await hashSpooledVideo(hasher, video, upload.secondsPerHash) }
+  } finally {
+    await video.discard()
   }
 }
 

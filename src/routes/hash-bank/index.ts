@@ -13,6 +13,9 @@ export interface HashBankRouteOptions {
   db: Database
   bank: HashBankIndex
   mediaHasher: MediaHasher
+  /** Videos banked from an upload: the largest accepted, and where they wait while hashed. */
+  maxVideoBytes: number
+  tmpDir: string
 }
 
 /**

@@ -1,19 +1,12 @@
 // POST /v1/media/hashes: the gateway hashes an image or a video for the caller and keeps nothing of it.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Readable } from 'node:stream'
 import { ImageBody } from '../../schemas/hash-bank.ts'
 import { MediaHashesAnswer, VideoBody } from '../../schemas/media.ts'
 import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
 import { admitMediaHashing } from './admission.ts'
+import { acceptVideoBodies, VideoStream } from './video-body.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { hashImageUpload, hashVideoUpload, IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES, VIDEO_CONTENT_TYPES } from '../../use-cases/media-hashes.ts'
-
-/** The unread request stream of a video; a private field, so that walks over request bodies do not descend into it. */
-class VideoStream {
-  readonly #stream: Readable
-  constructor (stream: Readable) { this.#stream = stream }
-  get stream (): Readable { return this.#stream }
-}
 
 export interface MediaRouteOptions {
   hasher: MediaHasher
@@ -27,9 +20,7 @@ const media: FastifyPluginAsyncTypebox<MediaRouteOptions> = async (app, { hasher
   app.addContentTypeParser([...IMAGE_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_request, body, done) => {
     done(null, body)
   })
-  app.addContentTypeParser([...VIDEO_CONTENT_TYPES], (_request, payload, done) => {
-    done(null, new VideoStream(payload))
-  })
+  acceptVideoBodies(app)
 
   const mb = Math.round(maxVideoBytes / (1024 * 1024))
   app.post('/v1/media/hashes', {

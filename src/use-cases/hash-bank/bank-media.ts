@@ -1,4 +1,5 @@
-// Banking a removed image an authority uploads for a notice: its digests, its PDQ and the PDQ of central crops.
+// Banking removed media an authority uploads for a notice: an image's digests, PDQ and the PDQ of central crops,
+// or a video's digests and vPDQ.
 import type { Database } from '../../db/index.ts'
 import type { HashKind } from '../../domain/vocabulary.ts'
 import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, cropLabel } from '../../domain/hash-bank.ts'
@@ -6,9 +7,10 @@ import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError, notFound } from '../../lib/errors.ts'
+import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
-import { hashImageUpload } from '../media-hashes.ts'
+import { hashImageUpload, hashSpooledVideo, SpooledVideo } from '../media-hashes.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { toEntryView } from './views.ts'
 
@@ -18,44 +20,71 @@ export const BANKABLE_STATUSES = ['removed', 'partially_removed', 'restricted', 
 /**
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
  * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
- * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored.
+ * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
+ * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file.
  */
 export async function bankNoticeMedia (
-  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: { noticeId: string, itemId: string | null, body: unknown }
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
+): Promise<BankedMediaView> {
+  try {
+    return await bankMedia(db, bank, hasher, principal, input)
+  } finally {
+    // A video's temporary file goes whatever the answer (the route deletes it too should this never run).
+    if (input.body instanceof SpooledVideo) await input.body.discard()
+  }
+}
+
+/** The body is an image's bytes (Buffer) or a video already written to a temporary file. */
+export interface BankMediaInput { noticeId: string, itemId: string | null, body: unknown }
+
+async function bankMedia (
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
 ): Promise<BankedMediaView> {
   const found = await findNotice(db, input.noticeId, null)
-  if (!found) throw new HttpProblem(404, 'Not found', `no notice ${input.noticeId}`)
+  if (!found) throw notFound(`notice ${input.noticeId}`)
   const { notice } = found
   if (input.itemId !== null && !found.items.some((item) => item.id === input.itemId)) {
-    throw new HttpProblem(422, 'Item not in notice', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
-      errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }]
+    throw new AppError('unprocessable', 'Item not in notice', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
+      extra: { errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }] }
     })
   }
   if (!(BANKABLE_STATUSES as readonly string[]).includes(notice.status)) {
-    throw new HttpProblem(409, 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
-      allowedStatuses: BANKABLE_STATUSES
+    throw new AppError('conflict', 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
+      extra: { allowedStatuses: BANKABLE_STATUSES }
     })
   }
-  // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
-  const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)
   const base = { noticeId: notice.id, noticeItemId: input.itemId, category: notice.category, platform: notice.platform, source: NOTICE_SOURCE }
   const entry = (type: HashKind, value: string, quality: number | null, labels: string[]): NewEntry => ({ ...base, type, value, quality, labels })
-  await insertEntries(db, [
-    entry('sha256', sha256, null, []),
-    entry('md5', md5, null, []),
-    entry('pdq', full.hash, full.quality, []),
-    ...crops.map((c) => entry('pdq', c.hash, c.quality, [cropLabel(c.percent)]))
-  ])
+  let hashes: Pick<BankedMediaView, 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'crops'>
+  if (input.body instanceof SpooledVideo) {
+    // A video: its frames are hashed (vPDQ, one a second) on a hashing thread from the temporary file, deleted after.
+    const video = input.body
+    const vpdq = await hashSpooledVideo(hasher, video)
+    const features = normaliseFeatures(vpdq.features)
+    await insertEntries(db, [
+      entry('sha256', video.sha256, null, []),
+      entry('md5', video.md5, null, []),
+      { ...base, type: 'vpdq', value: vpdqDigest(features), quality: null, features: Buffer.from(encodeFeatures(features)), labels: [] }
+    ])
+    hashes = { sha256: video.sha256, md5: video.md5, vpdq, crops: [] }
+  } else {
+    // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
+    const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)
+    await insertEntries(db, [
+      entry('sha256', sha256, null, []),
+      entry('md5', md5, null, []),
+      entry('pdq', full.hash, full.quality, []),
+      ...crops.map((c) => entry('pdq', c.hash, c.quality, [cropLabel(c.percent)]))
+    ])
+    hashes = { sha256, md5, pdq: { hash: full.hash, quality: full.quality }, crops }
+  }
   await bank.refresh().catch(() => 0)
   const viewer = { role: principal.role, platform: principal.platform }
   const entries = await entriesOfNoticeItem(db, notice.id, input.itemId)
   return {
-    sha256,
-    md5,
-    pdq: { hash: full.hash, quality: full.quality },
+    ...hashes,
     noticeId: notice.id,
     itemId: input.itemId,
-    crops,
     entries: entries.map((row) => toEntryView(row, viewer))
   }
 }
