@@ -8,6 +8,11 @@ export interface VpdqFeature {
   hash: string
   /** Seconds from the start of the video. */
   timestamp: number
+  /**
+   * The PDQ of the frame without its uniform borders (letterbox or pillarbox bars), when it has any and they were
+   * looked for; `hash` stays the reference's untrimmed hash, so the list remains exchangeable.
+   */
+  trimmedHash?: string
 }
 
 /** A whole video's hash. */

@@ -1,5 +1,6 @@
 // vPDQ hashing without any decoding (vpdq.md): which frames are kept, their timestamps, and a frame's feature.
 import { pdqFromRgb, type RgbImage } from './pdq.ts'
+import { cropRgb, uniformBorders } from './borders.ts'
 import type { VpdqFeature, VpdqHash } from './vpdq-types.ts'
 
 /** HMA hashes one frame per second; 0 keeps every frame (the reference's `-r 0`). */
@@ -43,9 +44,19 @@ export function vpdqTimestamp (frameNumber: number, frameRate: number): number {
 }
 
 /** One kept frame, decoded to RGB at its own size, becomes one feature through full-resolution PDQ. */
-export function vpdqFeature (frameNumber: number, frame: RgbImage, frameRate: number): VpdqFeature {
+export function vpdqFeature (frameNumber: number, frame: RgbImage, frameRate: number, options: { trimBorders?: boolean } = {}): VpdqFeature {
   const { hash, quality } = pdqFromRgb(frame)
-  return { frame: frameNumber, quality, hash, timestamp: vpdqTimestamp(frameNumber, frameRate) }
+  const feature: VpdqFeature = { frame: frameNumber, quality, hash, timestamp: vpdqTimestamp(frameNumber, frameRate) }
+  if (options.trimBorders === true) {
+    const crop = uniformBorders(frame)
+    if (crop !== null) feature.trimmedHash = pdqFromRgb(cropRgb(frame, crop)).hash
+  }
+  return feature
+}
+
+/** The hashes to compare when borders count as noise: each frame's trimmed hash where it has one, else its hash. */
+export function trimmedHashes (features: readonly VpdqFeature[]): VpdqFeature[] {
+  return features.map((f) => ({ frame: f.frame, quality: f.quality, hash: f.trimmedHash ?? f.hash, timestamp: f.timestamp }))
 }
 
 /** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */

@@ -32,6 +32,8 @@ export interface HashVideoOptions {
   limits?: Partial<VideoLimits>
   signal?: AbortSignal
   onProgress?: (progress: VideoProgress) => void
+  /** Also hash each frame without its uniform borders (its `trimmedHash`); off by default (the reference's output). */
+  trimBorders?: boolean
 }
 
 export interface VideoProbe {
@@ -98,7 +100,7 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
           killGroup(child)
           break
         }
-        features.push(vpdqFeature(frameNumber, { width, height, data: frame }, frameRate))
+        features.push(vpdqFeature(frameNumber, { width, height, data: frame }, frameRate, { trimBorders: options.trimBorders === true }))
         options.onProgress?.({ seconds: frameNumber / frameRate, durationSeconds })
       }
       if (tooLong) break
