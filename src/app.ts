@@ -5,6 +5,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
+import { describeDatabaseError } from './lib/db-errors.ts'
+import { ControlChannel } from './db/control-channel.ts'
+import { invalidateTopic, setAnnouncementsHeard } from './lib/ttl-cache.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
 import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
@@ -56,8 +59,13 @@ export const LOG_REDACTIONS = [
   'apiKey'
 ]
 
+/** A database error is logged by its SQLSTATE and the object it concerns, never with its SQL text or parameters. */
+export function serializeError (error: unknown): unknown {
+  return describeDatabaseError(error) ?? pino.stdSerializers.err(error as Error)
+}
+
 export function createLogger (level: string): Logger {
-  return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } })
+  return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: { err: serializeError } })
 }
 
 declare module 'fastify' {
@@ -102,12 +110,20 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   })
 
   const { db } = deps
+  // The process's own connection: its owner lock (crash-safe idempotency) and change notifications (caches).
+  const control = new ControlChannel(deps.pool.options, app.log as unknown as Logger)
+  setAnnouncementsHeard(false)
+  control.on('change', invalidateTopic)
+  control.on('up', () => { setAnnouncementsHeard(true) })
+  control.on('down', () => { setAnnouncementsHeard(false) })
+  if (deps.background !== false) await control.start()
+  app.addHook('onClose', async () => { await control.close() })
   await app.register(responseHeaders)
   await app.register(problems)
   await app.register(docs)
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE })
   await app.register(auth, { db })
-  await app.register(idempotency, { db })
+  await app.register(idempotency, { db, owner: () => control.owner })
   await app.register(etag)
   await app.register(securityHeaders)
 

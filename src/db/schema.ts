@@ -104,6 +104,8 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   responseStatus: integer('response_status'),
   responseHeaders: jsonb('response_headers'),
   responseBody: text('response_body'),
+  /** The owner number of the process running the request ('running'): its owner lock held means it is alive. */
+  owner: integer('owner'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
 }, (t) => [

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { setStandardHeaders } from './response-headers.ts'
 import { AppError, type AppErrorCode } from '../lib/errors.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors.ts'
 
 export interface ProblemFieldError {
   pointer: string
@@ -92,10 +93,6 @@ export function answerFrameworkError (error: FastifyError, request: FastifyReque
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
-function isUniqueViolation (error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
-}
-
 export default fp(async function problems (app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
     sendProblem(reply, 404, { detail: `no route for ${request.method} ${request.url.split('?')[0]}` })
@@ -118,8 +115,14 @@ export default fp(async function problems (app: FastifyInstance) {
         errors: validationErrors(error).map((e) => ({ ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}` }))
       })
     }
+    // Drizzle wraps the driver's error: these look at the SQLSTATE underneath, never at the SQL text.
     if (isUniqueViolation(error)) {
       return sendProblem(reply, 409, { detail: 'the resource conflicts with an existing one' })
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      return sendProblem(reply, 503, { detail: 'the database is unavailable; retry the request later' })
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

@@ -1,5 +1,6 @@
 // Creating, listing and revoking API clients, and the first administrator of a fresh installation.
 import { sql } from 'drizzle-orm'
+import { announceChange } from '../repositories/changes.ts'
 import type { Database } from '../db/index.ts'
 import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
@@ -56,6 +57,8 @@ export async function revokeClient (db: Database, id: string, by: Principal) {
       throw new HttpProblem(409, 'Last administrator', 'the last active administrator cannot be revoked')
     }
     const revoked = await repo.revokeClient(tx, id)
+    // Every process forgets the key when this commits (this one also clears its cache when the revoke returns).
+    await announceChange(tx, 'clients')
     await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
     return revoked
   })

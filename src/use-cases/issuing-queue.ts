@@ -16,6 +16,8 @@ import { toReportItemView } from './report-views.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import { checkItems, OPEN_STATUSES, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
+import { storeAnswerInTransaction } from '../repositories/idempotency.ts'
+import { reportCreatedAnswer } from './report-views.ts'
 
 /** What issuing needs beyond the request: who signs, who issues, and the legal constants printed on notices. */
 export interface IssuingContext {
@@ -225,17 +227,18 @@ export class IssuingQueue {
     const written = await this.composeNotices(batch, starts)
     const ranges = batch.counts.map((c) => ({ ...c, first: starts.get(serialKey(c.year, c.platform))! }))
     try {
-      const createdAt = await this.inTransaction(async (client) => {
+      const views = await this.inTransaction(async (client) => {
         await claimUrls(client, batch)
         const { createdAt } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), [])
         await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
+        const views = await this.storeAnswers(client, batch, createdAt, written.notices)
         // Counters move in the order the serials were predicted: after the batch before this one took its own.
         if (!await settledWithin(previous, PREVIOUS_RESERVATION_WAIT_MS)) throw new LostSerialRace()
         await reserveSerialRanges(client, ranges)
         reserved(true)
-        return createdAt
+        return views
       })
-      return this.views(batch, createdAt, written.notices)
+      return views
     } catch (error) {
       reserved(false)
       throw error
@@ -248,7 +251,7 @@ export class IssuingQueue {
    */
   private async issueUnderLock (batch: Batch): Promise<ReportView[]> {
     try {
-      const { createdAt, written } = await this.inTransaction(async (client) => {
+      return await this.inTransaction(async (client) => {
         await claimUrls(client, batch)
         const { createdAt, firstSerial } = await insertReportsAndReserveSerials(client, batch.reports.map(toReportRecord), itemRecords(batch), batch.counts)
         for (const c of batch.counts) {
@@ -257,9 +260,8 @@ export class IssuingQueue {
         }
         const written = await this.composeNotices(batch, firstSerial)
         await insertNotices(client, written.notices, written.noticeItems, written.events, written.audit)
-        return { createdAt, written }
+        return await this.storeAnswers(client, batch, createdAt, written.notices)
       })
-      return this.views(batch, createdAt, written.notices)
     } catch (error) {
       this.forgetPredictions()
       throw error
@@ -371,6 +373,18 @@ export class IssuingQueue {
       return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
     })
     return { notices, noticeItems, events, audit }
+  }
+
+  /**
+   * The batch's answers, each stored under its Idempotency-Key (if it came with one) in the issuing transaction:
+   * a retry after a crash replays the answer of a committed report, and finds the key of an uncommitted one free.
+   */
+  private async storeAnswers (client: pg.ClientBase, batch: Batch, createdAt: Map<string, Date>, notices: NoticeRecord[]): Promise<ReportView[]> {
+    const views = this.views(batch, createdAt, notices)
+    for (const [i, report] of batch.reports.entries()) {
+      if (report.idempotency) await storeAnswerInTransaction(client, report.idempotency, reportCreatedAnswer(views[i]))
+    }
+    return views
   }
 
   private views (batch: Batch, createdAt: Map<string, Date>, notices: NoticeRecord[]): ReportView[] {

@@ -9,6 +9,7 @@ import type { Principal } from '../repositories/clients.ts'
 import type { ReportView, SubmitReportInput } from '../schemas/reports.ts'
 import type { IssuingQueue } from './issuing-queue.ts'
 import type { Database } from '../db/index.ts'
+import type { IdempotencyClaim } from '../repositories/idempotency.ts'
 
 export const DEFAULT_TERRITORIAL_SCOPE = ['KZ']
 
@@ -21,6 +22,8 @@ export interface PreparedReport {
   items: Array<RecognisedItem & { id: string }>
   legalBasis: NoticeContent['legalBasis']
   receivedAt: Date
+  /** The Idempotency-Key it runs under, if any: issuing stores the answer under it in the same transaction. */
+  idempotency?: IdempotencyClaim | null
 }
 
 export async function prepareReport (db: Database, principal: Principal, input: SubmitReportInput, now = new Date()): Promise<PreparedReport> {
@@ -46,6 +49,6 @@ export async function prepareReport (db: Database, principal: Principal, input: 
   }
 }
 
-export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
-  return queue.submit(await prepareReport(db, principal, input))
+export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput, idempotency: IdempotencyClaim | null = null): Promise<ReportView> {
+  return queue.submit({ ...await prepareReport(db, principal, input), idempotency })
 }
