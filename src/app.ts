@@ -10,7 +10,7 @@ import { ControlChannel } from './db/control-channel.ts'
 import { invalidateTopic, setAnnouncementsHeard } from './lib/ttl-cache.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
-import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
+import problems, { answerClientError, answerFrameworkError, HttpProblem } from './plugins/problems.ts'
 import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
@@ -85,6 +85,10 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     genReqId: () => crypto.randomUUID(),
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
+    // Slow senders: the headers, then the whole request, must arrive in time (checked every second), else a 408.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    http: { headersTimeout: config.HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: 1000 },
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
   }).withTypeProvider<TypeBoxTypeProvider>()
 

@@ -1,7 +1,7 @@
 // Reads the environment, opens the database, builds the app, listens, and shuts down gracefully.
 import { loadConfig } from './config.ts'
 import { buildApp, createLogger } from './app.ts'
-import { openDatabase } from './db/connect.ts'
+import { openDatabase, waitForDatabase } from './db/connect.ts'
 import { bootstrapAdmin } from './use-cases/clients.ts'
 import { sweepExpiredIdempotencyKeys } from './plugins/idempotency.ts'
 import { loadNoticeSigner } from './signing/notice-signer.ts'
@@ -11,17 +11,19 @@ const config = loadConfig(process.env)
 const logger = createLogger(config.LOG_LEVEL)
 const database = await openDatabase(config, logger)
 
-const admin = await bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY)
+// The database may go away between the migrations and here too: start-up waits for it the same way.
+const target = 'the database'
+const admin = await waitForDatabase(() => bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY), logger, target)
 if (admin.apiKey) {
   // Shown once, on the terminal only: it is the one way into a fresh installation.
   process.stdout.write(`\nA new administrator was created. Its API key (shown only now):\n\n  ${admin.apiKey}\n\n`)
 } else if (admin.created) {
   logger.info('administrator created with BOOTSTRAP_ADMIN_KEY')
 }
-await sweepExpiredIdempotencyKeys(database.db)
+await waitForDatabase(() => sweepExpiredIdempotencyKeys(database.db), logger, target)
 
 const signer = await loadNoticeSigner(config.NOTICE_SIGNING_KEY_FILE, config.DATA_DIR)
-await registerSigningKey(database.db, signer.kid, signer.publicKey.jwk)
+await waitForDatabase(() => registerSigningKey(database.db, signer.kid, signer.publicKey.jwk), logger, target)
 logger.info({ kid: signer.kid }, 'notice signing key loaded')
 
 const app = await buildApp(config, { ...database, signer, logger })
