@@ -7,6 +7,9 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
+/** What SQL text or drizzle's parameter list looks like in a log line. */
+const LEAK = /Failed query|params: |\binsert into\b|\bselect .* from\b|\bupdate "?[a-z_]+"? set\b/i
+
 export const ADMIN_KEY = 'chaos-admin-key-0123456789abcdefghijklmnop'
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -93,7 +96,12 @@ export class Cluster {
 export class Gateway {
   child: ChildProcess | null = null
   exits: Array<{ code: number | null, signal: NodeJS.Signals | null }> = []
+  /** Exits the run did not cause (a crash). */
+  unexpectedExits = 0
+  private stopping = false
   private stderr = ''
+  /** Log chunks that carried SQL text or query parameters. */
+  leaks = 0
 
   private constructor (readonly port: number, private readonly env: Record<string, string>) {}
 
@@ -113,7 +121,7 @@ export class Gateway {
 
   get base (): string { return `http://127.0.0.1:${this.port}` }
   get alive (): boolean { return this.child !== null && this.child.exitCode === null && this.child.signalCode === null }
-  /** The last lines the process wrote to stderr (its warnings and errors). */
+  /** The last lines the process logged (its warnings and errors). */
   get log (): string { return this.stderr }
 
   /** Starts the process; `waitReady` waits until it answers (it waits for its database itself). */
@@ -121,10 +129,20 @@ export class Gateway {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server.ts')], {
       cwd: ROOT,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
-      stdio: ['ignore', 'ignore', 'pipe']
+      stdio: ['ignore', 'pipe', 'pipe']
     })
-    child.stderr!.on('data', (chunk: Buffer) => { this.stderr = (this.stderr + chunk.toString()).slice(-20_000) })
-    child.on('exit', (code, signal) => { this.exits.push({ code, signal }) })
+    const keep = (chunk: Buffer): void => {
+      const text = chunk.toString()
+      if (LEAK.test(text)) this.leaks++
+      this.stderr = (this.stderr + text).slice(-20_000)
+    }
+    child.stdout!.on('data', keep)
+    child.stderr!.on('data', keep)
+    child.on('exit', (code, signal) => {
+      this.exits.push({ code, signal })
+      if (!this.stopping) this.unexpectedExits++
+    })
+    this.stopping = false
     this.child = child
     if (waitReady) await this.waitListening()
   }
@@ -146,6 +164,7 @@ export class Gateway {
     const child = this.child
     if (!child || !this.alive) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
+    this.stopping = true
     child.kill('SIGKILL')
     await exited
   }
@@ -154,6 +173,7 @@ export class Gateway {
     const child = this.child
     if (!child || !this.alive) return
     const exited = new Promise((resolve) => child.once('exit', resolve))
+    this.stopping = true
     child.kill('SIGTERM')
     await Promise.race([exited, sleep(15_000)])
     if (this.alive) await this.kill9()

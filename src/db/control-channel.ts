@@ -9,7 +9,8 @@ import type { Logger } from 'pino'
 export const OWNER_LOCK_NAMESPACE = 7_310_010
 /** The NOTIFY channel on which writers name what changed ('clients', 'platforms', 'legal-bases'). */
 export const CHANGES_CHANNEL = 'takedown_changes'
-const RECONNECT_MAX_MS = 2_000
+/** Reconnection is retried at least this often: requests with an Idempotency-Key wait for it (503 until then). */
+const RECONNECT_MAX_MS = 250
 
 export interface ControlChannelEvents {
   /** A topic changed somewhere (this process included). */
@@ -30,7 +31,7 @@ export class ControlChannel extends EventEmitter<ControlChannelEvents> {
   private ownerId: number | null = null
   private closed = false
   private reconnectTimer: NodeJS.Timeout | null = null
-  private pauseMs = 100
+  private pauseMs = 50
   private connecting: Promise<void> | null = null
 
   constructor (private readonly connection: pg.ClientConfig, private readonly logger: Pick<Logger, 'info' | 'warn'>) {
@@ -80,7 +81,7 @@ export class ControlChannel extends EventEmitter<ControlChannelEvents> {
       }
       this.client = client
       this.ownerId = owner
-      this.pauseMs = 100
+      this.pauseMs = 50
       this.logger.info({ owner }, 'control connection up: owner lock held, listening for changes')
       this.emit('up')
     } catch (error) {

@@ -57,10 +57,9 @@ export const databaseOutage: Scenario = {
     const integrity = await checkIntegrity(url, load.figures, 'pg')
     const statuses = statusSummary(load.figures)
     await gateway.stop()
-    const exits = gateway.exits.filter((e) => e.signal !== 'SIGTERM' && e.signal !== 'SIGKILL' && e.code !== 0)
     const figures = {
       'fast restarts / stop (s)': `${restarts} / ${stopSeconds}`,
-      'process alive throughout': exits.length === 0 && alive,
+      'process alive throughout': gateway.unexpectedExits === 0 && alive,
       'recovery after the database, ms (each)': recoveries,
       'start-up while down: waited, then served after ms': `${waitedAlive}, ${startedAfterMs}`,
       'reports acknowledged': load.figures.acknowledged.size,
@@ -68,15 +67,17 @@ export const databaseOutage: Scenario = {
       'reference-number gaps': integrity.gaps,
       'answers by status': statuses,
       '503 without Retry-After': load.figures.missingRetryAfter,
+      'log lines with SQL or parameters': gateway.leaks,
       'unexpected answers': load.figures.other.slice(0, 5)
     }
     const failures: string[] = []
-    if (exits.length > 0 || !alive) failures.push(`the gateway died: ${JSON.stringify(gateway.exits)} ${gateway.log.slice(-1500)}`)
+    if (gateway.unexpectedExits > 0 || !alive) failures.push(`the gateway died: ${JSON.stringify(gateway.exits)} ${gateway.log.slice(-1500)}`)
     if (!waitedAlive || startedAfterMs < 0) failures.push('start-up with the database down did not wait and then serve')
     const slow = recoveries.filter((ms) => ms > RECOVERY_GOAL_MS)
     if (slow.length > 0) failures.push(`recovery slower than ${RECOVERY_GOAL_MS} ms: ${slow.join(', ')}`)
     if (load.figures.other.length > 0) failures.push(`${load.figures.other.length} answers other than 201 and 503 (or 409 on a key in progress)`)
     if ((statuses['409'] ?? 0) > 0) failures.push(`${statuses['409']} answers 409 (a key held by a request that died with the database)`)
+    if (gateway.leaks > 0) failures.push(`${gateway.leaks} log lines carried SQL text or parameters`)
     if (load.figures.missingRetryAfter > 0) failures.push(`${load.figures.missingRetryAfter} 503s without Retry-After`)
     if (integrity.lost + integrity.duplicated + integrity.gaps > 0) failures.push('reports lost, duplicated or numbers with gaps')
     return { figures, failures }
