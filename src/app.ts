@@ -64,8 +64,9 @@ export function serializeError (error: unknown): unknown {
   return describeDatabaseError(error) ?? pino.stdSerializers.err(error as Error)
 }
 
-export function createLogger (level: string): Logger {
-  return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: { err: serializeError } })
+export function createLogger (level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: { err: serializeError } }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 declare module 'fastify' {
