@@ -8,7 +8,7 @@ const OTHER_PROCESS_GOAL_MS = 1_000
 export const revocation: Scenario = {
   name: 'revocation on two processes',
   async run (cluster, { short }) {
-    const rounds = short ? 3 : 10
+    const rounds = short ? 2 : 10
     const url = await cluster.createDatabase('chaos_revocation')
     const a = await Gateway.start(url)
     const b = await Gateway.start(url)
