@@ -1,6 +1,8 @@
 // Idempotency keys: which process runs a key's first request, and the answer stored for its retries.
 import type pg from 'pg'
-import { sql, type SQL } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
+import type { Executor } from '../db/index.ts'
+import { idempotencyKeys } from '../db/schema.ts'
 import { AppError } from '../lib/errors.ts'
 import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-errors.ts'
 import { OWNER_LOCK_NAMESPACE } from '../db/control-channel.ts'
@@ -39,8 +41,24 @@ export async function storeAnswerInTransaction (client: pg.ClientBase, claim: Id
       where client_id = $1 and key = $2 and owner = $3 and state = 'running'`,
     values: [claim.clientId, claim.key, claim.owner, answer.status, JSON.stringify(answer.headers), answer.body]
   })
-  if (rowCount !== 1) {
-    throw new AppError('unavailable', 'Idempotency key lost', 'the request lost its Idempotency-Key while the database connection was restored; retry it',
-      { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })
-  }
+  if (rowCount !== 1) throw keyLost()
+}
+
+/** The same, for a use case that writes through drizzle: the answer commits with the transaction `tx` belongs to. */
+export async function storeAnswer (tx: Executor, claim: IdempotencyClaim, answer: StoredAnswer): Promise<void> {
+  const stored = await tx.update(idempotencyKeys)
+    .set({ state: 'done', responseStatus: answer.status, responseHeaders: answer.headers, responseBody: answer.body })
+    .where(and(eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.state, 'running')))
+    .returning({ key: idempotencyKeys.key })
+  if (stored.length !== 1) throw keyLost()
+}
+
+/** A 201 answer with its JSON body and location, as it is stored for the retries of an Idempotency-Key. */
+export function createdAnswer (location: string, body: unknown): StoredAnswer {
+  return { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', location }, body: JSON.stringify(body) }
+}
+
+function keyLost (): AppError {
+  return new AppError('unavailable', 'Idempotency key lost', 'the request lost its Idempotency-Key while the database connection was restored; retry it',
+    { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })
 }

@@ -125,4 +125,18 @@ t.test('Idempotency-Key', async (t) => {
     t.same(JSON.parse(row.response_body), created.json())
     t.equal(row.response_headers.location, created.headers.location)
   })
+
+  t.test('a client\'s and a legal basis\'s answers are stored with them too', async (t) => {
+    const client = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'stored', role: 'auditor' }, headers: { 'idempotency-key': 'stored-client' } })
+    const basis = await ctx.call(ctx.adminKey, {
+      method: 'POST', url: '/v1/legal-bases', headers: { 'idempotency-key': 'stored-basis' },
+      payload: { id: 'kz-stored-basis', citation: 'Art. 2', title: { kk: 'a', ru: 'b', en: 'c' }, text: { kk: 'a', ru: 'b', en: 'c' } }
+    })
+    for (const [key, res] of [['stored-client', client], ['stored-basis', basis]] as const) {
+      t.equal(res.statusCode, 201, res.body)
+      const { rows: [row] } = await ctx.pool.query('select state, response_body from idempotency_keys where key = $1', [key])
+      t.equal(row.state, 'done')
+      t.same(JSON.parse(row.response_body), res.json(), `${key}: the stored answer is the one sent`)
+    }
+  })
 })

@@ -31,7 +31,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
     }
   }, async (request, reply) => {
-    const created = await createClient(db, request.body, request.principal)
+    const created = await createClient(db, request.body, request.principal, request.idempotency)
     return reply.status(201).header('location', `/v1/clients/${created.id}`).send(created)
   })
 

@@ -1,4 +1,5 @@
 // The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
+import { createdAnswer, storeAnswer } from '../../repositories/idempotency.ts'
 import { Type, type Static } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
@@ -100,6 +101,8 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     const row = await db.transaction(async (tx) => {
       const created = await repo.insertLegalBasis(tx, request.body)
       await appendAudit(tx, request.principal, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: request.body })
+      // A retry after a crash replays this answer: it commits with the row it describes.
+      if (request.idempotency) await storeAnswer(tx, request.idempotency, createdAnswer(`/v1/legal-bases/${created.id}`, toView(created)))
       return created
     })
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
