@@ -361,3 +361,19 @@ export function printFigures (title: string, figures: Record<string, unknown>): 
 export function statusSummary (figures: LoadFigures): Record<string, number> {
   return Object.fromEntries([...figures.statuses.entries()].sort())
 }
+
+/** Background work resumed: every event numbered by the feed's sequencer within `ms` (0 when it never was). */
+export async function waitEventsNumbered (databaseUrl: string, ms = 20_000): Promise<{ unnumbered: number, waitedMs: number }> {
+  const client = new pg.Client({ connectionString: databaseUrl })
+  await client.connect()
+  const started = Date.now()
+  try {
+    for (;;) {
+      const unnumbered = (await client.query<{ n: number }>('select count(*)::int as n from notice_events where position is null')).rows[0].n
+      if (unnumbered === 0 || Date.now() - started > ms) return { unnumbered, waitedMs: Date.now() - started }
+      await sleep(100)
+    }
+  } finally {
+    await client.end()
+  }
+}

@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { errorResponses } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
+import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-errors.ts'
 
 const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
 
@@ -38,6 +39,7 @@ const health: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) 
       return { status: 'ok' as const }
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
       return sendProblem(reply, 503, { detail: 'the database does not answer' })
     }
   })

@@ -1,6 +1,6 @@
 // PostgreSQL restarted and stopped under load: the gateway stays up, answers only 201 or 503 with Retry-After,
 // serves again within 2 s of the database, and loses or repeats nothing.
-import { Gateway, ReportLoad, checkIntegrity, createClient, sleep, statusSummary } from '../harness.ts'
+import { Gateway, ReportLoad, checkAuditChain, checkIntegrity, createClient, sleep, statusSummary, waitEventsNumbered } from '../harness.ts'
 import type { Scenario } from '../scenario.ts'
 
 const RECOVERY_GOAL_MS = 2_000
@@ -56,6 +56,9 @@ export const databaseOutage: Scenario = {
     await load.stop().catch(() => {})
     const integrity = await checkIntegrity(url, load.figures, 'pg')
     const statuses = statusSummary(load.figures)
+    // Background work resumed by itself: the feed numbered every event, the audit trail is sealed and intact.
+    const numbered = await waitEventsNumbered(url)
+    const audit = alive ? await checkAuditChain(gateway.base, url) : { intact: false, checked: 0, unsealed: -1 }
     await gateway.stop()
     const figures = {
       'fast restarts / stop (s)': `${restarts} / ${stopSeconds}`,
@@ -65,6 +68,7 @@ export const databaseOutage: Scenario = {
       'reports acknowledged': load.figures.acknowledged.size,
       'acknowledged but lost / created twice': `${integrity.lost} / ${integrity.duplicated}`,
       'reference-number gaps': integrity.gaps,
+      'events left unnumbered / audit sealed and intact': `${numbered.unnumbered} / ${audit.unsealed === 0 && audit.intact} (${audit.checked})`,
       'answers by status': statuses,
       '503 without Retry-After': load.figures.missingRetryAfter,
       'log lines with SQL or parameters': gateway.leaks,
@@ -77,6 +81,8 @@ export const databaseOutage: Scenario = {
     if (slow.length > 0) failures.push(`recovery slower than ${RECOVERY_GOAL_MS} ms: ${slow.join(', ')}`)
     if (load.figures.other.length > 0) failures.push(`${load.figures.other.length} answers other than 201 and 503 (or 409 on a key in progress)`)
     if ((statuses['409'] ?? 0) > 0) failures.push(`${statuses['409']} answers 409 (a key held by a request that died with the database)`)
+    if (numbered.unnumbered > 0) failures.push(`${numbered.unnumbered} events never numbered: the sequencer did not resume`)
+    if (audit.unsealed !== 0 || !audit.intact) failures.push('the audit trail was not sealed or not intact after the outage')
     if (gateway.leaks > 0) failures.push(`${gateway.leaks} log lines carried SQL text or parameters`)
     if (load.figures.missingRetryAfter > 0) failures.push(`${load.figures.missingRetryAfter} 503s without Retry-After`)
     if (integrity.lost + integrity.duplicated + integrity.gaps > 0) failures.push('reports lost, duplicated or numbers with gaps')
