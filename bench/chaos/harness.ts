@@ -217,6 +217,8 @@ export interface LoadFigures {
   missingRetryAfter: number
   /** When each acknowledgement arrived (ms since the epoch). */
   ackTimes: number[]
+  /** Acknowledgements that replayed an answer committed before (the first attempt's answer was lost). */
+  replayed: number
 }
 
 /**
@@ -225,7 +227,7 @@ export interface LoadFigures {
  * faults. `targets` gives the gateways' base URLs at the moment of each attempt.
  */
 export class ReportLoad {
-  readonly figures: LoadFigures = { acknowledged: new Map(), statuses: new Map(), other: [], missingRetryAfter: 0, ackTimes: [] }
+  readonly figures: LoadFigures = { acknowledged: new Map(), statuses: new Map(), other: [], missingRetryAfter: 0, ackTimes: [], replayed: 0 }
   private stopping = false
   private readonly writers: Array<Promise<void>> = []
   private serial = 0
@@ -261,6 +263,7 @@ export class ReportLoad {
           if (res.status === 201) {
             this.figures.acknowledged.set(ref, (JSON.parse(text) as { id: string }).id)
             this.figures.ackTimes.push(Date.now())
+            if (res.headers.get('idempotent-replayed') === 'true') this.figures.replayed++
             break
           }
           if (res.status === 503 && !res.headers.get('retry-after')) this.figures.missingRetryAfter++

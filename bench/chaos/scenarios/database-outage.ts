@@ -66,6 +66,7 @@ export const databaseOutage: Scenario = {
       'recovery after the database, ms (each)': recoveries,
       'start-up while down: waited, then served after ms': `${waitedAlive}, ${startedAfterMs}`,
       'reports acknowledged': load.figures.acknowledged.size,
+      'acknowledged by a replay': load.figures.replayed,
       'acknowledged but lost / created twice': `${integrity.lost} / ${integrity.duplicated}`,
       'reference-number gaps': integrity.gaps,
       'events left unnumbered / audit sealed and intact': `${numbered.unnumbered} / ${audit.unsealed === 0 && audit.intact} (${audit.checked})`,

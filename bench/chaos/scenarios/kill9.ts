@@ -35,6 +35,7 @@ export const kill9: Scenario = {
       'kills (kill -9 under load)': kills,
       writers,
       'reports acknowledged': load.figures.acknowledged.size,
+      'acknowledged by a replay (answer lost in a kill)': load.figures.replayed,
       'acknowledged but lost': integrity.lost,
       'created twice (same Idempotency-Key)': integrity.duplicated,
       'notices / reference-number gaps': `${integrity.notices} / ${integrity.gaps}`,
