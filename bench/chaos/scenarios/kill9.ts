@@ -6,7 +6,7 @@ import type { Scenario } from '../scenario.ts'
 export const kill9: Scenario = {
   name: 'kill -9 under load',
   async run (cluster, { short }) {
-    const kills = short ? 3 : 10
+    const kills = short ? 2 : 10
     const writers = 6
     const url = await cluster.createDatabase('chaos_kill9')
     const gateway = await Gateway.start(url)
