@@ -30,13 +30,14 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   429: 'Rate limit reached; see Retry-After'
 }
 
-/** Every route declares the errors it can answer; 401, 429 and 500 stand for every authenticated route. */
+/** Every route declares the errors it can answer; 401, 429, 500 and 503 stand for every authenticated route. */
 export function errorResponses (...statuses: number[]): Record<number, TSchema> {
   const out: Record<number, TSchema> = {}
   for (const status of [...statuses, 401, 429]) {
     out[status] = Type.Unsafe({ ...ProblemRef, description: ERROR_DESCRIPTIONS[status] ?? 'Error' })
   }
   out[500] = Type.Unsafe({ ...ProblemRef, description: 'Unexpected failure (details are logged, never returned)' })
+  out[503] = Type.Unsafe({ ...ProblemRef, description: 'The database cannot be reached for the moment; retry after `Retry-After` seconds' })
   return out
 }
 
