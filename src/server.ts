@@ -2,6 +2,7 @@
 import { loadConfig } from './config.ts'
 import { buildApp, createLogger } from './app.ts'
 import { openDatabase, waitForDatabase } from './db/connect.ts'
+import { isDatabaseUnavailable } from './lib/db-errors.ts'
 import { bootstrapAdmin } from './use-cases/clients.ts'
 import { sweepExpiredIdempotencyKeys } from './plugins/idempotency.ts'
 import { loadNoticeSigner } from './signing/notice-signer.ts'
@@ -68,6 +69,15 @@ async function shutdown (reason: string, err?: unknown): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { void shutdown(signal) })
 process.on('uncaughtException', (err) => { void shutdown('uncaughtException', err) })
-process.on('unhandledRejection', (err) => { void shutdown('unhandledRejection', err) })
+process.on('unhandledRejection', (err) => {
+  // pg-boss settles a finished job (complete/fail) without awaiting it, so a job that ends while the database is
+  // away leaves a rejected promise nobody handles. A lost connection corrupts nothing in this process: it is
+  // logged, and the job queue carries on once the database is back. Anything else still stops the gateway.
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err }, 'a background database call failed while the database was unavailable')
+    return
+  }
+  void shutdown('unhandledRejection', err)
+})
 
 await app.listen({ host: config.HOST, port: config.PORT })

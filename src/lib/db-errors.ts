@@ -84,5 +84,9 @@ export function describeDatabaseError (error: unknown): Record<string, unknown> 
   }
   const safe = code === undefined || NETWORK_CODES.has(code) || SAFE_MESSAGE_CLASSES.some((c) => code.startsWith(c))
   described.message = safe ? String(found.message) : 'the database refused the statement'
+  // The frames only: a stack's first lines repeat the message, which for drizzle's wrapper holds SQL and parameters.
+  const stack = typeof (error as Error)?.stack === 'string' ? (error as Error).stack! : ''
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line))
+  if (frames.length > 0) described.stack = frames.join('\n')
   return described
 }
