@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Client, CreatedClient, CreateClientBody } from '../../schemas/clients.ts'
-import { errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../../schemas/common.ts'
 import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
 import { findClient, listClients } from '../../repositories/clients.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
@@ -28,7 +28,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
         'replays this response, key included.',
       headers: IdempotencyHeaders,
       body: CreateClientBody,
-      response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
+      response: { 201: created(CreatedClient), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const created = await createClient(db, request.body, request.principal, request.idempotency)
@@ -79,7 +79,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
         'be revoked (409). From the answer on, the key is refused by this process, and by every other gateway process as soon as ' +
         'it hears of the revocation (a database notification, normally within milliseconds).',
       params: IdParams,
-      response: { 200: Client, ...errorResponses(400, 403, 404, 409) }
+      response: { 200: Client, ...errorResponses(...BODY_ERRORS, 403, 404, 409) }
     }
   }, async (request) => {
     const row = await revokeClient(db, request.params.id, request.principal)
