@@ -14,7 +14,10 @@ export async function grantServiceRole (owner: pg.ClientBase, role: string): Pro
   await owner.query(`revoke delete, truncate on audit_entries, audit_chain_head from ${r}`)
   await owner.query(`revoke insert on audit_chain_head from ${r}`)
   await owner.query(`grant usage, select on all sequences in schema public to ${r}`)
-  // The durable queue keeps its tables in a schema of its own, which it creates and migrates itself.
+  // The durable queue keeps its tables in a schema of its own, which it creates and migrates itself (its
+  // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is there).
+  const { rows: [db] } = await owner.query<{ name: string }>('select current_database() as name')
+  await owner.query(`grant create on database ${quoteIdent(db.name)} to ${r}`)
   await owner.query(`create schema if not exists pgboss authorization ${r}`)
   await owner.query(`grant all on schema pgboss to ${r}`)
   await owner.query(`grant all on all tables in schema pgboss to ${r}`)

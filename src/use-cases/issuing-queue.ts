@@ -1,6 +1,6 @@
 // Issues notices for prepared reports in batches: one transaction numbers, signs and stores every waiting report.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   insertNotices, insertReportsAndReserveSerials, claimNoticeUrls, reserveSerialRanges, serialKey,
@@ -329,7 +329,7 @@ export class IssuingQueue {
           territorialScope: report.territorialScope,
           items: items.map((item) => ({
             id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-            contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
+            contentType: item.contentType, identifiers: item.identifiers, ...citationsFor(platform, verdictOf(item).earlier)
           })),
           redressDays: this.ctx.redressDays,
           preservationMonths: this.ctx.preservationMonths
