@@ -41,6 +41,13 @@ export interface BuildOptions {
 }
 
 export async function build (t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext> {
+  const { close, ...ctx } = await open(env, options)
+  t.teardown(close)
+  return ctx
+}
+
+/** The same as build, for scripts outside tap: the caller closes it. */
+export async function open (env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext & { close: () => Promise<void> }> {
   const database = await createTestDatabase()
   const role = options.serviceRole === true ? await createServiceRole(database.url) : null
   const appUrl = role?.url ?? database.url
@@ -53,13 +60,13 @@ export async function build (t: Test, env: Record<string, string> = {}, options:
   const signer = await loadNoticeSigner(undefined, keyDir)
   await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
   const app = await buildApp(config, { pool, db, signer, logger: createLogger(config.LOG_LEVEL) })
-  t.teardown(async () => {
+  const close = async (): Promise<void> => {
     await app.close()
     await pool.end()
     await database.drop()
     await role?.drop()
     await fs.rm(keyDir, { recursive: true, force: true })
-  })
+  }
   const call: TestContext['call'] = (key, options) => app.inject({
     ...options,
     headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers }
@@ -69,5 +76,5 @@ export async function build (t: Test, env: Record<string, string> = {}, options:
     if (res.statusCode !== 201) throw new Error(`client creation failed: ${res.statusCode} ${res.body}`)
     return res.json().apiKey as string
   }
-  return { app, db, pool, config, signer, databaseUrl: database.url, ownerUrl: database.url, adminKey: ADMIN_KEY, clientKey, call }
+  return { app, db, pool, config, signer, databaseUrl: database.url, ownerUrl: database.url, adminKey: ADMIN_KEY, clientKey, call, close }
 }
