@@ -111,8 +111,10 @@ export function broken (doc: OpenApiDocument, schema: Schema | undefined): fc.Ar
   return fc.oneof(...edits)
 }
 
+/** URL-encodes anything; a lone surrogate (which has no UTF-8 form) goes as the percent bytes a client would send. */
 function encodeQueryValue (value: unknown): string {
-  return encodeURIComponent(typeof value === 'string' ? value : JSON.stringify(value))
+  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? ''
+  return text.isWellFormed() ? encodeURIComponent(text) : encodeURIComponent(text.toWellFormed()).replaceAll('%EF%BF%BD', '%ED%A0%80')
 }
 
 /** Broken path and query values: what a client or a proxy may send in a URL. */
@@ -152,8 +154,8 @@ export function requestsFor (doc: OpenApiDocument, operation: Operation, keys: f
     return url
   })
   const queryArb = fc.tuple(...queryParams.map((p) => fc.option(paramValue(p), { freq: 2 }))).map((values) =>
-    queryParams.flatMap((p, i) => values[i] === null ? [] : [`${encodeURIComponent(p.name)}=${encodeQueryValue(values[i])}`]))
-  const extraQuery = fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), hostileText).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`), { freq: 10 })
+    queryParams.flatMap((p, i) => values[i] === null ? [] : [`${encodeQueryValue(p.name)}=${encodeQueryValue(values[i])}`]))
+  const extraQuery = fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), hostileText).map(([k, v]) => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`), { freq: 10 })
   const headersArb = fc.tuple(...headerParams.map((p) => fc.option(valid(doc, p.schema), { freq: 2 }))).map((values) => {
     const headers: Record<string, string> = {}
     headerParams.forEach((p, i) => { if (values[i] !== null) headers[String(p.name).toLowerCase()] = String(values[i]).replace(/[^\x20-\x7e]/g, '') })
