@@ -8,6 +8,7 @@ import { bootstrapAdmin } from '../src/use-cases/clients.ts'
 import { createServiceRole, createTestDatabase } from './helpers/database.ts'
 import type { Role } from '../src/domain/vocabulary.ts'
 import type pg from 'pg'
+import type { Logger } from 'pino'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -38,6 +39,7 @@ export interface BuildOptions {
    * test file; `ownerPool` then reaches the same database as the tables' owner.
    */
   serviceRole?: boolean
+  logger?: Logger
 }
 
 export async function build (t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext> {
@@ -59,7 +61,7 @@ export async function open (env: Record<string, string> = {}, options: BuildOpti
   const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
   const signer = await loadNoticeSigner(undefined, keyDir)
   await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
-  const app = await buildApp(config, { pool, db, signer, logger: createLogger(config.LOG_LEVEL) })
+  const app = await buildApp(config, { pool, db, signer, logger: options.logger ?? createLogger(config.LOG_LEVEL) })
   const close = async (): Promise<void> => {
     await app.close()
     await pool.end()

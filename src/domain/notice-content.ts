@@ -20,6 +20,9 @@ export interface NoticeItemContent {
    * numbers (which would tell one platform about another's cases). Absent when there is none.
    */
   removedElsewhere?: PriorRemoval[]
+  /** When the reporter captured the material, and where it keeps its evidence (never the material itself). */
+  capturedAt?: string
+  evidenceRef?: string
 }
 
 export interface PriorRemoval { removedAt: string, category: Category }
@@ -48,6 +51,30 @@ export function citationsFor (platform: PlatformSlug, earlier: readonly EarlierR
   return removedElsewhere.length > 0 ? { reuploadOf: own, removedElsewhere } : { reuploadOf: own }
 }
 
+/** Text the issuer gives in each notice language. */
+export type LocalizedText = Record<NoticeLang, string>
+
+/**
+ * Who issues: the authority's name in each notice language (`name` is the English one, which notices issued before
+ * names in other languages carry alone), its contact point, and the officer who signs.
+ */
+export interface NoticeIssuer {
+  name: string
+  contactPoint: string
+  names?: LocalizedText
+  signatory?: { name: string | null, position: LocalizedText }
+}
+
+/** The issuer's name in a notice language, falling back to the one name older notices carry. */
+export function issuerName (issuer: NoticeIssuer, lang: NoticeLang): string {
+  return issuer.names?.[lang] ?? issuer.name
+}
+
+/** A legal basis's citation in a notice language, falling back to the one citation older notices carry. */
+export function legalCitation (legalBasis: NoticeContent['legalBasis'], lang: NoticeLang): string {
+  return legalBasis.citations?.[lang] ?? legalBasis.citation
+}
+
 /**
  * The content that is signed. It mirrors the mandatory fields of a removal order under Regulation (EU) 2021/784,
  * Annex I, and Art. 9 DSA: issuer and contact point, addressee, reference, time of issue and deadline, exact
@@ -57,7 +84,7 @@ export interface NoticeContent {
   noticeId: string
   referenceNumber: string
   reportId: string
-  issuer: { name: string, contactPoint: string }
+  issuer: NoticeIssuer
   addressee: {
     platform: PlatformSlug
     platformName: string
@@ -69,7 +96,7 @@ export interface NoticeContent {
   urgency: Urgency
   category: Category
   dsa: { category: string, keyword: string | null }
-  legalBasis: { id: string, citation: string, title: { kk: string, ru: string, en: string } }
+  legalBasis: { id: string, citation: string, citations?: LocalizedText, title: { kk: string, ru: string, en: string } }
   statementOfReasons: string
   territorialScope: string[]
   items: NoticeItemContent[]
