@@ -92,8 +92,12 @@ export function answerFrameworkError (error: FastifyError, request: FastifyReque
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
+/** A unique violation, also when a library wraps the driver's error (drizzle's DrizzleQueryError keeps it as `cause`). */
 function isUniqueViolation (error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if ((e as { code?: unknown }).code === '23505') return true
+  }
+  return false
 }
 
 export default fp(async function problems (app: FastifyInstance) {

@@ -24,3 +24,15 @@ t.test('fuzzed requests from the contract', async (t) => {
   const live = await ctx.app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(live.statusCode, 200, 'the gateway still answers')
 })
+
+t.test('what the full run found', async (t) => {
+  const ctx = await build(t)
+  t.test('a second legal basis with an id already taken is a 409 problem (the driver\'s error arrives wrapped)', async (t) => {
+    const body = { id: 'fuzz-found-1', citation: 'Art. 1', title: { kk: 'a', ru: 'b', en: 'c' }, text: { kk: 'a', ru: 'b', en: 'c' } }
+    const first = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/legal-bases', payload: body })
+    t.equal(first.statusCode, 201, first.body)
+    const again = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/legal-bases', payload: body })
+    t.equal(again.statusCode, 409, again.body)
+    t.match(again.headers['content-type'], /application\/problem\+json/)
+  })
+})
