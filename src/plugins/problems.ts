@@ -92,12 +92,10 @@ export function answerFrameworkError (error: FastifyError, request: FastifyReque
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
-/** A unique violation, also when a library wraps the driver's error (drizzle's DrizzleQueryError keeps it as `cause`). */
+/** The driver's error, or the one a query builder wrapped it in (drizzle puts it in `cause`). */
 function isUniqueViolation (error: unknown): boolean {
-  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if ((e as { code?: unknown }).code === '23505') return true
-  }
-  return false
+  if (typeof error !== 'object' || error === null) return false
+  return (error as { code?: string }).code === '23505' || isUniqueViolation((error as { cause?: unknown }).cause)
 }
 
 export default fp(async function problems (app: FastifyInstance) {

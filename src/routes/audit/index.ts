@@ -1,5 +1,6 @@
 // The tamper-evident audit trail: read it after a position, and verify its hash chain.
 import { Type } from 'typebox'
+import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { errorResponses, Timestamp } from '../../schemas/common.ts'
@@ -17,7 +18,7 @@ const Checkpoint = {
   at: Timestamp
 }
 
-const AuditEntry = Type.Object({
+const AuditEntry = named('AuditEntry', Type.Object({
   position: Type.Integer(),
   at: Timestamp,
   actor: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), role: Type.String() }),
@@ -27,7 +28,7 @@ const AuditEntry = Type.Object({
   digest: Type.String(),
   prevHash: Type.Union([Type.String(), Type.Null()]),
   hash: Type.String()
-})
+}))
 
 const audit: FastifyPluginAsyncTypebox<{ db: Database, signer: NoticeSigner }> = async (app, { db, signer }) => {
   app.get('/v1/audit', {
@@ -69,11 +70,18 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database, signer: NoticeSigner }> =
         'reaches it unchanged, which catches the newest entries being deleted or rewritten even by someone who can ' +
         'change the database.',
       response: {
-        200: Type.Object({ ...Checkpoint, checkpoint: Type.String({ description: 'Compact JWS of { position, hash, at }' }) }),
+        200: {
+          description: 'The signed checkpoint',
+          headers: { 'Cache-Control': { type: 'string', const: 'no-store', description: 'Signed at the moment of asking: never cached, so never tagged either' } },
+          content: { 'application/json': { schema: Type.Object({ ...Checkpoint, checkpoint: Type.String({ description: 'Compact JWS of { position, hash, at }' }) }) } }
+        },
         ...errorResponses(403)
       }
     }
-  }, async () => latestCheckpoint(db, signer))
+  }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+    return latestCheckpoint(db, signer)
+  })
 
   app.get('/v1/audit/verify', {
     config: { roles: ROLES },
