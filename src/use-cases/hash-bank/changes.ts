@@ -1,6 +1,6 @@
 // The hash bank's changes feed: commit-safe positions behind opaque cursors, so a platform can mirror the bank.
 import type { Executor } from '../../db/index.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { BankEntryType } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import type { ChangeView } from '../../schemas/hash-bank.ts'
@@ -27,7 +27,7 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
  * a change shows once every transaction that began before it has finished.
  */
 export async function readChanges (
-  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: HashKind
+  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: BankEntryType
 ): Promise<{ data: ChangeView[], nextCursor: string | null }> {
   const rows = await listChanges(db, decodeFeedCursor(since), limit + 1, type)
   const data = rows.slice(0, limit).map((row) => ({
