@@ -218,7 +218,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
   await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })
-  await app.register(audit, { db })
+  await app.register(audit, { db, signer: deps.signer })
   await app.register(blockingOrders, { db })
   await app.register(stats, { db })
   await app.register(jwks, { db })

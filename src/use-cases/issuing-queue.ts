@@ -1,6 +1,6 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
@@ -218,7 +218,7 @@ async function composeNotice (
     legalBasis: report.legalBasis,
     statementOfReasons: report.input.statementOfReasons,
     territorialScope: report.territorialScope,
-    items: items.map((item) => noticeItemOf(item, verdictOf(item).reuploadOf)),
+    items: items.map((item) => noticeItemOf(item, citationsFor(platform.slug as PlatformSlug, verdictOf(item).earlier))),
     redressDays: ctx.redressDays,
     preservationMonths: ctx.preservationMonths
   })

@@ -8,6 +8,8 @@ import { decodeFeatures } from '../domain/vpdq-match.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 import type { Viewer } from './hash-bank/views.ts'
 import type { MatchView } from '../schemas/hash-bank.ts'
+import type { EarlierRemoval } from '../domain/notice-content.ts'
+import type { Category } from '../domain/vocabulary.ts'
 
 export interface NoticeRef { id: string, referenceNumber: string }
 
@@ -16,8 +18,10 @@ export interface ItemVerdict {
   reupload: { matches: MatchView[], notices: NoticeRef[] } | null
   /** The open notice already covering this URL: the item is a duplicate, not a new notice. */
   duplicateOf: NoticeRef | null
-  /** Reference numbers the new notice cites. */
+  /** Reference numbers of every earlier notice that removed this material (what the authority sees). */
   reuploadOf: string[]
+  /** The same, with when and in what category: a notice to a platform cites only its own by number (citationsFor). */
+  earlier: EarlierRemoval[]
 }
 
 /** Statuses in which the platform still owes an outcome for an item not yet removed. */
@@ -52,14 +56,26 @@ export async function checkItems (db: Database, bank: HashBankIndex, items: read
   return items.map((item, index) => {
     const atUrl = history.filter((row) => row.canonicalUrl === item.canonicalUrl)
     const open = atUrl.find(isOpen)
-    const pastNotices = atUrl.filter(isPast).map((row) => ({ id: row.noticeId, referenceNumber: row.referenceNumber }))
+    const past = atUrl.filter(isPast)
     const matches = matchesOf[index]
     const cited = new Map<string, NoticeRef>()
-    for (const ref of [...matches.flatMap((m) => (m.notice ? [m.notice] : [])), ...pastNotices]) cited.set(ref.referenceNumber, ref)
+    const earlier = new Map<string, EarlierRemoval>()
+    for (const m of matches) {
+      if (m.notice === null) continue
+      cited.set(m.notice.referenceNumber, m.notice)
+      earlier.set(m.notice.referenceNumber, { referenceNumber: m.notice.referenceNumber, removedAt: m.addedAt, category: m.category as Category })
+    }
+    for (const row of past) {
+      cited.set(row.referenceNumber, { id: row.noticeId, referenceNumber: row.referenceNumber })
+      if (!earlier.has(row.referenceNumber)) {
+        earlier.set(row.referenceNumber, { referenceNumber: row.referenceNumber, removedAt: row.removedAt.toISOString(), category: row.category as Category })
+      }
+    }
     return {
-      reupload: matches.length > 0 || pastNotices.length > 0 ? { matches, notices: [...cited.values()] } : null,
+      reupload: matches.length > 0 || past.length > 0 ? { matches, notices: [...cited.values()] } : null,
       duplicateOf: open ? { id: open.noticeId, referenceNumber: open.referenceNumber } : null,
-      reuploadOf: [...cited.keys()].sort()
+      reuploadOf: [...cited.keys()].sort(),
+      earlier: [...earlier.values()]
     }
   })
 }
