@@ -1,7 +1,7 @@
 // Hashing uploaded media without keeping it: decode errors become 415/422 problems, the bytes go nowhere else.
 import { UnsupportedMediaError, decodeImageForPdq, hashMedia, type MediaHashes } from '../media/decode-image.ts'
 import type { RgbImage } from '../domain/pdq.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { AppError } from '../lib/errors.ts'
 
 /** The raster types a media upload may declare; the decoder then checks what the bytes really are. */
 export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff'] as const
@@ -10,14 +10,14 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 export function mediaProblem (error: unknown): unknown {
   if (!(error instanceof UnsupportedMediaError)) return error
   return error.code === 'unsupported_media'
-    ? new HttpProblem(415, 'Unsupported media type', `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image`)
-    : new HttpProblem(422, 'Unreadable image', error.message)
+    ? new AppError('unsupported_media_type', 'Unsupported media type', `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image`)
+    : new AppError('unprocessable', 'Unreadable image', error.message)
 }
 
 /** A body the image parser did not produce (JSON, text) is simply not an image. */
 export function imageBytes (body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new HttpProblem(415, 'Unsupported media type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
+    throw new AppError('unsupported_media_type', 'Unsupported media type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
   }
   return body
 }

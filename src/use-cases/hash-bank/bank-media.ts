@@ -9,7 +9,7 @@ import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError, notFound } from '../../lib/errors.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
 import { decodeUpload } from '../media-hashes.ts'
 import { toEntryView } from './views.ts'
@@ -26,16 +26,16 @@ export async function bankNoticeMedia (
   db: Database, bank: HashBankIndex, principal: Principal, input: { noticeId: string, itemId: string | null, body: unknown }
 ): Promise<BankedMediaView> {
   const found = await findNotice(db, input.noticeId, null)
-  if (!found) throw new HttpProblem(404, 'Not found', `no notice ${input.noticeId}`)
+  if (!found) throw notFound(`notice ${input.noticeId}`)
   const { notice } = found
   if (input.itemId !== null && !found.items.some((item) => item.id === input.itemId)) {
-    throw new HttpProblem(422, 'Item not in notice', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
-      errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }]
+    throw new AppError('unprocessable', 'Item not in notice', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
+      extra: { errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }] }
     })
   }
   if (!(BANKABLE_STATUSES as readonly string[]).includes(notice.status)) {
-    throw new HttpProblem(409, 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
-      allowedStatuses: BANKABLE_STATUSES
+    throw new AppError('conflict', 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
+      extra: { allowedStatuses: BANKABLE_STATUSES }
     })
   }
   const { bytes, image } = await decodeUpload(input.body)

@@ -7,7 +7,7 @@ import { parseHashList, type ListFormat } from '../../domain/hash-list-parser.ts
 import { insertImportRecord, insertListEntries } from '../../repositories/hash-bank-imports.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError, unprocessable } from '../../lib/errors.ts'
 import type { ImportView } from '../../schemas/hash-bank.ts'
 import { toImportView } from './views.ts'
 
@@ -33,20 +33,20 @@ const lineErrors = (errors: Array<{ line: number, detail: string }>) =>
  */
 export async function importHashList (db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest): Promise<ImportView> {
   if (!isImportableListName(request.name)) {
-    throw new HttpProblem(422, 'List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', {
-      errors: [{ pointer: 'querystring:/name', detail: 'is reserved' }]
-    })
+    throw unprocessable('List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', [
+      { pointer: 'querystring:/name', detail: 'is reserved' }
+    ])
   }
   const parsed = parseHashList(request.text, request.format, MAX_LISTED_ERRORS)
   if (parsed.fatal !== null) {
-    throw new HttpProblem(422, 'List not readable', parsed.fatal.detail, { errors: lineErrors([parsed.fatal]) })
+    throw unprocessable('List not readable', parsed.fatal.detail, lineErrors([parsed.fatal]))
   }
   if (parsed.lines === 0) {
-    throw new HttpProblem(422, 'List empty', 'the list holds no hash lines; nothing was stored')
+    throw new AppError('unprocessable', 'List empty', 'the list holds no hash lines; nothing was stored')
   }
   if (request.mode === 'strict' && parsed.rejected > 0) {
-    throw new HttpProblem(422, 'List not accepted', `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
-      errors: lineErrors(parsed.errors), rejected: parsed.rejected
+    throw new AppError('unprocessable', 'List not accepted', `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+      extra: { errors: lineErrors(parsed.errors), rejected: parsed.rejected }
     })
   }
   const importId = crypto.randomUUID()

@@ -6,7 +6,7 @@ import { pdqVariantsFromHash } from '../../domain/pdq-orientations.ts'
 import { normaliseHashValue } from '../../domain/hash-bank.ts'
 import { findExact, findLiveBySeq, type EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
-import { HttpProblem, type ProblemFieldError } from '../../plugins/problems.ts'
+import { AppError, unprocessable, type FieldError } from '../../lib/errors.ts'
 import type { MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
 import { toMatchView, type Viewer } from './views.ts'
 
@@ -26,7 +26,7 @@ export interface HashQuery {
 
 /** Checks each value against its type and lower-cases it; problems point at /hashes/{i}/... */
 export function normaliseHashQueries (hashes: Array<{ type: HashKind, value: string, quality?: number }>): HashQuery[] {
-  const problems: ProblemFieldError[] = []
+  const problems: FieldError[] = []
   const queries = hashes.map((h, i) => {
     const normal = normaliseHashValue(h.type, h.value)
     if ('problem' in normal) problems.push({ pointer: `/hashes/${i}/value`, detail: normal.problem })
@@ -34,7 +34,7 @@ export function normaliseHashQueries (hashes: Array<{ type: HashKind, value: str
     return { ...h, value: 'value' in normal ? normal.value : h.value }
   })
   if (problems.length > 0) {
-    throw new HttpProblem(422, 'Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, { errors: problems })
+    throw unprocessable('Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems)
   }
   return queries
 }
@@ -73,7 +73,7 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
     try {
       await bank.start()
     } catch {
-      throw new HttpProblem(503, 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', {}, { 'retry-after': '5' })
+      throw new AppError('unavailable', 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', { retryAfterSeconds: 5 })
     }
     const found = usable.map((h) => bank.query(h.variants ?? pdqVariantsFromHash(h.value)).slice(0, MAX_MATCHES_PER_HASH))
     const seqs = [...new Set(found.flat().map((m) => m.id as number))]
