@@ -27,7 +27,6 @@ import hashBank from './routes/hash-bank/index.ts'
 import media from './routes/media/index.ts'
 import { HashBankIndex } from './hash-bank/index-service.ts'
 import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
-import transitions from './routes/notices/transitions.ts'
 import events from './routes/events/index.ts'
 import audit from './routes/audit/index.ts'
 import blockingOrders from './routes/blocking-orders/index.ts'
@@ -157,7 +156,6 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
-  await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })
   await app.register(audit, { db })
   await app.register(blockingOrders, { db })

@@ -5,7 +5,7 @@ import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
-import { TRANSITIONS } from '../domain/notice-lifecycle.ts'
+import { EXPIRABLE_STATUSES } from '../domain/notice-lifecycle.ts'
 import { AppError } from '../lib/errors.ts'
 import { transitionNotice, type TransitionHooks } from '../use-cases/transition-notice.ts'
 
@@ -19,7 +19,7 @@ const RUN_BATCHES = 4
 const JOB_QUEUE_BOOT_LOCK = 7_310_004
 
 /** The statuses the state machine lets 'expire' leave: the lifecycle table stays the one source. */
-export const EXPIRABLE_STATUSES: readonly string[] = TRANSITIONS.find((rule) => rule.action === 'expire')!.from
+export { EXPIRABLE_STATUSES }
 
 export interface SweepResult {
   /** Notices this sweep moved to overdue. */

@@ -1,6 +1,7 @@
 // Banking a removed image an authority uploads for a notice: its digests, its PDQ and the PDQ of central crops.
 import type { Database } from '../../db/index.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { HashKind, NoticeStatus } from '../../domain/vocabulary.ts'
+import { MATERIAL_ACTED_ON_STATUSES } from '../../domain/notice-lifecycle.ts'
 import { md5Hex, sha256Hex } from '../../domain/digests.ts'
 import { pdqFromRgb } from '../../domain/pdq.ts'
 import { centreCrop } from '../../domain/image-crops.ts'
@@ -15,7 +16,7 @@ import { decodeUpload } from '../media-hashes.ts'
 import { toEntryView } from './views.ts'
 
 /** The bank holds removed material: a notice whose material has not been taken down (or blocked) yet has none. */
-export const BANKABLE_STATUSES = ['removed', 'partially_removed', 'restricted', 'escalated', 'closed'] as const
+export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STATUSES
 
 /**
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
@@ -33,7 +34,7 @@ export async function bankNoticeMedia (
       extra: { errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }] }
     })
   }
-  if (!(BANKABLE_STATUSES as readonly string[]).includes(notice.status)) {
+  if (!BANKABLE_STATUSES.includes(notice.status as NoticeStatus)) {
     throw new AppError('conflict', 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
       extra: { allowedStatuses: BANKABLE_STATUSES }
     })
