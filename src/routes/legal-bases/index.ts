@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
-import { appendAudit } from '../../repositories/audit.ts'
+import { createLegalBasis, editLegalBasis } from '../../use-cases/catalogues.ts'
 
 const Texts = (max: number) => Type.Object({
   kk: Type.String({ minLength: 1, maxLength: max }),
@@ -51,10 +51,6 @@ function toView (row: repo.LegalBasisRow): LegalBasisView {
   }
 }
 
-function notFound (id: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no legal basis ${id}`)
-}
-
 const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/v1/legal-bases', {
     config: { roles: ROLES },
@@ -80,7 +76,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     }
   }, async (request) => {
     const row = await repo.findLegalBasis(db, request.params.id)
-    if (!row) throw notFound(request.params.id)
+    if (!row) throw notFound(`legal basis ${request.params.id}`)
     return toView(row)
   })
 
@@ -97,11 +93,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
     }
   }, async (request, reply) => {
-    const row = await db.transaction(async (tx) => {
-      const created = await repo.insertLegalBasis(tx, request.body)
-      await appendAudit(tx, request.principal, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: request.body })
-      return created
-    })
+    const row = await createLegalBasis(db, request.principal, request.body)
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
   })
 
@@ -117,15 +109,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       body: UpdateBody,
       response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }
     }
-  }, async (request) => {
-    const row = await db.transaction(async (tx) => {
-      const updated = await repo.updateLegalBasis(tx, request.params.id, request.body)
-      if (updated) await appendAudit(tx, request.principal, { action: 'legal-basis.updated', targetType: 'legal-basis', targetId: updated.id, change: { ...request.body, version: updated.version } })
-      return updated
-    })
-    if (!row) throw notFound(request.params.id)
-    return toView(row)
-  })
+  }, async (request) => toView(await editLegalBasis(db, request.principal, request.params.id, request.body)))
 }
 
 export default legalBases

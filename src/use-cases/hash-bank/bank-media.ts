@@ -10,6 +10,7 @@ import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
+import { appendAudit } from '../../repositories/audit.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
 import { decodeUpload } from '../media-hashes.ts'
@@ -49,12 +50,20 @@ export async function bankNoticeMedia (
   const md5 = md5Hex(bytes)
   const base = { noticeId: notice.id, noticeItemId: input.itemId, category: notice.category, platform: notice.platform, source: NOTICE_SOURCE }
   const entry = (type: HashKind, value: string, quality: number | null, labels: string[]): NewEntry => ({ ...base, type, value, quality, labels })
-  await insertEntries(db, [
-    entry('sha256', sha256, null, []),
-    entry('md5', md5, null, []),
-    entry('pdq', full.hash, full.quality, []),
-    ...crops.map((c) => entry('pdq', c.hash, c.quality, [cropLabel(c.percent)]))
-  ])
+  await db.transaction(async (tx) => {
+    const added = await insertEntries(tx, [
+      entry('sha256', sha256, null, []),
+      entry('md5', md5, null, []),
+      entry('pdq', full.hash, full.quality, []),
+      ...crops.map((c) => entry('pdq', c.hash, c.quality, [cropLabel(c.percent)]))
+    ])
+    // A repeat upload of the same image adds nothing and leaves no trace.
+    if (added > 0) {
+      await appendAudit(tx, principal, {
+        action: 'hash-bank.media-banked', targetType: 'notice', targetId: notice.id, change: { itemId: input.itemId, sha256, md5, pdq: full.hash, added }
+      })
+    }
+  })
   await bank.refresh().catch(() => 0)
   const viewer = { role: principal.role, platform: principal.platform }
   const entries = await entriesOfNoticeItem(db, notice.id, input.itemId)

@@ -1,4 +1,5 @@
-// Importing an outside hash list: parse it, then store its valid lines and the import's record in one transaction.
+// Importing an outside hash list: parse it, then store its valid lines, the import's record and its audit entry in
+// one transaction.
 import crypto from 'node:crypto'
 import type { Database } from '../../db/index.ts'
 import type { Category } from '../../domain/vocabulary.ts'
@@ -7,6 +8,7 @@ import { parseHashList, type ListFormat } from '../../domain/hash-list-parser.ts
 import { insertImportRecord, insertListEntries } from '../../repositories/hash-bank-imports.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
+import { appendAudit } from '../../repositories/audit.ts'
 import { AppError, unprocessable } from '../../lib/errors.ts'
 import type { ImportView } from '../../schemas/hash-bank.ts'
 import { toImportView } from './views.ts'
@@ -52,7 +54,7 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
   const importId = crypto.randomUUID()
   const record = await db.transaction(async (tx) => {
     const added = await insertListEntries(tx, parsed, { source: request.name, category: request.category ?? null, importId })
-    return insertImportRecord(tx, {
+    const stored = await insertImportRecord(tx, {
       id: importId,
       name: request.name,
       format: request.format,
@@ -66,6 +68,16 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
       errors: parsed.errors,
       createdBy: principal.id
     })
+    await appendAudit(tx, principal, {
+      action: 'hash-bank.imported',
+      targetType: 'hash-bank-import',
+      targetId: importId,
+      change: {
+        name: stored.name, format: stored.format, mode: stored.mode, category: stored.category, lines: stored.lines,
+        accepted: stored.accepted, added: stored.added, duplicates: stored.duplicates, rejected: stored.rejected
+      }
+    })
+    return stored
   })
   // A small list is matched by this process as soon as it is answered; a big one (its index catch-up takes
   // seconds) within the poll interval, like every other process.
