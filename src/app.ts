@@ -7,7 +7,8 @@ import pino, { type Logger } from 'pino'
 import type { Config } from './config.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
-import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
+import problems, { answerFrameworkError } from './plugins/problems.ts'
+import { AppError } from './lib/errors.ts'
 import docs from './plugins/docs.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
@@ -94,7 +95,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
       for (const { where, part, prefix } of parts) {
         const found = findUnstorableText(request[part])
         if (found !== null) {
-          throw new HttpProblem(400, 'Invalid request', `the ${where} cannot be stored as sent`, { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] })
+          throw new AppError('invalid', 'Invalid request', `the ${where} cannot be stored as sent`, { extra: { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] } })
         }
       }
     })

@@ -10,6 +10,8 @@
 //    node:crypto (digests), node:url and node:buffer. No database (pg, drizzle-orm, src/db/), no file system or
 //    process (node:fs, node:child_process, ...), no renderer (src/render/), no other npm package: the domain
 //    decides, others do the I/O.
+// 3. One way to fail: HttpProblem (an HTTP status chosen in code) is for framework-level plugins only
+//    (src/plugins/: authentication, rate limit, idempotency); everything else throws AppError.
 import t from 'tap'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -108,6 +110,11 @@ t.test('the rules catch each kind of wrong-way import', async (t) => {
     imp('routes/x.ts', '../plugins/problems.ts'),
     imp('lib/route-hooks.ts', 'fastify')
   ]), [])
+})
+
+t.test('only the framework-level plugins raise HttpProblem', async (t) => {
+  const users = walk(SRC).filter((file) => !file.startsWith('plugins' + path.sep) && /\bHttpProblem\b/.test(fs.readFileSync(path.join(SRC, file), 'utf8')))
+  t.same(users, [])
 })
 
 t.test('no file under src/ imports against the layering', async (t) => {
