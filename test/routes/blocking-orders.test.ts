@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { parseCsv, parseXml } from '../helpers/parse-exports.ts'
 
 const report = (urls: string[], urgency = 'normal') => ({
@@ -10,8 +11,6 @@ const report = (urls: string[], urgency = 'normal') => ({
   urgency,
   items: urls.map((url) => ({ url, contentType: 'text' }))
 })
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 t.test('blocking orders and the operators\' register', async (t) => {
   const ctx = await build(t)
@@ -111,7 +110,8 @@ t.test('blocking orders and the operators\' register', async (t) => {
 
   // Everything below changes the register: the removal of the telegram notice's material lifts its order.
   const beforeLifting = new Date()
-  await pause(20)
+  // The lifting must fall strictly after that instant, at the API's millisecond precision.
+  await eventually(async () => Date.now() > beforeLifting.getTime())
   const removed = await act(telegram, tg.id, tg.etag, { action: 'remove' })
   t.equal(removed.json().status, 'removed', removed.body)
   const { rows: [lifting] } = await ctx.pool.query<{ lifted_at: Date }>('select lifted_at from blocking_orders where id = $1', [tgOrder.id])

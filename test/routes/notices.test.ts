@@ -151,7 +151,8 @@ t.test('notices', async (t) => {
     const past = (await call(auditor, { method: 'GET', url: '/v1/notices?updatedSince=2000-01-01T00:00:00Z&limit=500' })).json()
     t.equal(past.data.length, all.data.length + 1)
     const since = new Date().toISOString()
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    // What comes next must fall strictly after `since`, at the API's millisecond precision.
+    await eventually(async () => new Date().toISOString() > since)
     const later = await submit([{ url: 'https://vk.com/wall-1_99', contentType: 'text' }])
     const recent = (await call(auditor, { method: 'GET', url: `/v1/notices?updatedSince=${encodeURIComponent(since)}` })).json()
     t.same(recent.data.map((n: { id: string }) => n.id), [later.notices[0].id], 'only what changed since')
