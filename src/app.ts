@@ -1,6 +1,6 @@
 // Builds the gateway: every Fastify option and plugin, in order; tests and production build the same app.
 import crypto from 'node:crypto'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
@@ -15,6 +15,7 @@ import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
 import responseHeaders, { securityHeaders } from './plugins/response-headers.ts'
 import rateLimit from './plugins/rate-limit.ts'
+import metrics from './plugins/metrics.ts'
 import { addRouteHook } from './lib/route-hooks.ts'
 import health from './routes/health.ts'
 import clients from './routes/clients/index.ts'
@@ -56,6 +57,8 @@ export const LOG_REDACTIONS = [
   'apiKey'
 ]
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
+
 export function createLogger (level: string): Logger {
   return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } })
 }
@@ -73,8 +76,15 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   const app = Fastify({
     loggerInstance: (deps.logger ?? createLogger(config.LOG_LEVEL)) as FastifyBaseLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A caller's own X-Request-Id is kept when it is short and plain; anything else gets an id of ours, so a
+    // hostile header cannot flood the logs or forge their structure.
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : crypto.randomUUID()
+    },
+    // One line per request, written when it is answered, naming the caller (the metrics plugin).
+    logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
@@ -110,12 +120,13 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(idempotency, { db })
   await app.register(etag)
   await app.register(securityHeaders)
+  const bank = new HashBankIndex(db, { logger: app.log })
+  await app.register(metrics, { db, pool: deps.pool, bank, roles: ['admin', 'auditor'] })
 
   await app.register(health, { db })
   await app.register(clients, { db })
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
-  const bank = new HashBankIndex(db, { logger: app.log })
   const sequencer = new Sequencer(deps.pool, app.log as unknown as Logger)
   if (deps.background !== false) {
     app.addHook('onReady', async () => { sequencer.start() })

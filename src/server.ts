@@ -6,10 +6,15 @@ import { bootstrapAdmin } from './use-cases/clients.ts'
 import { sweepExpiredIdempotencyKeys } from './plugins/idempotency.ts'
 import { loadNoticeSigner } from './signing/notice-signer.ts'
 import { registerSigningKey } from './repositories/notices.ts'
+import { platformsWithPlaceholderContacts } from './use-cases/startup-checks.ts'
 
 const config = loadConfig(process.env)
 const logger = createLogger(config.LOG_LEVEL)
-const database = await openDatabase(config, logger)
+const database = await openDatabase(config, logger).catch((error: unknown) => {
+  // The reason is the operator's to act on: say it plainly and stop.
+  logger.fatal({ reason: error instanceof Error ? error.message : String(error) }, 'the gateway cannot start')
+  process.exit(1)
+})
 
 const admin = await bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY)
 if (admin.apiKey) {
@@ -17,6 +22,12 @@ if (admin.apiKey) {
   process.stdout.write(`\nA new administrator was created. Its API key (shown only now):\n\n  ${admin.apiKey}\n\n`)
 } else if (admin.created) {
   logger.info('administrator created with BOOTSTRAP_ADMIN_KEY')
+} else if (config.BOOTSTRAP_ADMIN_KEY !== undefined) {
+  logger.warn('BOOTSTRAP_ADMIN_KEY was not used: the database already has an active administrator (use that key, or create clients with it)')
+}
+const placeholders = await platformsWithPlaceholderContacts(database.db)
+if (placeholders.length > 0) {
+  logger.warn({ platforms: placeholders }, 'these platforms still have the seeded placeholder contacts; an administrator should enter the real ones (PATCH /v1/platforms/{slug}) before notices are sent')
 }
 await sweepExpiredIdempotencyKeys(database.db)
 

@@ -8,6 +8,7 @@ import { bootstrapAdmin } from '../src/use-cases/clients.ts'
 import { createTestDatabase } from './helpers/database.ts'
 import type { Role } from '../src/domain/vocabulary.ts'
 import type pg from 'pg'
+import type { Logger } from 'pino'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -30,7 +31,7 @@ export interface TestContext {
   call: (key: string | null, options: InjectOptions) => Promise<LightMyRequestResponse>
 }
 
-export async function build (t: Test, env: Record<string, string> = {}): Promise<TestContext> {
+export async function build (t: Test, env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestContext> {
   const database = await createTestDatabase()
   // Deadline sweeps are off unless a test asks for them, so a backdated deadline only moves when a test says so.
   const config = loadConfig({ LOG_LEVEL: 'silent', DEADLINE_SWEEP_SECONDS: '0', ...env, DATABASE_URL: database.url })
@@ -40,7 +41,7 @@ export async function build (t: Test, env: Record<string, string> = {}): Promise
   const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
   const signer = await loadNoticeSigner(undefined, keyDir)
   await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
-  const app = await buildApp(config, { pool, db, signer, logger: createLogger(config.LOG_LEVEL) })
+  const app = await buildApp(config, { pool, db, signer, logger: options.logger ?? createLogger(config.LOG_LEVEL) })
   t.teardown(async () => {
     await app.close()
     await pool.end()

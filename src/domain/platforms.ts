@@ -159,3 +159,15 @@ export const PLATFORMS: readonly PlatformSeed[] = [
     identifierKinds: ['user', 'statusId', 'spaceId', 'broadcastId', 'shortCode']
   }
 ]
+
+/** The seeded legal representatives sit at this illustrative domain until an administrator enters the real ones. */
+const PLACEHOLDER_DOMAIN = '@example.org'
+
+/**
+ * Whether a platform's legal representative, to whom notices are addressed, is still the seeded placeholder (or
+ * missing): its notices would name nobody real. The seeded portals are the platforms' real public ones.
+ */
+export function hasPlaceholderContacts (platform: { legalRepresentative: unknown }): boolean {
+  const representative = platform.legalRepresentative as { email?: string | null } | null
+  return typeof representative?.email !== 'string' || representative.email.endsWith(PLACEHOLDER_DOMAIN)
+}

@@ -43,6 +43,8 @@ export class HashBankIndex {
   /** Hashes the index can match right now. */
   get size (): number { return this.index.size }
   get started (): boolean { return this.position !== null }
+  /** When the index last held every change committed before its poll (epoch ms; null before the first load). */
+  lastCaughtUpAt: number | null = null
 
   /**
    * Loads the bank and starts polling. Idempotent: concurrent callers share one load, and a failed load (database
@@ -91,6 +93,7 @@ export class HashBankIndex {
     this.index = index
     this.preloaded = preloaded
     this.position = position
+    this.lastCaughtUpAt = Date.now()
     this.options.logger?.info({ hashes: index.size, ms: Math.round(performance.now() - started) }, 'hash bank PDQ index loaded')
     this.schedule()
   }
@@ -119,7 +122,10 @@ export class HashBankIndex {
         this.position = { txId: row.txId, changeId: row.changeId }
       }
       applied += rows.length
-      if (rows.length < POLL_PAGE_ROWS) return applied
+      if (rows.length < POLL_PAGE_ROWS) {
+        this.lastCaughtUpAt = Date.now()
+        return applied
+      }
     }
   }
 }

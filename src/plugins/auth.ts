@@ -63,7 +63,8 @@ export default fp(async function auth (app: FastifyInstance, opts: { db: Databas
   // Each /v1 route gets its own check with its roles; routes outside /v1 (health, docs, keys) and public ones none.
   app.addHook('onRoute', (route) => {
     const config = (route.config ?? {}) as FastifyContextConfig
-    if (config.public || !route.url.startsWith('/v1/')) return
+    // Outside /v1 (health, docs, keys) only a route that names its roles (the metrics) asks for a key.
+    if (config.public || (!route.url.startsWith('/v1/') && config.roles === undefined)) return
     const roles: readonly Role[] = config.roles ?? []
     const check = (request: FastifyRequest, principal: Principal | null): void => {
       request.principal = admitted(principal)

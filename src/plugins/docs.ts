@@ -71,7 +71,8 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'blocking-orders', description: 'Access-restriction orders and the register for network operators' },
         { name: 'stats', description: 'Per-platform compliance statistics' },
         { name: 'hash-bank', description: 'Hashes of removed material, shared with platforms to catch re-uploads' },
-        { name: 'media', description: 'Hashing images without storing them' }
+        { name: 'media', description: 'Hashing images without storing them' },
+        { name: 'operations', description: 'Metrics for the operators\' monitoring' }
       ]
     },
     transformObject: (documents) => addRateLimitHeaders((documents as { openapiObject: OpenApiDocument }).openapiObject),
