@@ -4,6 +4,9 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { EXTREMISM } from '../fixtures/reports.ts'
+import { issueNotice } from '../fixtures/notices.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { createDatabase, createPool } from '../../src/db/index.ts'
 import { DeadlineScheduler, expireOverdueNotices, sweepDeadlines } from '../../src/jobs/deadlines.ts'
@@ -15,25 +18,12 @@ t.test('deadlines', async (t) => {
   const ctx = await build(t, { DEADLINE_SWEEP_SECONDS: '0' })
   const { call } = ctx
   const hooks = { issuingBody: ctx.config.ISSUER_NAME }
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
+  const { authority, liaison: { telegram } } = await actors(ctx, 'telegram')
   let serial = 0
 
   async function newNotice (): Promise<string> {
-    const res = await call(authority, {
-      method: 'POST',
-      url: '/v1/reports',
-      payload: {
-        externalRef: `DEADLINE-${++serial}`,
-        category: 'extremism',
-        legalBasis: 'kz-communications-41-1',
-        statementOfReasons: 'Propaganda of a banned organisation.',
-        urgency: 'normal',
-        items: [{ url: `https://t.me/deadline_channel/${serial}`, contentType: 'text' }]
-      }
-    })
-    if (res.statusCode !== 201) throw new Error(`report failed: ${res.statusCode} ${res.body}`)
-    return res.json().notices[0].id as string
+    serial++
+    return (await issueNotice(ctx, authority, [`https://t.me/deadline_channel/${serial}`], { ...EXTREMISM, externalRef: `DEADLINE-${serial}` })).id
   }
   /** A liaison's first read delivers the notice (version 2); then one action of theirs. */
   async function liaisonActs (id: string, payload: object): Promise<void> {

@@ -1,22 +1,15 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem, type ReportFields } from '../fixtures/reports.ts'
 
-const report = (items: unknown[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'CASE-2026-0001',
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'The video calls for violence against civilians.',
-  urgency: 'normal',
-  items,
-  ...extra
-})
+const report = (items: ReportItem[], extra: Partial<ReportFields> = {}) =>
+  reportPayload(items, { statementOfReasons: 'The video calls for violence against civilians.', ...extra })
 
 t.test('reports', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const liaison = await ctx.clientKey('liaison', 'telegram')
+  const { authority, auditor, liaison: { telegram: liaison } } = await actors(ctx, 'telegram')
 
   t.test('an authority submits a report; every item is recognised', async (t) => {
     const res = await call(authority, {
