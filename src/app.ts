@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
-import type { Config } from './config.ts'
+import { issuerOf, type Config } from './config.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
 import problems, { answerFrameworkError } from './plugins/problems.ts'
@@ -158,7 +158,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     db,
     pool: deps.pool,
     signer: deps.signer,
-    issuer: { name: config.ISSUER_NAME, contactPoint: config.ISSUER_CONTACT },
+    issuer: issuerOf(config),
     referenceCountry: config.REFERENCE_COUNTRY,
     redressDays: config.REDRESS_DAYS,
     preservationMonths: config.PRESERVATION_MONTHS,

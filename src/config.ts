@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import path from 'node:path'
+import type { NoticeIssuer } from './domain/notice-content.ts'
 
 
 export const ConfigSchema = Type.Object({
@@ -19,6 +20,12 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   ISSUER_NAME: Type.String({ default: 'Ministry of Culture and Information of the Republic of Kazakhstan' }),
+  ISSUER_NAME_KK: Type.String({ default: 'Қазақстан Республикасы Мәдениет және ақпарат министрлігі' }),
+  ISSUER_NAME_RU: Type.String({ default: 'Министерство культуры и информации Республики Казахстан' }),
+  SIGNATORY_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the officer who signs notices; unset prints the position only' })),
+  SIGNATORY_POSITION: Type.String({ minLength: 1, default: 'Authorised officer' }),
+  SIGNATORY_POSITION_KK: Type.String({ minLength: 1, default: 'Уәкілетті лауазымды тұлға' }),
+  SIGNATORY_POSITION_RU: Type.String({ minLength: 1, default: 'Уполномоченное должностное лицо' }),
   ISSUER_CONTACT: Type.String({ default: 'takedown-contact@example.gov.kz' }),
   PUBLIC_BASE_URL: Type.String({ default: 'http://127.0.0.1:3000' }),
   NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR' })),
@@ -50,4 +57,17 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   }
   const config = withDefaults as Config
   return { ...config, DATA_DIR: path.resolve(config.DATA_DIR) }
+}
+
+/** The issuer as notices name it: in each notice language, with the officer who signs. */
+export function issuerOf (config: Config): NoticeIssuer {
+  return {
+    name: config.ISSUER_NAME,
+    contactPoint: config.ISSUER_CONTACT,
+    names: { en: config.ISSUER_NAME, ru: config.ISSUER_NAME_RU, kk: config.ISSUER_NAME_KK },
+    signatory: {
+      name: config.SIGNATORY_NAME ?? null,
+      position: { en: config.SIGNATORY_POSITION, ru: config.SIGNATORY_POSITION_RU, kk: config.SIGNATORY_POSITION_KK }
+    }
+  }
 }

@@ -25,6 +25,9 @@ if (admin.apiKey) {
 } else if (config.BOOTSTRAP_ADMIN_KEY !== undefined) {
   logger.warn('BOOTSTRAP_ADMIN_KEY was not used: the database already has an active administrator (use that key, or create clients with it)')
 }
+if (config.SIGNATORY_NAME === undefined) {
+  logger.warn('SIGNATORY_NAME is not set: notices name the signing officer\'s position only')
+}
 const placeholders = await platformsWithPlaceholderContacts(database.db)
 if (placeholders.length > 0) {
   logger.warn({ platforms: placeholders }, 'these platforms still have the seeded placeholder contacts; an administrator should enter the real ones (PATCH /v1/platforms/{slug}) before notices are sent')

@@ -1,6 +1,6 @@
 // Composes the format-neutral document of a removal notice from its signed content, in one language (pure).
 import type { Block, FieldRow, NoticeDocument } from './notice-document.ts'
-import type { NoticeContent, NoticeItemContent, NoticeLang } from './notice-content.ts'
+import { issuerName, legalCitation, type NoticeContent, type NoticeItemContent, type NoticeLang } from './notice-content.ts'
 import { fill, LETTERS, nameItem, plural } from './notice-templates/index.ts'
 import type { LetterTemplate } from './notice-templates/index.ts'
 
@@ -60,7 +60,7 @@ function addresseeBlocks (c: NoticeContent, t: LetterTemplate): Block[] {
 function noticeBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): Block[] {
   const deadline = formatTimestamp(c.deadline, lang)
   const rows: FieldRow[] = [
-    { label: t.labels.issuer, value: c.issuer.name },
+    { label: t.labels.issuer, value: issuerName(c.issuer, lang) },
     { label: t.labels.contactPoint, value: c.issuer.contactPoint },
     { label: t.labels.referenceNumber, value: c.referenceNumber },
     { label: t.labels.issuedAt, value: formatTimestamp(c.issuedAt, lang) },
@@ -70,7 +70,7 @@ function noticeBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): B
   if (c.reuploadOf.length > 0) rows.push({ label: t.labels.reuploadOf, value: c.reuploadOf.join(', ') })
   const dsa = c.dsa.keyword === null ? c.dsa.category : `${c.dsa.category} / ${c.dsa.keyword}`
   return [
-    { kind: 'paragraph', text: fill(t.demand, { issuer: c.issuer.name, deadline }) },
+    { kind: 'paragraph', text: fill(t.demand, { issuer: issuerName(c.issuer, lang), deadline }) },
     { kind: 'heading', text: t.headings.notice },
     { kind: 'fields', rows },
     { kind: 'heading', text: t.headings.grounds },
@@ -80,7 +80,7 @@ function noticeBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): B
         { label: t.labels.category, value: t.categories[c.category] },
         { label: t.labels.dsaCategory, value: dsa },
         { label: t.labels.legalBasis, value: c.legalBasis.title[lang] },
-        { label: t.labels.citation, value: c.legalBasis.citation }
+        { label: t.labels.citation, value: legalCitation(c.legalBasis, lang) }
       ]
     },
     { kind: 'heading', text: t.headings.reasons },
@@ -105,7 +105,7 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
   ])
   const blocks: Block[] = [
     { kind: 'heading', text: t.headings.items },
-    { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows }
+    { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows, linkColumn: 2 }
   ]
   const reuploads = items.flatMap((item, i) => item.reuploadOf.length === 0
     ? []
@@ -115,7 +115,27 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
   const loose = c.reuploadOf.filter((ref) => !itemRefs.has(ref))
   if (loose.length > 0) reuploads.push(reuploadSentence(t, loose))
   if (reuploads.length > 0) blocks.push({ kind: 'heading', text: t.headings.reupload }, { kind: 'list', ordered: false, items: reuploads })
+  // The reporter's capture time and evidence reference, for the items that have them.
+  const evidence = items.flatMap((item, i) => {
+    const parts = [
+      ...(item.capturedAt === undefined ? [] : [fill(t.capturedAt, { time: formatTimestamp(item.capturedAt, lang) })]),
+      ...(item.evidenceRef === undefined ? [] : [fill(t.evidenceRef, { ref: item.evidenceRef })])
+    ]
+    return parts.length === 0 ? [] : [`${fill(t.itemRef, { number: i + 1 })}: ${parts.join('; ')}`]
+  })
+  if (evidence.length > 0) blocks.push({ kind: 'heading', text: t.headings.evidence }, { kind: 'list', ordered: false, items: evidence })
   return blocks
+}
+
+function signatoryBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): Block[] {
+  const signatory = c.issuer.signatory
+  if (signatory === undefined) return []
+  const rows: FieldRow[] = [
+    ...(signatory.name === null ? [] : [{ label: t.labels.signatoryName, value: signatory.name }]),
+    { label: t.labels.signatoryPosition, value: signatory.position[lang] },
+    { label: t.labels.issuer, value: issuerName(c.issuer, lang) }
+  ]
+  return [{ kind: 'heading', text: t.headings.signatory }, { kind: 'fields', rows }]
 }
 
 function closingBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): Block[] {
@@ -145,12 +165,13 @@ export function composeNoticeDocument (content: NoticeContent, lang: NoticeLang,
   return {
     lang,
     title: fill(t.title, { referenceNumber: content.referenceNumber }),
-    letterhead: [content.issuer.name, `${t.labels.contactPoint}: ${content.issuer.contactPoint}`],
+    letterhead: [issuerName(content.issuer, lang), `${t.labels.contactPoint}: ${content.issuer.contactPoint}`],
     blocks: [
       ...addresseeBlocks(content, t),
       ...noticeBlocks(content, lang, t),
       ...itemBlocks(content, lang, t, items),
-      ...closingBlocks(content, lang, t)
+      ...closingBlocks(content, lang, t),
+      ...signatoryBlocks(content, lang, t)
     ],
     signature: { label: t.signature, algorithm: signature.algorithm, keyId: signature.keyId, fingerprint: signature.fingerprint },
     pageLabel: (page, pages) => fill(t.pageLabel, { page, pages }),

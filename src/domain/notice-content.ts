@@ -15,6 +15,33 @@ export interface NoticeItemContent {
   identifiers: Record<string, string>
   /** Reference numbers of earlier notices whose removed material this item matches. */
   reuploadOf: string[]
+  /** When the reporter captured the material, and where it keeps its evidence (never the material itself). */
+  capturedAt?: string
+  evidenceRef?: string
+}
+
+/** Text the issuer gives in each notice language. */
+export type LocalizedText = Record<NoticeLang, string>
+
+/**
+ * Who issues: the authority's name in each notice language (`name` is the English one, which notices issued before
+ * names in other languages carry alone), its contact point, and the officer who signs.
+ */
+export interface NoticeIssuer {
+  name: string
+  contactPoint: string
+  names?: LocalizedText
+  signatory?: { name: string | null, position: LocalizedText }
+}
+
+/** The issuer's name in a notice language, falling back to the one name older notices carry. */
+export function issuerName (issuer: NoticeIssuer, lang: NoticeLang): string {
+  return issuer.names?.[lang] ?? issuer.name
+}
+
+/** A legal basis's citation in a notice language, falling back to the one citation older notices carry. */
+export function legalCitation (legalBasis: NoticeContent['legalBasis'], lang: NoticeLang): string {
+  return legalBasis.citations?.[lang] ?? legalBasis.citation
 }
 
 /**
@@ -26,7 +53,7 @@ export interface NoticeContent {
   noticeId: string
   referenceNumber: string
   reportId: string
-  issuer: { name: string, contactPoint: string }
+  issuer: NoticeIssuer
   addressee: {
     platform: PlatformSlug
     platformName: string
@@ -38,7 +65,7 @@ export interface NoticeContent {
   urgency: Urgency
   category: Category
   dsa: { category: string, keyword: string | null }
-  legalBasis: { id: string, citation: string, title: { kk: string, ru: string, en: string } }
+  legalBasis: { id: string, citation: string, citations?: LocalizedText, title: { kk: string, ru: string, en: string } }
   statementOfReasons: string
   territorialScope: string[]
   items: NoticeItemContent[]

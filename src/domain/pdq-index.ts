@@ -17,7 +17,7 @@ const PAGE = 65536
 const OFFSETS_BYTES = SLOTS * OFFSETS_PER_SLOT * 4
 const align4 = (n: number): number => Math.ceil(n / 4) * 4
 
-// The words and slot tables live in one WebAssembly memory, laid out for the lookup kernel (see pdq-wasm.ts):
+// The words and slot tables live in one WebAssembly memory, laid out for the lookup kernel (see pdq-kernel.wat):
 // [kernel scratch][words: capacity * 8 uint32][offsets: SLOTS * (BUCKETS + 1) uint32][postings: SLOTS * built * 3
 // bytes + 4][out area: outCap uint32]. Growing the words moves the tables up; the memory itself never shrinks.
 export class PdqIndex {

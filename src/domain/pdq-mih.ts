@@ -1,4 +1,4 @@
-// Multi-index hashing tables for PDQ: 16 slot tables keyed by 16-bit hash slices (looked up in pdq-wasm.ts).
+// Multi-index hashing tables for PDQ: 16 slot tables keyed by 16-bit hash slices (looked up by pdq-kernel.wat).
 
 export const SLOTS = 16
 export const BUCKETS = 1 << 16

@@ -4,6 +4,7 @@ import { isMd5Hex, isSha256Hex, normaliseHex } from './digests.ts'
 import { isPdqHex } from './pdq.ts'
 import type { ContentType } from './vocabulary.ts'
 import type { PlatformSlug } from './platforms.ts'
+import type { NoticeItemContent } from './notice-content.ts'
 
 export interface SubmittedItem {
   url: string
@@ -81,4 +82,19 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
     }
   })
   return { items: problems.length === 0 ? recognised : [], problems }
+}
+
+/** What a notice says of a reported item: where it is, what it is, and the reporter's capture time and evidence. */
+export function noticeItemOf (item: RecognisedItem & { id: string }, reuploadOf: string[]): NoticeItemContent {
+  return {
+    id: item.id,
+    position: item.position,
+    url: item.url,
+    canonicalUrl: item.canonicalUrl,
+    contentType: item.contentType,
+    identifiers: item.identifiers,
+    reuploadOf,
+    ...(item.capturedAt === null ? {} : { capturedAt: item.capturedAt.toISOString() }),
+    ...(item.evidenceRef === null ? {} : { evidenceRef: item.evidenceRef })
+  }
 }

@@ -30,7 +30,12 @@ export const Notice = Type.Object({
   urgency: UrgencySchema,
   category: CategorySchema,
   dsa: Type.Object({ category: Str, keyword: Type.Union([Str, Type.Null()]) }, { description: 'The EU DSA Transparency Database category and keyword' }),
-  legalBasis: Type.Object({ id: Str, citation: Str, title: Texts }),
+  legalBasis: Type.Object({
+    id: Str,
+    citation: Str,
+    citations: Type.Optional(Type.Object({ kk: Str, ru: Str, en: Str }, { description: 'The citation in each notice language (notices issued before they were kept have `citation` alone)' })),
+    title: Texts
+  }),
   statementOfReasons: Str,
   territorialScope: Type.Array(Str),
   addressee: Type.Object({
@@ -39,7 +44,15 @@ export const Notice = Type.Object({
     legalEntity: Type.Object({ name: Str, country: Str, address: Str }),
     legalRepresentative: Type.Union([Type.Object({ name: Str, email: Str }), Type.Null()])
   }),
-  issuer: Type.Object({ name: Str, contactPoint: Str }),
+  issuer: Type.Object({
+    name: Str,
+    contactPoint: Str,
+    names: Type.Optional(Type.Object({ kk: Str, ru: Str, en: Str }, { description: 'The issuer\'s name in each notice language' })),
+    signatory: Type.Optional(Type.Object({
+      name: Type.Union([Str, Type.Null()]),
+      position: Type.Object({ kk: Str, ru: Str, en: Str })
+    }, { description: 'The officer who signs, with the position in each notice language' }))
+  }),
   redress: Type.Object({ deadlineDays: Type.Integer() }),
   preservation: Type.Object({ periodMonths: Type.Integer() }),
   languages: Type.Array(Str),

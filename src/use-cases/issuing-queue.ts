@@ -1,6 +1,6 @@
 // Issues notices for prepared reports in batches: one transaction numbers, signs and stores every waiting report.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   insertNotices, insertReportsAndReserveSerials, claimNoticeUrls, reserveSerialRanges, serialKey,
@@ -14,6 +14,7 @@ import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { toReportItemView } from './report-views.ts'
 import { auditRecord } from '../repositories/audit.ts'
+import { noticeItemOf } from '../domain/report-intake.ts'
 import { checkItems, OPEN_STATUSES, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 
@@ -22,7 +23,7 @@ export interface IssuingContext {
   db: Database
   pool: pg.Pool
   signer: NoticeSigner
-  issuer: { name: string, contactPoint: string }
+  issuer: NoticeIssuer
   referenceCountry: string
   redressDays: number
   preservationMonths: number
@@ -327,10 +328,7 @@ export class IssuingQueue {
           legalBasis: report.legalBasis,
           statementOfReasons: report.input.statementOfReasons,
           territorialScope: report.territorialScope,
-          items: items.map((item) => ({
-            id: item.id, position: item.position, url: item.url, canonicalUrl: item.canonicalUrl,
-            contentType: item.contentType, identifiers: item.identifiers, reuploadOf: verdictOf(item).reuploadOf
-          })),
+          items: items.map((item) => noticeItemOf(item, verdictOf(item).reuploadOf)),
           redressDays: this.ctx.redressDays,
           preservationMonths: this.ctx.preservationMonths
         })

@@ -223,3 +223,37 @@ t.test('every language fills the same placeholders in its letter, and Kazakh use
   const kazakh = strings(LETTERS.kk).map(([, s]) => s).join(' ')
   for (const letter of 'әғқңөұүһі') t.ok(kazakh.includes(letter), `the Kazakh template uses ${letter}`)
 })
+
+t.test('each language names the issuer, the signatory and the citation in that language, and items their evidence', async (t) => {
+  const content: NoticeContent = {
+    ...TELEGRAM_NOTICE,
+    issuer: {
+      ...TELEGRAM_NOTICE.issuer,
+      names: { en: 'Ministry of Information', ru: 'Министерство информации', kk: 'Ақпарат министрлігі' },
+      signatory: { name: 'A. Seitkali', position: { en: 'Director of Department', ru: 'Директор департамента', kk: 'Департамент директоры' } }
+    },
+    legalBasis: {
+      ...TELEGRAM_NOTICE.legalBasis,
+      citations: { en: 'Law No. 18-VIII, Article 9', ru: 'Закон № 18-VIII, статья 9', kk: '№ 18-VIII Заң, 9-бап' }
+    },
+    items: TELEGRAM_NOTICE.items.map((item, i) => i === 0 ? { ...item, capturedAt: '2026-03-01T10:00:00.000Z', evidenceRef: 'EV-2026-0042' } : item)
+  }
+  const expected = {
+    en: ['Ministry of Information', 'Director of Department', 'Law No. 18-VIII, Article 9'],
+    ru: ['Министерство информации', 'Директор департамента', 'Закон № 18-VIII, статья 9'],
+    kk: ['Ақпарат министрлігі', 'Департамент директоры', '№ 18-VIII Заң, 9-бап']
+  }
+  for (const lang of NOTICE_LANGS) {
+    const { txt } = renderings(content, lang)
+    for (const text of expected[lang]) t.match(squash(txt), text, `${lang}: ${text}`)
+    for (const other of NOTICE_LANGS.filter((l) => l !== lang)) {
+      for (const text of expected[other]) if (!expected[lang].includes(text)) t.notMatch(txt, text, `${lang} carries no ${other} text: ${text}`)
+    }
+    t.match(txt, 'A. Seitkali')
+    t.match(txt, 'EV-2026-0042', `${lang}: the evidence reference`)
+    t.match(squash(txt), squash(formatTimestamp('2026-03-01T10:00:00.000Z', lang)), `${lang}: the capture time`)
+  }
+  // Notices issued before names and citations per language keep their one name and citation.
+  t.match(squash(renderings(TELEGRAM_NOTICE, 'kk').txt), squash(TELEGRAM_NOTICE.issuer.name))
+  t.match(squash(renderings(TELEGRAM_NOTICE, 'kk').txt), squash(TELEGRAM_NOTICE.legalBasis.citation))
+})

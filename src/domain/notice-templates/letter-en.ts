@@ -13,7 +13,9 @@ export const LETTER_EN: LetterTemplate = {
     reupload: 'Re-uploaded material',
     redress: 'Redress',
     preservation: 'Preservation of data',
-    languages: 'Languages'
+    languages: 'Languages',
+    evidence: 'Evidence',
+    signatory: 'Signed for the issuing authority'
   },
   labels: {
     issuer: 'Issuing authority',
@@ -30,6 +32,8 @@ export const LETTER_EN: LetterTemplate = {
     dsaCategory: 'DSA category (keyword)',
     legalBasis: 'Legal basis',
     citation: 'Citation',
+    signatoryName: 'Name',
+    signatoryPosition: 'Position',
     reuploadOf: 'Re-upload references',
     thisVersion: 'Language of this version',
     languages: 'Languages of the notice'
@@ -43,6 +47,8 @@ export const LETTER_EN: LetterTemplate = {
   scope: 'The material is to be removed from the platform altogether or, at the least, access to it disabled in the territory of: {countries}.',
   itemColumns: { number: 'No.', item: 'Item', url: 'URL', contentType: 'Content type', reuploadOf: 'Re-upload of' },
   itemRef: 'Item {number}',
+  capturedAt: 'captured {time}',
+  evidenceRef: 'evidence reference {ref}',
   reupload: {
     one: 'This material was removed earlier under notice {refs}; it has been uploaded again.',
     other: 'This material was removed earlier under notices {refs}; it has been uploaded again.'

@@ -13,7 +13,9 @@ export const LETTER_KK: LetterTemplate = {
     reupload: 'Қайта жүктелген материалдар',
     redress: 'Шағымдану тәртібі',
     preservation: 'Деректерді сақтау',
-    languages: 'Тілдер'
+    languages: 'Тілдер',
+    evidence: 'Дәлелдер',
+    signatory: 'Уәкілетті органның атынан қол қойған'
   },
   labels: {
     issuer: 'Уәкілетті орган',
@@ -30,6 +32,8 @@ export const LETTER_KK: LetterTemplate = {
     dsaCategory: 'DSA санаты (кілт сөз)',
     legalBasis: 'Құқықтық негіз',
     citation: 'Актінің деректемелері',
+    signatoryName: 'Аты-жөні',
+    signatoryPosition: 'Лауазымы',
     reuploadOf: 'Бұрынғы хабарламаларға сілтемелер',
     thisVersion: 'Осы нұсқаның тілі',
     languages: 'Хабарлама тілдері'
@@ -44,6 +48,8 @@ export const LETTER_KK: LetterTemplate = {
   scope: 'Материалдар платформадан жаһандық деңгейде жойылуға не кемінде мына аумақта оларға қолжетімділік шектелуге тиіс: {countries}.',
   itemColumns: { number: '№', item: 'Материал', url: 'URL', contentType: 'Контент түрі', reuploadOf: 'Бұрынғы хабарлама' },
   itemRef: '№ {number} материал',
+  capturedAt: 'тіркелген уақыты {time}',
+  evidenceRef: 'дәлелдерге сілтеме {ref}',
   reupload: {
     one: 'Бұл материал бұрын {refs} хабарламасы бойынша жойылған; ол қайта жүктелді.',
     other: 'Бұл материал бұрын {refs} хабарламалары бойынша жойылған; ол қайта жүктелді.'

@@ -13,7 +13,9 @@ export const LETTER_RU: LetterTemplate = {
     reupload: 'Повторно загруженные материалы',
     redress: 'Порядок обжалования',
     preservation: 'Сохранение данных',
-    languages: 'Языки'
+    languages: 'Языки',
+    evidence: 'Доказательства',
+    signatory: 'Подписано от имени уполномоченного органа'
   },
   labels: {
     issuer: 'Уполномоченный орган',
@@ -30,6 +32,8 @@ export const LETTER_RU: LetterTemplate = {
     dsaCategory: 'Категория DSA (ключевое слово)',
     legalBasis: 'Правовое основание',
     citation: 'Реквизиты акта',
+    signatoryName: 'Ф. И. О.',
+    signatoryPosition: 'Должность',
     reuploadOf: 'Ссылки на прежние уведомления',
     thisVersion: 'Язык настоящей версии',
     languages: 'Языки уведомления'
@@ -44,6 +48,8 @@ export const LETTER_RU: LetterTemplate = {
   scope: 'Материалы подлежат удалению с платформы повсеместно либо, как минимум, ограничению доступа к ним на территории: {countries}.',
   itemColumns: { number: '№', item: 'Материал', url: 'URL', contentType: 'Тип контента', reuploadOf: 'Повтор по уведомлению' },
   itemRef: 'Материал № {number}',
+  capturedAt: 'зафиксирован {time}',
+  evidenceRef: 'ссылка на доказательства {ref}',
   reupload: {
     one: 'Этот материал ранее был удалён по уведомлению {refs}; он загружен повторно.',
     other: 'Этот материал ранее был удалён по уведомлениям {refs}; он загружен повторно.'

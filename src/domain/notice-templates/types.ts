@@ -21,6 +21,8 @@ export interface LetterTemplate {
     redress: string
     preservation: string
     languages: string
+    evidence: string
+    signatory: string
   }
   labels: {
     issuer: string
@@ -37,6 +39,8 @@ export interface LetterTemplate {
     dsaCategory: string
     legalBasis: string
     citation: string
+    signatoryName: string
+    signatoryPosition: string
     reuploadOf: string
     thisVersion: string
     languages: string
@@ -56,6 +60,9 @@ export interface LetterTemplate {
   itemColumns: { number: string, item: string, url: string, contentType: string, reuploadOf: string }
   // {number}: how a re-upload paragraph names its item.
   itemRef: string
+  // {time}: when the reporter captured an item; {ref}: where it keeps the evidence.
+  capturedAt: string
+  evidenceRef: string
   // {refs}: 'one' for a single earlier notice, 'other' for several.
   reupload: { one: string, other: string }
   // {redressDays} {days}
