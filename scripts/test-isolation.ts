@@ -31,6 +31,10 @@ for (const file of files) {
     const inner = /^ {4}# Subtest: (.*)$/.exec(line)
     if (inner) pairs.push([top, inner[1]])
   }
+  if (pairs.length === 0) {
+    failed++
+    process.stdout.write(`FAILED ${file}: no subtests found (did the file run?)\n`)
+  }
   for (const [parent, name] of pairs) {
     const { ok, output } = run(file, [`^${escape(parent)}$`, `^${escape(name)}$`])
     process.stdout.write(`${ok ? 'ok    ' : 'FAILED'} ${file} > ${parent} > ${name}\n`)
