@@ -116,6 +116,8 @@ t.test('notices', async (t) => {
   })
 
   t.test('lists filter by platform, status and updatedSince', async (t) => {
+    await submit([{ url: 'https://t.me/lists_own/1', contentType: 'text' }, { url: 'https://vk.com/wall-31_1', contentType: 'text' }])
+    await submit([{ url: 'https://t.me/lists_own/2', contentType: 'text' }, { url: 'https://vk.com/wall-31_2', contentType: 'text' }])
     const all = (await call(auditor, { method: 'GET', url: '/v1/notices?limit=500' })).json()
     t.ok(all.data.length >= 4)
     t.equal(all.nextCursor, null)
