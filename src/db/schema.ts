@@ -1,11 +1,14 @@
 // The drizzle tables: the single description of the database that migrations are generated from.
 import { sql } from 'drizzle-orm'
 import {
-  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, customType
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+
+/** Binary columns (vPDQ feature lists packed by encodeFeatures: 45 bytes a frame). */
+export const bytea = customType<{ data: Buffer, driverData: Buffer }>({ dataType: () => 'bytea' })
 
 export const platforms = pgTable('platforms', {
   slug: text('slug').primaryKey(),
@@ -84,6 +87,8 @@ export const reportItems = pgTable('report_items', {
   sha256: text('sha256'),
   md5: text('md5'),
   pdq: text('pdq'),
+  /** The video's vPDQ features, packed as in the hash bank (encodeFeatures). */
+  vpdq: bytea('vpdq'),
   capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
   evidenceRef: text('evidence_ref'),
   /** The open notice ({ id, referenceNumber }) that already covers this URL; the item gets no notice of its own. */

@@ -1,7 +1,8 @@
 // The report resource's contract.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
-import { Match } from './hash-bank.ts'
+import { Match, VpdqHashSchema } from './hash-bank.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 
@@ -9,7 +10,8 @@ export const MAX_ITEMS_PER_REPORT = 1000
 const HashesIn = Type.Object({
   sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
   md5: Type.Optional(Type.String({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),
-  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' }))
+  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' })),
+  vpdq: Type.Optional(VpdqHashSchema)
 }, { additionalProperties: false })
 
 export const SubmitReportBody = Type.Object({
@@ -34,14 +36,22 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 export const NoticeRef = Type.Object({ id: Uuid, platform: Type.String(), referenceNumber: Type.String() })
 
-export const ReportItem = Type.Object({
+export const ReportItem = named('ReportItem', Type.Object({
   id: Uuid,
   url: Type.String(),
   canonicalUrl: Type.String(),
   platform: Type.String(),
   identifiers: Type.Record(Type.String(), Type.String()),
   contentType: ContentTypeSchema,
-  hashes: Type.Object({ sha256: Nullable(Type.String()), md5: Nullable(Type.String()), pdq: Nullable(Type.String()) }),
+  hashes: Type.Object({
+    sha256: Nullable(Type.String()),
+    md5: Nullable(Type.String()),
+    pdq: Nullable(Type.String()),
+    vpdq: Type.Optional(Nullable(Type.Object({
+      value: Type.String({ description: 'The video hash\'s digest: the value of the hash-bank entry it becomes' }),
+      featureCount: Type.Integer({ minimum: 1 })
+    }, { description: 'The item\'s vPDQ video hash, summarised (the bank entry it becomes carries the features)' })))
+  }),
   capturedAt: Nullable(Timestamp),
   evidenceRef: Nullable(Type.String()),
   reupload: Nullable(Type.Object({
@@ -49,7 +59,7 @@ export const ReportItem = Type.Object({
     notices: Type.Array(Type.Object({ id: Uuid, referenceNumber: Type.String() }), { description: 'Earlier notices whose removed material this is' })
   }, { description: 'Set when the item is known removed material: its notice is urgent and cites the earlier notices' })),
   duplicateOf: Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }))
-})
+}))
 
 const ReportFields = {
   id: Uuid,
@@ -63,8 +73,8 @@ const ReportFields = {
   notices: Type.Array(NoticeRef)
 }
 
-export const Report = Type.Object({ ...ReportFields, items: Type.Array(ReportItem) })
-export const ReportSummary = Type.Object({ ...ReportFields, itemCount: Type.Integer() })
+export const Report = named('Report', Type.Object({ ...ReportFields, items: Type.Array(ReportItem) }))
+export const ReportSummary = named('ReportSummary', Type.Object({ ...ReportFields, itemCount: Type.Integer() }))
 
 export const ListReportsQuery = Type.Object({
   externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),

@@ -273,6 +273,7 @@ function toItemRecord (reportId: string, item: Item, verdict: ItemVerdict): Repo
     sha256: item.hashes.sha256,
     md5: item.hashes.md5,
     pdq: item.hashes.pdq,
+    vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq).toString('hex'),
     captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
     evidence_ref: item.evidenceRef,
     duplicate_of: verdict.duplicateOf,
@@ -291,7 +292,12 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
     territorialScope: report.territorialScope,
     createdAt: createdAt.toISOString(),
     items: report.items.map((item) => toReportItemView({
-      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
+      ...item,
+      sha256: item.hashes.sha256,
+      md5: item.hashes.md5,
+      pdq: item.hashes.pdq,
+      vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq),
+      duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
     })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
   }

@@ -4,7 +4,8 @@ import type { RecognisedItem } from '../domain/report-intake.ts'
 import type { HashKind, NoticeStatus } from '../domain/vocabulary.ts'
 import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
 import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
-import { matchHashes, type HashQuery } from './hash-bank/match.ts'
+import { matchHashes, videoQuery, type HashQuery } from './hash-bank/match.ts'
+import { decodeFeatures } from '../domain/vpdq-match.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 import type { Viewer } from './hash-bank/views.ts'
 import type { MatchView } from '../schemas/hash-bank.ts'
@@ -41,6 +42,8 @@ export async function checkItems (db: Database, bank: HashBankIndex, items: read
       const value = item.hashes[type]
       if (value !== null) queries.push({ type, value, item: index })
     }
+    // A video hash is matched as POST /v1/hash-bank/match matches it, under HMA's thresholds.
+    if (item.hashes.vpdq !== null) queries.push({ ...videoQuery(decodeFeatures(item.hashes.vpdq)), item: index })
   })
   const [results, history] = await Promise.all([
     queries.length > 0 ? matchHashes(bank, db, queries, viewer) : Promise.resolve([]),

@@ -26,6 +26,10 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
       response: {
         200: {
           description: 'The rendering',
+          headers: {
+            'Content-Language': { type: 'string', enum: ['en', 'ru', 'kk'], description: 'The language of a text, HTML or PDF rendering' },
+            'Content-Disposition': { type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"' }
+          },
           content: {
             'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' }) },
             'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) },

@@ -2,7 +2,7 @@
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListNoticesQuery, Notice } from '../../schemas/notices.ts'
-import { errorResponses, ListOf, NotModified } from '../../schemas/common.ts'
+import { errorResponses, ListOf } from '../../schemas/common.ts'
 import { listNotices as listNoticeRows } from '../../repositories/notices.ts'
 import { platformScope } from '../../repositories/clients.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
@@ -28,7 +28,7 @@ const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, {
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
       description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing the list shows has changed: for a liaison, or a list filtered by `platform`, a change on another platform is not a change.',
       querystring: ListNoticesQuery,
-      response: { 200: ListOf(Notice), ...NotModified, ...errorResponses(400, 403) }
+      response: { 200: ListOf(Notice), ...errorResponses(400, 403) }
     }
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query

@@ -1,6 +1,6 @@
 // The hash bank's changes feed: commit-safe positions behind opaque cursors, so a platform can mirror the bank.
 import type { Executor } from '../../db/index.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { BankEntryType } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { ChangeView } from '../../schemas/hash-bank.ts'
@@ -15,19 +15,19 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
   const match = /^h(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'))
   if (!match || !Number.isSafeInteger(Number(match[1])) || !Number.isSafeInteger(Number(match[2]))) {
     throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
-      extra: { errors: [{ pointer: 'querystring:/since', detail: 'is not a valid cursor' }] }
+      extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }
   return { txId: Number(match[1]), changeId: Number(match[2]) }
 }
 
 /**
- * Changes after `since`, oldest first. Only changes of transactions older than every one still running are
+ * Changes after the cursor, oldest first. Only changes of transactions older than every one still running are
  * served, so a transaction that commits late can never land behind a cursor already handed out; the price is that
  * a change shows once every transaction that began before it has finished.
  */
 export async function readChanges (
-  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: HashKind
+  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: BankEntryType
 ): Promise<{ data: ChangeView[], nextCursor: string | null }> {
   const rows = await listChanges(db, decodeFeedCursor(since), limit + 1, type)
   const data = rows.slice(0, limit).map((row) => ({

@@ -46,8 +46,9 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
   if (parsed.lines === 0) {
     throw new AppError('unprocessable', 'List empty', 'the list holds no hash lines; nothing was stored')
   }
-  if (request.mode === 'strict' && parsed.rejected > 0) {
-    throw new AppError('unprocessable', 'List not accepted', `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+  // One video hash in the text format cannot be kept in part: a malformed line refuses it in either mode.
+  if ((request.mode === 'strict' || request.format === 'vpdq') && parsed.rejected > 0) {
+    throw new AppError('unprocessable', 'List not accepted', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
       extra: { errors: lineErrors(parsed.errors), rejected: parsed.rejected }
     })
   }
@@ -61,9 +62,9 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
       mode: request.mode,
       category: request.category ?? null,
       lines: parsed.lines,
-      accepted: parsed.types.length,
+      accepted: parsed.types.length + parsed.videos.length,
       added,
-      duplicates: parsed.types.length - added,
+      duplicates: parsed.types.length + parsed.videos.length - added,
       rejected: parsed.rejected,
       errors: parsed.errors,
       createdBy: principal.id
