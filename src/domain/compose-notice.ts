@@ -1,5 +1,5 @@
 // Composes the format-neutral document of a removal notice from its signed content, in one language (pure).
-import type { Block, FieldRow, NoticeDocument } from '../render/document.ts'
+import type { Block, FieldRow, NoticeDocument } from './notice-document.ts'
 import { issuerName, legalCitation, type NoticeContent, type NoticeItemContent, type NoticeLang } from './notice-content.ts'
 import { fill, LETTERS, nameItem, plural } from './notice-templates/index.ts'
 import type { LetterTemplate } from './notice-templates/index.ts'

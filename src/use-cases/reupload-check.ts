@@ -1,7 +1,8 @@
 // Before a report is issued: is each item known material (hash bank, earlier notices) or already under notice?
 import type { Database } from '../db/index.ts'
 import type { RecognisedItem } from '../domain/report-intake.ts'
-import type { HashKind } from '../domain/vocabulary.ts'
+import type { HashKind, NoticeStatus } from '../domain/vocabulary.ts'
+import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
 import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
 import { matchHashes, videoQuery, type HashQuery } from './hash-bank/match.ts'
 import { decodeFeatures } from '../domain/vpdq-match.ts'
@@ -24,9 +25,10 @@ export interface ItemVerdict {
   earlier: EarlierRemoval[]
 }
 
-/** Statuses in which the platform still owes an outcome for an item not yet removed. */
-export const OPEN_STATUSES: readonly string[] = ['issued', 'delivered', 'acknowledged', 'partially_removed', 'rejected', 'cannot_comply', 'overdue', 'escalated']
-const OPEN = new Set(OPEN_STATUSES)
+/** Statuses in which the platform still owes an outcome for an item not yet removed (from the lifecycle table). */
+export const OPEN_STATUSES: readonly string[] = OPEN_NOTICE_STATUSES
+const OPEN = new Set<string>(OPEN_STATUSES)
+const MATERIAL_GONE = new Set<string>([...MATERIAL_GONE_STATUSES, ...ruleOf('close').to])
 
 function isOpen (row: UrlHistoryRow): boolean {
   return OPEN.has(row.status) && row.outcome === 'pending'
@@ -34,7 +36,7 @@ function isOpen (row: UrlHistoryRow): boolean {
 
 /** Removed material: an item the platform removed or restricted (a withdrawn notice proves nothing). */
 function isPast (row: UrlHistoryRow): boolean {
-  return row.status !== 'withdrawn' && (row.outcome === 'removed' || ['removed', 'restricted', 'closed'].includes(row.status))
+  return !ruleOf('withdraw').to.includes(row.status as NoticeStatus) && (row.outcome === 'removed' || MATERIAL_GONE.has(row.status))
 }
 
 export async function checkItems (db: Database, bank: HashBankIndex, items: readonly RecognisedItem[], viewer: Viewer): Promise<ItemVerdict[]> {

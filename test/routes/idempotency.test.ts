@@ -3,15 +3,10 @@ import crypto from 'node:crypto'
 import { build } from '../helper.ts'
 import { hashApiKey } from '../../src/domain/api-keys.ts'
 import { canonicalJson } from '../../src/domain/canonical-json.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 
-const body = (ref: string) => ({
-  externalRef: ref,
-  category: 'fraud',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'A fraudulent investment scheme.',
-  urgency: 'normal',
-  items: [{ url: 'https://t.me/scam_channel/77', contentType: 'text' }]
-})
+const body = (ref: string) =>
+  reportPayload(['https://t.me/scam_channel/77'], { externalRef: ref, category: 'fraud', statementOfReasons: 'A fraudulent investment scheme.' })
 
 t.test('Idempotency-Key', async (t) => {
   const ctx = await build(t)

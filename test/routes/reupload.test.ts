@@ -1,6 +1,8 @@
 import t from 'tap'
 import crypto from 'node:crypto'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem } from '../fixtures/reports.ts'
 import { vector } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
 
@@ -8,20 +10,12 @@ const ORIGINAL = vector('bridge-mods/aaa-orig.jpg')
 const RESIZED = vector('bridge-mods/shrink-a-lot.jpg')
 const MIRRORED = vector('dih/bridge-5-flipx.jpg')
 
-const report = (ref: string, items: unknown[]) => ({
-  externalRef: ref,
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'Propaganda image.',
-  urgency: 'normal',
-  items
-})
+const report = (ref: string, items: ReportItem[]) => reportPayload(items, { externalRef: ref, statementOfReasons: 'Propaganda image.' })
 
 t.test('re-upload detection end to end', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
+  const { authority, liaison: { telegram } } = await actors(ctx, 'telegram')
 
   const first = await call(authority, {
     method: 'POST',

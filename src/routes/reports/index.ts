@@ -9,7 +9,7 @@ import { reportLocation, toReportFields, toReportView } from '../../use-cases/re
 import { findReport, listReports } from '../../repositories/reports.ts'
 import { noticeRefsOfReports } from '../../repositories/notices.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { VIDEO_HASH_BODY_BYTES } from '../../schemas/hash-bank.ts'
 
 const READERS = ['authority', 'auditor'] as const
@@ -70,7 +70,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     }
   }, async (request) => {
     const found = await findReport(db, request.params.id)
-    if (!found) throw new HttpProblem(404, 'Not found', `no report ${request.params.id}`)
+    if (!found) throw notFound(`report ${request.params.id}`)
     const notices = await noticeRefsOfReports(db, [found.report.id])
     return toReportView(found.report, found.items, notices.get(found.report.id) ?? [])
   })
