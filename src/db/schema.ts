@@ -50,6 +50,8 @@ export const clients = pgTable('clients', {
 export const legalBases = pgTable('legal_bases', {
   id: text('id').primaryKey(),
   citation: text('citation').notNull(),
+  /** The citation in each notice language ({ kk, ru, en }); null where only `citation` was given. */
+  citations: jsonb('citations'),
   title: jsonb('title').notNull(),
   text: jsonb('text').notNull(),
   version: integer('version').notNull().default(1),

@@ -7,6 +7,11 @@ import { announceChange } from './changes.ts'
 
 export type LegalBasisRow = typeof legalBases.$inferSelect
 
+/** The citation in each notice language: the ones given, else the one citation in all three. */
+export function citationsOf (row: LegalBasisRow): { kk: string, ru: string, en: string } {
+  return (row.citations as { kk: string, ru: string, en: string } | null) ?? { kk: row.citation, ru: row.citation, en: row.citation }
+}
+
 export async function listLegalBases (db: Executor): Promise<LegalBasisRow[]> {
   return db.select().from(legalBases).orderBy(legalBases.id)
 }

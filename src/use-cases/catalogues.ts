@@ -8,7 +8,7 @@ import { updatePlatform, type PlatformRow } from '../repositories/platforms.ts'
 import type { UpdatePlatformInput } from '../schemas/platforms.ts'
 
 export interface LegalBasisTexts { kk: string, ru: string, en: string }
-export interface CreateLegalBasisInput { id: string, citation: string, title: LegalBasisTexts, text: LegalBasisTexts }
+export interface CreateLegalBasisInput { id: string, citation: string, citations?: LegalBasisTexts, title: LegalBasisTexts, text: LegalBasisTexts }
 export type UpdateLegalBasisInput = Partial<Omit<CreateLegalBasisInput, 'id'>>
 
 /** Each field sent replaces the stored value whole; the version goes up by one. */

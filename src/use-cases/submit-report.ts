@@ -2,7 +2,7 @@
 import crypto from 'node:crypto'
 import { recogniseItems, type RecognisedItem } from '../domain/report-intake.ts'
 import type { NoticeContent } from '../domain/notice-content.ts'
-import { findLegalBasisCached } from '../repositories/legal-bases.ts'
+import { citationsOf, findLegalBasisCached } from '../repositories/legal-bases.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { unprocessable } from '../lib/errors.ts'
 import type { Principal } from '../repositories/clients.ts'
@@ -44,7 +44,12 @@ export async function prepareReport (db: Database, principal: Principal, input: 
     input,
     territorialScope: input.territorialScope ?? DEFAULT_TERRITORIAL_SCOPE,
     items: items.map((item) => ({ ...item, id: crypto.randomUUID() })),
-    legalBasis: { id: legalBasis!.id, citation: legalBasis!.citation, title: legalBasis!.title as NoticeContent['legalBasis']['title'] },
+    legalBasis: {
+      id: legalBasis!.id,
+      citation: legalBasis!.citation,
+      ...(legalBasis!.citations === null ? {} : { citations: citationsOf(legalBasis!) }),
+      title: legalBasis!.title as NoticeContent['legalBasis']['title']
+    },
     receivedAt: now
   }
 }

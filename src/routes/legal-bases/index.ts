@@ -19,6 +19,9 @@ const Texts = (max: number) => Type.Object({
 const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
+  citations: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }, {
+    description: 'The citation as each notice language prints it (the one `citation` in every language where none were given)'
+  }),
   title: Texts(1000),
   text: Texts(20000),
   version: Type.Integer(),
@@ -28,12 +31,14 @@ const LegalBasis = named('LegalBasis', Type.Object({
 const CreateBody = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
   citation: Type.String({ minLength: 1, maxLength: 1000 }),
+  citations: Type.Optional(Texts(1000)),
   title: Texts(1000),
   text: Texts(20000)
 }, { additionalProperties: false })
 
 const UpdateBody = Type.Object({
   citation: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  citations: Type.Optional(Texts(1000)),
   title: Type.Optional(Texts(1000)),
   text: Type.Optional(Texts(20000))
 }, { additionalProperties: false, minProperties: 1 })
@@ -46,6 +51,7 @@ function toView (row: repo.LegalBasisRow): LegalBasisView {
   return {
     id: row.id,
     citation: row.citation,
+    citations: repo.citationsOf(row),
     title: row.title as LegalBasisView['title'],
     text: row.text as LegalBasisView['text'],
     version: row.version,
