@@ -2,10 +2,10 @@
 // processes on it spoken to over real HTTP, and a load of report submissions that retry until acknowledged.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
+import { freePort } from '../../scripts/free-port.ts'
 
 /** What SQL text or drizzle's parameter list looks like in a log line. */
 const LEAK = /Failed query|params: |\binsert into\b|\bselect .* from\b|\bupdate "?[a-z_]+"? set\b/i
@@ -15,17 +15,6 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 export { sleep }
-
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 function postgresBin (): string {
   const base = '/usr/lib/postgresql'
