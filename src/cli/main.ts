@@ -44,7 +44,7 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .description('Command line of the takedown-request gateway')
     .exitOverride()
     .configureOutput({ writeOut: io.write, writeErr: io.err })
-    .showHelpAfterError('(add --help for usage)')
+    .showHelpAfterError()
     .addHelpText('after', ENVIRONMENT)
 
   program.command('submit')
