@@ -1,6 +1,7 @@
 // Shared benchmark plumbing: a fresh database, a server in a child process, and an autocannon run.
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
+import http from 'node:http'
 import path from 'node:path'
 import pg from 'pg'
 import autocannon from 'autocannon'
@@ -127,4 +128,54 @@ export function printTable (rows: LoadResult[], baseline: LoadResult): void {
   for (const r of rows) {
     console.log(line([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, (r.rps / baseline.rps).toFixed(2) + 'x']))
   }
+}
+
+export interface OpenLoopTarget {
+  url: string
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: () => string
+}
+
+/**
+ * An open loop: `rate` requests a second, evenly spaced, each sent at its time whether or not earlier ones have
+ * been answered (on as many keep-alive connections as that takes). Latency counts from the time a request was
+ * due, so a stall of the load generator itself shows instead of hiding. (autocannon's overallRate is a quota per
+ * connection and second: requests start in bursts at each second and wait for a free connection.)
+ */
+export async function openLoop (name: string, target: OpenLoopTarget, rate: number, seconds = SECONDS): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity })
+  const base = new URL(target.url)
+  const latencies: number[] = []
+  let errors = 0
+  let non2xx = 0
+  const send = (due: number) => new Promise<void>((resolve) => {
+    const body = target.body()
+    const req = http.request({ host: base.hostname, port: base.port, method: target.method, path: target.path, agent, headers: { ...target.headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume()
+      res.on('end', () => {
+        latencies.push(performance.now() - due)
+        if (res.statusCode === undefined || res.statusCode < 200 || res.statusCode >= 300) non2xx++
+        resolve()
+      })
+    })
+    req.on('error', () => { errors++; resolve() })
+    req.end(body)
+  })
+  const total = Math.round(rate * seconds)
+  const start = performance.now()
+  const pending: Array<Promise<void>> = []
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate
+    const wait = due - performance.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    pending.push(send(due))
+  }
+  await Promise.all(pending)
+  const elapsed = (performance.now() - start) / 1000
+  agent.destroy()
+  const sorted = latencies.sort((a, b) => a - b)
+  const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0)
+  return { name, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, non2xx }
 }

@@ -1,5 +1,6 @@
 // Builds the gateway: every Fastify option and plugin, in order; tests and production build the same app.
 import crypto from 'node:crypto'
+import os from 'node:os'
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
@@ -26,6 +27,8 @@ import jwks from './routes/jwks.ts'
 // Re-upload detection: the hash bank, its in-memory PDQ index, and media hashing.
 import hashBank from './routes/hash-bank/index.ts'
 import media from './routes/media/index.ts'
+import { MediaHasher } from './media/hash-pool.ts'
+import { resolveFfmpeg } from './media/ffmpeg.ts'
 import { HashBankIndex } from './hash-bank/index-service.ts'
 import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
 import transitions from './routes/notices/transitions.ts'
@@ -69,6 +72,8 @@ declare module 'fastify' {
     hashBankIndex: HashBankIndex
     /** The process's change-feed sequencer, whose last position names the state of every list (tests wait on it). */
     sequencer: Sequencer
+    /** The media hashing threads and their admission (tests read how many places are taken). */
+    mediaHasher: MediaHasher
   }
 }
 
@@ -123,7 +128,22 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   const bank = new HashBankIndex(db, { logger: app.log })
   await app.register(metrics, { db, pool: deps.pool, bank, roles: ['admin', 'auditor'] })
 
-  await app.register(health, { db })
+  // Media hashing (images and videos) runs on worker threads behind a bounded admission, never on the event loop.
+  const mediaHasher = new MediaHasher({
+    threads: config.MEDIA_HASH_THREADS,
+    queue: config.MEDIA_HASH_QUEUE,
+    maxImagePixels: config.MEDIA_MAX_PIXELS,
+    video: {
+      maxFramePixels: config.MEDIA_VIDEO_MAX_FRAME_PIXELS,
+      maxDurationSeconds: config.MEDIA_VIDEO_MAX_SECONDS,
+      timeoutMs: config.MEDIA_VIDEO_TIMEOUT_SECONDS * 1000
+    },
+    ffmpeg: await resolveFfmpeg(config)
+  })
+  app.decorate('mediaHasher', mediaHasher)
+  app.addHook('onClose', async () => { await mediaHasher.close() })
+
+  await app.register(health, { db, mediaHasher })
   await app.register(clients, { db })
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
@@ -175,8 +195,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(stats, { db })
   await app.register(jwks, { db })
   // Re-upload detection: the PDQ index loads at listen or on first match (never at build), polls ~1 s.
-  await app.register(hashBank, { db, bank })
-  await app.register(media)
+  await app.register(hashBank, { db, bank, mediaHasher })
+  await app.register(media, { hasher: mediaHasher, maxVideoBytes: config.MEDIA_VIDEO_MAX_BYTES, tmpDir: config.MEDIA_TMP_DIR ?? os.tmpdir() })
 
   return app
 }

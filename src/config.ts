@@ -32,14 +32,26 @@ export const ConfigSchema = Type.Object({
   REFERENCE_COUNTRY: Type.String({ pattern: '^[A-Z]{2}$', default: 'KZ' }),
   REDRESS_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 }),
-  DEADLINE_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 15, description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process' })
+  DEADLINE_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 15, description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process' }),
+  FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffmpeg executable that decodes videos; unset: ffmpeg on PATH, else the one the npm package ships' })),
+  FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffprobe executable; unset: the one beside ffmpeg, if any' })),
+  MEDIA_HASH_THREADS: Type.Integer({ minimum: 0, maximum: 64, default: 0, description: 'worker threads hashing media; 0: one fewer than the cores, at least 1' }),
+  MEDIA_HASH_QUEUE: Type.Integer({ minimum: 0, maximum: 10_000, default: 16, description: 'media uploads that may wait for a hashing thread; beyond, 503 with Retry-After' }),
+  MEDIA_MAX_PIXELS: Type.Integer({ minimum: 1, default: 50_000_000, description: 'largest image hashed (width * height)' }),
+  MEDIA_VIDEO_MAX_BYTES: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024 }),
+  MEDIA_VIDEO_MAX_FRAME_PIXELS: Type.Integer({ minimum: 1, default: 4096 * 2304 }),
+  MEDIA_VIDEO_MAX_SECONDS: Type.Integer({ minimum: 1, default: 3 * 3600 }),
+  MEDIA_VIDEO_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, default: 600 }),
+  MEDIA_TMP_DIR: Type.Optional(Type.String({ minLength: 1, description: 'where uploaded videos are kept while hashed; unset: the system temporary directory' }))
 })
 
 export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
 
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS'] as const
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
+  'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS',
+  'MEDIA_VIDEO_TIMEOUT_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

@@ -50,7 +50,7 @@ export interface paths {
         };
         /**
          * The gateway can serve: its database answers
-         * @description Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok" }` when it answers, otherwise 503 with a problem document. Use it as the readiness probe.
+         * @description Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok", "details": ... }` when it answers, otherwise 503 with a problem document. Use it as the readiness probe. `details` names the ffmpeg that decodes videos and how many media hashing places are taken.
          */
         get: operations["getReadiness"];
         put?: never;
@@ -671,8 +671,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hash an image (SHA-256, MD5, PDQ with quality) without storing it
-         * @description The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). Another content type is 415; an unreadable image is 422.
+         * Hash an image (SHA-256, MD5, PDQ with quality) or a video (SHA-256, MD5, vPDQ) without storing it
+         * @description The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB), answered with `pdq`, or the video itself (MP4, WebM, QuickTime or Matroska; at most 512 MB), answered with `vpdq`: the full-resolution PDQ of one frame per second (ThreatExchange vPDQ as HMA runs it). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). A video is kept in a temporary file while it is hashed and deleted afterwards. Another content type, or a body that is not what it declares, is 415; an unreadable file, a video with a frame rate of 0, frames over the pixel limit, a video longer than the duration limit or one that takes longer than the time limit to decode is 422. Media hashing runs on a bounded number of threads with a bounded queue: when it is full the answer is 503 with Retry-After.
          */
         post: operations["hashMedia"];
         delete?: never;
@@ -812,7 +812,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        status: "ok" | "unavailable";
+                        /** @enum {string} */
+                        status: "ok";
+                        details: {
+                            /** @description The ffmpeg that decodes videos; null when none runs (videos are then answered 503) */
+                            ffmpeg: {
+                                /** @description FFMPEG_PATH, the ffmpeg on PATH, or the build the @ffmpeg-installer/ffmpeg package ships */
+                                source: "FFMPEG_PATH" | "system" | "npm";
+                                executable: string;
+                                /** @description First line of `ffmpeg -version` */
+                                version: string;
+                                /** @description Whether ffprobe is used to read frame rates */
+                                ffprobe: boolean;
+                            } | null;
+                            mediaHashing: {
+                                threads: number;
+                                /** @description Media requests admitted at once (hashed or waiting); beyond, 503 */
+                                capacity: number;
+                                inFlight: number;
+                            };
+                        };
                     };
                 };
             };
@@ -5566,6 +5585,15 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     hashMedia: {
@@ -5582,10 +5610,14 @@ export interface operations {
                 "image/webp": unknown;
                 "image/gif": unknown;
                 "image/tiff": unknown;
+                "video/mp4": unknown;
+                "video/webm": unknown;
+                "video/quicktime": unknown;
+                "video/x-matroska": unknown;
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description An image answers `pdq`, a video `vpdq` */
             200: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5597,11 +5629,41 @@ export interface operations {
                     "application/json": {
                         sha256: string;
                         md5: string;
-                        pdq: {
+                        /** @description For an image */
+                        pdq?: {
                             hash: string;
                             quality: number;
                         };
+                        /** @description vPDQ: the full-resolution PDQ of each kept frame (ThreatExchange vPDQ, HMA settings) */
+                        vpdq?: {
+                            /** @description One frame kept per this many seconds (1, as HMA); 0 keeps every frame */
+                            secondsPerHash: number;
+                            frameRate: number;
+                            /** @description As the container states it, when it does */
+                            durationSeconds?: number;
+                            features: {
+                                /** @description Number of the frame in the decoded stream, from 0 */
+                                frame: number;
+                                /** @description PDQ quality; frames under 50 are not used for matching */
+                                quality: number;
+                                hash: string;
+                                /** @description Seconds from the start (frame / frameRate, three decimals) */
+                                timestamp: number;
+                            }[];
+                        };
                     };
+                };
+            };
+            /** @description The request is malformed or does not match the schema */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
@@ -5680,6 +5742,15 @@ export interface operations {
             };
             /** @description Unexpected failure (details are logged, never returned) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Error */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -168,6 +168,18 @@ export const noticeItems = pgTable('notice_items', {
   index('notice_items_canonical_url_idx').on(t.canonicalUrl)
 ])
 
+/**
+ * The canonical URLs under open notices, one row each: a report claims its URLs by inserting here, and a URL that
+ * is already present is covered by that notice. A transition that takes a notice or an item out of the open
+ * statuses deletes its rows in the same transaction. The foreign keys are deferred (see the migration): an issuing
+ * transaction claims the URLs first, in sorted order, and inserts the notices they point to last.
+ */
+export const openNoticeUrls = pgTable('open_notice_urls', {
+  canonicalUrl: text('canonical_url').primaryKey(),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  noticeItemId: uuid('notice_item_id').notNull().references(() => noticeItems.id)
+}, (t) => [index('open_notice_urls_notice_idx').on(t.noticeId)])
+
 /** Every public key that ever signed a notice stays here, so rotation never orphans an earlier signature. */
 export const signingKeys = pgTable('signing_keys', {
   kid: text('kid').primaryKey(),

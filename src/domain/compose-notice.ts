@@ -105,7 +105,7 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
   ])
   const blocks: Block[] = [
     { kind: 'heading', text: t.headings.items },
-    { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows }
+    { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows, linkColumn: 2 }
   ]
   const reuploads = items.flatMap((item, i) => item.reuploadOf.length === 0
     ? []

@@ -8,7 +8,8 @@ export type Block =
   | { kind: 'paragraph', text: string }
   | { kind: 'fields', rows: FieldRow[] }
   | { kind: 'list', ordered: boolean, items: string[] }
-  | { kind: 'table', columns: string[], rows: string[][] }
+  // linkColumn: the column whose cells are URLs (clickable in HTML and PDF, never broken inside).
+  | { kind: 'table', columns: string[], rows: string[][], linkColumn?: number }
 
 export interface FieldRow {
   label: string

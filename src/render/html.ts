@@ -89,9 +89,11 @@ function renderBlock (block: Block): string {
       return `<${tag}>` + block.items.map((i) => `<li>${e(i)}</li>`).join('') + `</${tag}>`
     }
     case 'table': {
+      // Only web addresses become links: a cell's text is the reporter's, and no other scheme belongs in a notice.
+      const link = (url: string): string => /^https?:\/\//i.test(url) ? `<a href="${e(url)}">${e(url)}</a>` : e(url)
       const head = block.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')
       const body = block.rows
-        .map((row) => '<tr>' + block.columns.map((_, i) => `<td>${e(row[i] ?? '')}</td>`).join('') + '</tr>')
+        .map((row) => '<tr>' + block.columns.map((_, i) => `<td>${i === block.linkColumn ? link(row[i] ?? '') : e(row[i] ?? '')}</td>`).join('') + '</tr>')
         .join('\n')
       return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
     }

@@ -31,7 +31,12 @@ function loadFonts (): { regular: ParsedFont, bold: ParsedFont } {
   return fonts
 }
 
-interface Cell { lines: string[], face: Face }
+/** A cell's lines; a link cell is one URL, drawn at its own (smaller) size so that it stays on one line. */
+interface Cell { lines: string[], face: Face, size?: number, link?: string }
+
+/** The smallest size a URL is drawn at to keep it on one line; a longer one wraps, still one link. */
+const MIN_LINK_SIZE = 4
+const LINK_COLUMN_SHARE = 0.66
 
 // Tracks the writing position and breaks pages itself: all text is drawn line by line without pdfkit's own
 // wrapping, so nothing (a marker, a table row's border) can end up on a different page from its text.
@@ -63,8 +68,10 @@ class Writer {
     this.onPage?.()
   }
 
-  text (line: string, x: number, y: number): void {
-    if (line !== '') this.pdf.text(line, x, y, { lineBreak: false })
+  text (line: string, x: number, y: number, link?: string): void {
+    if (line === '') return
+    if (link === undefined) this.pdf.text(line, x, y, { lineBreak: false })
+    else this.pdf.fillColor('#1a0dab').text(line, x, y, { lineBreak: false, link, underline: false }).fillColor('#000000')
   }
 
   flow (text: string, face: Face, size: number, indent = 0, marker?: string): void {
@@ -100,9 +107,11 @@ class Writer {
         this.pdf.fillColor('#000000')
       }
       cells.forEach((cell, i) => {
-        this.use(cell.face, size)
+        const clh = cell.size === undefined ? lh : this.use(cell.face, cell.size)
+        this.use(cell.face, cell.size ?? size)
         const x = xs[i] + (boxed ? PAD : 0)
-        cell.lines.slice(offset, offset + n).forEach((line, l) => this.text(line, x, this.y + PAD + l * lh))
+        const lines = cell.size === undefined ? cell.lines.slice(offset, offset + n) : offset === 0 ? cell.lines : []
+        lines.forEach((line, l) => this.text(line, x, this.y + PAD + l * clh, cell.link))
       })
       this.y += height
       offset += n
@@ -139,14 +148,36 @@ function fields (w: Writer, rows: Array<{ label: string, value: string }>): void
   }
 }
 
-function table (w: Writer, columns: string[], rows: string[][]): void {
+/**
+ * A URL cell: at the table's size if it fits on one line, else at the size that makes it fit (down to
+ * MIN_LINK_SIZE), so that copying it out of the PDF gives the whole URL; every line is a link to all of it.
+ */
+function linkCell (w: Writer, url: string, width: number, size: number): Cell {
+  const room = width - 2 * PAD
+  w.use(REGULAR, size)
+  const natural = w.measure(url)
+  if (natural <= room || url === '') return { lines: wrap(url, room, w.measure, true), face: REGULAR, link: url || undefined }
+  const fitted = Math.max(MIN_LINK_SIZE, Math.floor(size * room / natural * 10) / 10)
+  w.use(REGULAR, fitted)
+  return { lines: wrap(url, room, w.measure, true), face: REGULAR, size: fitted, link: url }
+}
+
+/** The URL column takes what it needs first, up to a little over half the line; the others share the rest. */
+function widthsWithLinks (natural: number[], linkColumn: number, available: number): number[] {
+  const link = Math.min(natural[linkColumn], available * LINK_COLUMN_SHARE)
+  const others = fitColumns(natural.filter((_, i) => i !== linkColumn), available - link)
+  others.splice(linkColumn, 0, link)
+  return others
+}
+
+function table (w: Writer, columns: string[], rows: string[][], linkColumn?: number): void {
   const size = 8.5
   const cellsOf = (row: string[]): string[] => columns.map((_, i) => row[i] ?? '')
   w.use(BOLD, size)
   const natural = columns.map((c) => w.measure(c) + 2 * PAD + 1)
   w.use(REGULAR, size)
   for (const row of rows) cellsOf(row).forEach((c, i) => { natural[i] = Math.max(natural[i], w.measure(c) + 2 * PAD + 1) })
-  const widths = fitColumns(natural, w.width)
+  const widths = linkColumn === undefined ? fitColumns(natural, w.width) : widthsWithLinks(natural, linkColumn, w.width)
   const xs = positions(w, widths)
   const head = wrapCells(w, columns, widths, BOLD, size)
   const header = (): void => w.row(head, xs, widths, size, true, '#eeeeee')
@@ -155,7 +186,11 @@ function table (w: Writer, columns: string[], rows: string[][]): void {
   if (w.y + (Math.max(1, ...head.map((c) => c.lines.length)) + 1) * lh + 4 * PAD > w.bottom) w.newPage()
   header()
   w.onPage = header
-  for (const row of rows) w.row(wrapCells(w, cellsOf(row), widths, REGULAR, size), xs, widths, size, true)
+  for (const row of rows) {
+    const cells = wrapCells(w, cellsOf(row), widths, REGULAR, size)
+    if (linkColumn !== undefined) cells[linkColumn] = linkCell(w, cellsOf(row)[linkColumn], widths[linkColumn], size)
+    w.row(cells, xs, widths, size, true)
+  }
   w.onPage = undefined
 }
 
@@ -183,7 +218,7 @@ function block (w: Writer, b: Block): void {
       return
     }
     case 'table':
-      return table(w, b.columns, b.rows)
+      return table(w, b.columns, b.rows, b.linkColumn)
   }
 }
 

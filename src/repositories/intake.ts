@@ -1,6 +1,6 @@
-// Writes submitted reports with their items, notices and notice items in as few round trips as possible.
-// These statements run on a raw client so that a caller can queue several without waiting on each (see the
-// issuing queue): they take whole batches as JSON, one parameter per table.
+// The statements of the issuing transaction, in the order it runs them: claim the reports' URLs, store the reports
+// with their items and take their reference serials, store the notices. They run on one raw client and take their
+// rows as JSON, one parameter per table, so that each is one round trip.
 import type pg from 'pg'
 
 export interface ReportRecord {
@@ -68,28 +68,51 @@ export function serialKey (year: number, platform: string): string {
   return `${year}/${platform}`
 }
 
-/**
- * Locks the canonical URLs a batch is about to issue notices for, until its transaction ends, then tells whether
- * any of them is already under an open notice, including one that a batch holding a lock committed meanwhile.
- */
-export async function claimNoticeUrls (client: pg.ClientBase, urls: readonly string[], openStatuses: readonly string[]): Promise<boolean> {
-  if (urls.length === 0) return false
-  const { rows } = await client.query<{ open: boolean }>({
-    name: 'intake-claim-urls', text: 'select claim_notice_urls($1::text[], $2::text[]) as open', values: [urls, openStatuses]
-  })
-  return rows[0].open
+export interface UrlClaim {
+  canonical_url: string
+  /** The notice that will cover the URL if the claim succeeds; inserted later in the same transaction. */
+  notice_id: string
+  notice_item_id: string
 }
 
 /**
- * One statement: the reports and their items, then the reservation of `count` consecutive reference serials per
- * (year, platform), returning the first of each range. Foreign keys are checked at the end of the statement. The
- * counter rows stay locked until the transaction ends, which is what makes serials gap-free: a rollback gives
- * them back; and the lock is taken last, so it is held as briefly as possible.
+ * Claims each URL for the notice named with it, in one order for every transaction (byte order of the URL), so
+ * that two transactions claiming overlapping URLs wait for each other instead of deadlocking. A URL already under
+ * an open notice keeps that notice, and its row stays locked until this transaction ends, so the notice cannot
+ * leave the open statuses meanwhile; a claim taken by a transaction still running is waited for. Answers the
+ * covering notice of each URL that was already claimed.
+ */
+export async function claimNoticeUrls (client: pg.ClientBase, claims: readonly UrlClaim[]): Promise<Map<string, { id: string, referenceNumber: string }>> {
+  const { rows } = await client.query<{ canonical_url: string, notice_id: string }>({ name: 'intake-claim-urls', text: `
+    insert into open_notice_urls as o (canonical_url, notice_id, notice_item_id)
+    select c.canonical_url, c.notice_id, c.notice_item_id
+    from jsonb_to_recordset($1::jsonb) as c(canonical_url text, notice_id uuid, notice_item_id uuid)
+    order by c.canonical_url collate "C"
+    on conflict (canonical_url) do update set canonical_url = excluded.canonical_url
+    returning canonical_url, notice_id`,
+  values: [JSON.stringify(claims)] })
+  const intended = new Map(claims.map((c) => [c.canonical_url, c.notice_id]))
+  const covered = rows.filter((row) => row.notice_id !== intended.get(row.canonical_url))
+  if (covered.length === 0) return new Map()
+  // A new statement, so a new snapshot: it sees the covering notice even if its transaction committed while
+  // this one waited for the claim.
+  const { rows: notices } = await client.query<{ id: string, reference_number: string }>({
+    name: 'intake-covering-notices', text: 'select id, reference_number from notices where id = any($1::uuid[])', values: [covered.map((row) => row.notice_id)]
+  })
+  const referenceOf = new Map(notices.map((n) => [n.id, n.reference_number]))
+  return new Map(covered.map((row) => [row.canonical_url, { id: row.notice_id, referenceNumber: referenceOf.get(row.notice_id)! }]))
+}
+
+/**
+ * One statement: the reports and their items, then `count` consecutive reference serials per (year, platform),
+ * returning the first of each range. The counter rows stay locked until the transaction ends, which is what makes
+ * serials gap-free: a rollback gives them back. They are locked last in the statement, in (year, platform) order,
+ * after the transaction's URL claims: every transaction taking both takes them in this one order.
  */
 export async function insertReportsAndReserveSerials (
   client: pg.ClientBase, reports: ReportRecord[], items: ReportItemRecord[], serials: readonly SerialRequest[]
 ): Promise<{ createdAt: Map<string, Date>, firstSerial: Map<string, number> }> {
-  // One lock order for every transaction, so concurrent batches cannot deadlock on the counter rows
+  // One lock order for every transaction, so concurrent transactions cannot deadlock on the counter rows
   // (a set-returning function yields the array's elements in order).
   const sorted = [...serials].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
   const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>({ name: 'intake-reports-and-serials', text: `
@@ -128,18 +151,6 @@ export async function insertReportsAndReserveSerials (
   return { createdAt, firstSerial }
 }
 
-export interface SerialRange extends SerialRequest {
-  first: number
-}
-
-/**
- * Takes serials already printed on notices: fails with SQLSTATE 40001 when another transaction took any of them
- * first. The counter rows then stay locked until the transaction ends.
- */
-export async function reserveSerialRanges (client: pg.ClientBase, ranges: readonly SerialRange[]): Promise<void> {
-  await client.query({ name: 'intake-reserve-serials', text: 'select reserve_reference_serials($1::jsonb)', values: [JSON.stringify(ranges)] })
-}
-
 export interface CreatedEventRecord {
   notice_id: string
   platform: string
@@ -157,7 +168,7 @@ export interface AuditRecord {
   digest: string
 }
 
-/** One statement for the notices, their items, their 'created' events and the audit entries of the batch. */
+/** One statement for the notices, their items, their 'created' events and the audit entries. */
 export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[], audit: AuditRecord[]): Promise<void> {
   await client.query({ name: 'intake-notices', text: `
     with notices_in as (

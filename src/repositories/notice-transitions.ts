@@ -1,7 +1,7 @@
 // Row-level writes of a notice transition: lock, update status and items, deadlines, blocking orders.
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
-import { notices, noticeItems, blockingOrders, blockingOrderEntries } from '../db/schema.ts'
+import { notices, noticeItems, blockingOrders, blockingOrderEntries, openNoticeUrls } from '../db/schema.ts'
 import type { NoticeRow } from './notices.ts'
 
 /** Locks the notice for the rest of the transaction, so two actions on it cannot interleave. */
@@ -19,6 +19,20 @@ export async function itemOutcomes (tx: Executor, noticeId: string): Promise<Arr
 export async function markItemsRemoved (tx: Executor, itemIds: string[], at: Date): Promise<void> {
   if (itemIds.length === 0) return
   await tx.update(noticeItems).set({ outcome: 'removed', outcomeAt: at }).where(inArray(noticeItems.id, itemIds))
+}
+
+/**
+ * Gives up the notice's claims on its URLs (see open_notice_urls): of the items listed, or of every item when
+ * `itemIds` is null. Runs after lockNotice, and locks the claims in the order issuing claims URLs (byte order), so
+ * that a report holding some of the same claims as a duplicate cannot close a cycle with it.
+ */
+export async function releaseNoticeUrls (tx: Executor, noticeId: string, itemIds: string[] | null): Promise<void> {
+  if (itemIds !== null && itemIds.length === 0) return
+  const which = itemIds === null ? eq(openNoticeUrls.noticeId, noticeId) : inArray(openNoticeUrls.noticeItemId, itemIds)
+  await tx.execute(sql`
+    delete from ${openNoticeUrls} where ${openNoticeUrls.canonicalUrl} in (
+      select ${openNoticeUrls.canonicalUrl} from ${openNoticeUrls} where ${which}
+      order by ${openNoticeUrls.canonicalUrl} collate "C" for update)`)
 }
 
 export async function updateNoticeState (tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }): Promise<NoticeRow> {

@@ -1,40 +1,79 @@
-// Hashing uploaded media without keeping it: decode errors become 415/422 problems, the bytes go nowhere else.
-import { UnsupportedMediaError, decodeImageForPdq, hashMedia, type MediaHashes } from '../media/decode-image.ts'
-import type { RgbImage } from '../domain/pdq.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+// Hashing uploaded media without keeping it: images in memory, videos through a temporary file deleted afterwards.
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { Transform, type Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { AppError } from '../lib/errors.ts'
+import { DEFAULT_SECONDS_PER_HASH } from '../domain/vpdq.ts'
+import type { MediaHasher } from '../media/hash-pool.ts'
+import type { ImageResult } from '../media/hash-worker.ts'
+import { IMAGE_CONTENT_TYPES, type MediaHashesView } from '../schemas/media.ts'
 
-/** The raster types a media upload may declare; the decoder then checks what the bytes really are. */
-export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff'] as const
+export { IMAGE_CONTENT_TYPES, VIDEO_CONTENT_TYPES } from '../schemas/media.ts'
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
-
-export function mediaProblem (error: unknown): unknown {
-  if (!(error instanceof UnsupportedMediaError)) return error
-  return error.code === 'unsupported_media'
-    ? new HttpProblem(415, 'Unsupported media type', `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image`)
-    : new HttpProblem(422, 'Unreadable image', error.message)
-}
 
 /** A body the image parser did not produce (JSON, text) is simply not an image. */
 export function imageBytes (body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new HttpProblem(415, 'Unsupported media type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
+    throw new AppError('unsupported_media_type', 'Unsupported media type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
   }
   return body
 }
 
-export async function hashUpload (body: unknown): Promise<MediaHashes> {
+/** Digests and PDQ of an uploaded image, computed on a hashing thread (optionally with central crops). */
+export async function hashImageUpload (hasher: MediaHasher, body: unknown, cropPercents: readonly number[] = []): Promise<ImageResult> {
+  return await hasher.hashImage(imageBytes(body), cropPercents)
+}
+
+export interface VideoUpload {
+  body: Readable
+  /** The Content-Length the client declared, if any: refused at once when over the limit. */
+  declaredBytes?: number
+  maxBytes: number
+  tmpDir: string
+  secondsPerHash?: number
+}
+
+/**
+ * Streams a video body to a temporary file (never whole in memory), digesting it on the way, hashes the file with
+ * vPDQ on a hashing thread, and deletes it whatever happens.
+ */
+export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload): Promise<MediaHashesView> {
+  if (upload.declaredBytes !== undefined && upload.declaredBytes > upload.maxBytes) throw tooLarge(upload.maxBytes)
+  const dir = await mkdtemp(path.join(upload.tmpDir, 'takedown-video-'))
   try {
-    return await hashMedia(imageBytes(body))
-  } catch (error) {
-    throw mediaProblem(error)
+    const file = path.join(dir, 'upload')
+    const sha256 = createHash('sha256')
+    const md5 = createHash('md5')
+    let size = 0
+    const digest = new Transform({
+      transform (chunk: Buffer, _encoding, done) {
+        size += chunk.length
+        if (size > upload.maxBytes) return done(tooLarge(upload.maxBytes))
+        sha256.update(chunk)
+        md5.update(chunk)
+        done(null, chunk)
+      }
+    })
+    try {
+      await pipeline(upload.body, digest, createWriteStream(file, { flags: 'wx', mode: 0o600 }))
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError('invalid', 'Upload incomplete', 'the video body could not be read to its end', { cause: error })
+    }
+    if (size === 0) throw new AppError('unsupported_media_type', 'Unsupported media type', 'the body is empty; send the video itself')
+    const vpdq = await hasher.hashVideo(file, upload.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH)
+    return {
+      sha256: sha256.digest('hex'),
+      md5: md5.digest('hex'),
+      vpdq: { secondsPerHash: vpdq.secondsPerHash, frameRate: vpdq.frameRate ?? 0, ...(vpdq.durationSeconds === undefined ? {} : { durationSeconds: vpdq.durationSeconds }), features: vpdq.features }
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
-export async function decodeUpload (body: unknown): Promise<{ bytes: Buffer, image: RgbImage }> {
-  const bytes = imageBytes(body)
-  try {
-    return { bytes, image: await decodeImageForPdq(bytes) }
-  } catch (error) {
-    throw mediaProblem(error)
-  }
-}
+const tooLarge = (maxBytes: number): AppError =>
+  new AppError('too_large', 'Content too large', `a video may be at most ${maxBytes} bytes`)

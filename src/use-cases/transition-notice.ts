@@ -5,7 +5,8 @@ import type { Database, Executor } from '../db/index.ts'
 import { decideTransition, type Actor } from '../domain/notice-lifecycle.ts'
 import { computeDeadline, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import type { NoticeAction, NoticeStatus } from '../domain/vocabulary.ts'
-import { lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders } from '../repositories/notice-transitions.ts'
+import { lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders, releaseNoticeUrls } from '../repositories/notice-transitions.ts'
+import { OPEN_STATUSES } from './reupload-check.ts'
 import { appendNoticeEvents } from '../repositories/notice-events.ts'
 import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/audit.ts'
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
@@ -84,6 +85,8 @@ export async function transitionNotice (
       deadline = computeDeadline(now, content.urgency, { normalHours: platform.deadlineNormalHours, urgentHours: platform.deadlineUrgentHours })
     }
     const updated = await updateNoticeState(tx, noticeId, { status: decision.to, deadline, at: now })
+    // Its URLs are open to a new notice once the items are removed or the notice leaves the open statuses.
+    await releaseNoticeUrls(tx, noticeId, OPEN_STATUSES.includes(decision.to) ? newlyRemoved : null)
     const change = {
       action: request.action, from: notice.status, to: decision.to, version: updated.version,
       items: newlyRemoved, reason: request.reason ?? null, detail: request.detail ?? null, note: request.note ?? null

@@ -66,3 +66,19 @@ t.test('no command, or an unknown one, exits 2 with the list of commands', async
     t.match(stderr, /hash \[options\] <file\.\.\.>/)
   }
 })
+
+t.test('a video prints its digests and vPDQ, one frame per second', async (t) => {
+  const VIDEO = fileURLToPath(new URL('../../../shared/vectors/vpdq/videos/pattern-sd-grey-bar.mp4', import.meta.url))
+  const json = await run('hash', '--json', VIDEO, PNG)
+  t.equal(json.code, 0, json.stderr)
+  const [video, image] = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))
+  t.match(video, { path: VIDEO, sha256: '724f35f6b0040d1cd5f088a3d08f79177287cd113cfc8355c08a52c66ed1aa38', md5: 'a41771fba244b67f491b18a17251d78a' })
+  t.match(video.vpdq, { secondsPerHash: 1, frameRate: 30 })
+  t.same(video.vpdq.features.map((f: { frame: number }) => f.frame), [0, 30, 60, 90, 120, 150, 180])
+  t.equal(image.path, PNG, 'images and videos mix in one run')
+  const plain = await run('hash', VIDEO)
+  const lines = plain.stdout.trimEnd().split('\n')
+  t.match(lines[0], `${VIDEO}\t724f35f6b0040d1cd5f088a3d08f79177287cd113cfc8355c08a52c66ed1aa38\ta41771fba244b67f491b18a17251d78a\tvpdq\t7 features`)
+  t.same(lines.slice(1).map((l) => l.trim().split(',')[0]), ['0', '30', '60', '90', '120', '150', '180'], 'then one indented feature line per kept frame')
+  t.equal(plain.stderr, '', 'no progress output when standard error is not a terminal')
+})

@@ -195,3 +195,29 @@ t.test('pdf: the same document with an issue date renders to the same bytes', as
   t.ok(a.equals(b), 'same bytes')
   t.ok(a.includes('D:20260301050000Z'), 'CreationDate is the issue date')
 })
+
+t.test('pdf: URLs are whole when copied and each is a link to itself', async (t) => {
+  const urls = [
+    'https://t.me/kz_channel/1842',
+    'https://www.facebook.com/permalink.php?story_fbid=pfbid0123456789abcdefghijklmnopqrstuvwxyz&id=100064712345678',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG&index=12'
+  ]
+  const base = notice(0)
+  const doc: NoticeDocument = {
+    ...base,
+    blocks: [{
+      kind: 'table',
+      columns: ['#', 'Item', 'URL', 'Type', 'Re-upload of'],
+      rows: urls.map((url, i) => [String(i + 1), `Post ${i + 1} of a channel with a rather long descriptive name`, url, 'Video', '—']),
+      linkColumn: 2
+    }]
+  }
+  const pdf = await renderPdf(doc)
+  const lines = (await pdfText(pdf)).split('\n')
+  for (const url of urls) {
+    t.ok(lines.some((line) => line.includes(url)), `whole on one line: ${url}`)
+    // pdfkit writes each link annotation's target as a PDF string; '&' and '?' need no escaping there.
+    t.ok(pdf.includes(`/URI (${url})`), `a link annotation: ${url}`)
+  }
+  t.notOk(pdf.includes('/URI (Video)'), 'only the URL column links')
+})

@@ -9,7 +9,8 @@ t.test('health, docs and unknown routes', async (t) => {
     t.same(live.json(), { status: 'ok' })
     const ready = await ctx.app.inject({ method: 'GET', url: '/health/ready' })
     t.equal(ready.statusCode, 200)
-    t.same(ready.json(), { status: 'ok' })
+    t.match(ready.json(), { status: 'ok', details: { mediaHashing: { inFlight: 0 } } })
+    t.ok('ffmpeg' in ready.json().details, 'names the ffmpeg that decodes videos (or null)')
   })
 
   t.test('the OpenAPI document and the docs page are served', async (t) => {

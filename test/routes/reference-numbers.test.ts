@@ -141,7 +141,7 @@ t.test('reference numbers', async (t) => {
     }
   })
 
-  t.test('an instance whose expected next serial was taken by another instance issues the true next one', async (t) => {
+  t.test('reports alternating between two instances take consecutive serials', async (t) => {
     const pool = createPool(ctx.databaseUrl, 10)
     const db = createDatabase(pool)
     const other = await buildApp(ctx.config, { pool, db, signer: ctx.signer, logger: createLogger('silent') })
@@ -149,7 +149,6 @@ t.test('reference numbers', async (t) => {
       const here = (i: number) => call(authority, { method: 'POST', url: '/v1/reports', payload: report([{ url: URLS.telegram(5000 + i), contentType: 'text' }], { externalRef: `ALT-${i}` }) })
       const there = (i: number) => other.inject({ method: 'POST', url: '/v1/reports', payload: report([{ url: URLS.telegram(6000 + i), contentType: 'text' }], { externalRef: `ALT-${i}` }), headers: { authorization: `Bearer ${authority}` } })
       const serialOf = (res: LightMyRequestResponse) => Number(REFERENCE.exec(res.json().notices[0].referenceNumber)![3])
-      // Each instance remembers the serial after its own last one; alternating makes that memory wrong every time.
       const first = await here(0)
       t.equal(first.statusCode, 201)
       const serials = [serialOf(first)]

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
+import type { MediaHasher } from '../../media/hash-pool.ts'
 import match from './match.ts'
 import entries from './entries.ts'
 import changes from './changes.ts'
@@ -11,6 +12,7 @@ import media from './media.ts'
 export interface HashBankRouteOptions {
   db: Database
   bank: HashBankIndex
+  mediaHasher: MediaHasher
 }
 
 /**

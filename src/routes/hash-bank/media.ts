@@ -5,8 +5,9 @@ import { errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { bankNoticeMedia } from '../../use-cases/hash-bank/bank-media.ts'
 import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 import type { HashBankRouteOptions } from './index.ts'
+import { admitMediaHashing } from '../media/admission.ts'
 
-const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
+const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank, mediaHasher }) => {
   app.addContentTypeParser([...IMAGE_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMAGE_BYTES }, (_request, body, done) => {
     done(null, body)
   })
@@ -14,6 +15,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
   app.post('/v1/hash-bank/media', {
     bodyLimit: MAX_IMAGE_BYTES,
     config: { roles: ['authority'], idempotent: true },
+    preParsing: admitMediaHashing(mediaHasher),
     schema: {
       tags: ['hash-bank'],
       operationId: 'bankMedia',
@@ -23,11 +25,11 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
       querystring: BankMediaQuery,
       headers: IdempotencyHeaders,
       body: { content: Object.fromEntries(IMAGE_CONTENT_TYPES.map((type) => [type, { schema: ImageBody }])) },
-      response: { 201: BankedMedia, ...errorResponses(400, 403, 404, 409, 413, 415, 422) }
+      response: { 201: BankedMedia, ...errorResponses(400, 403, 404, 409, 413, 415, 422, 503) }
     }
   }, async (request, reply) => {
     const { noticeId, itemId } = request.query
-    const banked = await bankNoticeMedia(db, bank, request.principal, { noticeId, itemId: itemId ?? null, body: request.body })
+    const banked = await bankNoticeMedia(db, bank, mediaHasher, request.principal, { noticeId, itemId: itemId ?? null, body: request.body })
     return reply.status(201).send(banked)
   })
 }

@@ -1,9 +1,6 @@
 // Banking a removed image an authority uploads for a notice: its digests, its PDQ and the PDQ of central crops.
 import type { Database } from '../../db/index.ts'
 import type { HashKind } from '../../domain/vocabulary.ts'
-import { md5Hex, sha256Hex } from '../../domain/digests.ts'
-import { pdqFromRgb } from '../../domain/pdq.ts'
-import { centreCrop } from '../../domain/image-crops.ts'
 import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, cropLabel } from '../../domain/hash-bank.ts'
 import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
@@ -11,7 +8,8 @@ import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
-import { decodeUpload } from '../media-hashes.ts'
+import { hashImageUpload } from '../media-hashes.ts'
+import type { MediaHasher } from '../../media/hash-pool.ts'
 import { toEntryView } from './views.ts'
 
 /** The bank holds removed material: a notice whose material has not been taken down (or blocked) yet has none. */
@@ -20,10 +18,10 @@ export const BANKABLE_STATUSES = ['removed', 'partially_removed', 'restricted', 
 /**
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
  * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
- * one of them. The image is decoded in memory and dropped: only hashes are stored.
+ * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored.
  */
 export async function bankNoticeMedia (
-  db: Database, bank: HashBankIndex, principal: Principal, input: { noticeId: string, itemId: string | null, body: unknown }
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: { noticeId: string, itemId: string | null, body: unknown }
 ): Promise<BankedMediaView> {
   const found = await findNotice(db, input.noticeId, null)
   if (!found) throw new HttpProblem(404, 'Not found', `no notice ${input.noticeId}`)
@@ -38,14 +36,8 @@ export async function bankNoticeMedia (
       allowedStatuses: BANKABLE_STATUSES
     })
   }
-  const { bytes, image } = await decodeUpload(input.body)
-  const full = pdqFromRgb(image)
-  const crops = BANKED_CROP_PERCENTS.map((percent) => {
-    const { hash, quality } = pdqFromRgb(centreCrop(image, percent))
-    return { percent, hash, quality }
-  })
-  const sha256 = sha256Hex(bytes)
-  const md5 = md5Hex(bytes)
+  // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
+  const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)
   const base = { noticeId: notice.id, noticeItemId: input.itemId, category: notice.category, platform: notice.platform, source: NOTICE_SOURCE }
   const entry = (type: HashKind, value: string, quality: number | null, labels: string[]): NewEntry => ({ ...base, type, value, quality, labels })
   await insertEntries(db, [

@@ -1,0 +1,68 @@
+// vPDQ hashing without any decoding (vpdq.md): which frames are kept, their timestamps, and a frame's feature.
+import { pdqFromRgb, type RgbImage } from './pdq.ts'
+import type { VpdqFeature, VpdqHash } from './vpdq-types.ts'
+
+/** HMA hashes one frame per second; 0 keeps every frame (the reference's `-r 0`). */
+export const DEFAULT_SECONDS_PER_HASH = 1
+
+/**
+ * A stream's frame rate from its rationals as containers state them ("30000/1001"): `avg_frame_rate`, or
+ * `r_frame_rate` when that is 0/0 (vpdq.md step 2). Undefined when neither gives a positive rate: such a video is
+ * refused, not hashed as empty.
+ */
+export function vpdqFrameRate (avgFrameRate: string | undefined, rFrameRate?: string): number | undefined {
+  const avg = parseRational(avgFrameRate)
+  if (avg !== undefined && avg.den !== 0) return avg.num > 0 ? avg.num / avg.den : undefined
+  const r = parseRational(rFrameRate)
+  if (r !== undefined && r.den !== 0 && r.num > 0) return r.num / r.den
+  return undefined
+}
+
+function parseRational (text: string | undefined): { num: number, den: number } | undefined {
+  const m = /^(-?\d+(?:\.\d+)?)(?:\/(-?\d+))?$/.exec(text?.trim() ?? '')
+  if (m === null) return undefined
+  const num = Number(m[1])
+  const den = m[2] === undefined ? 1 : Number(m[2])
+  return Number.isFinite(num) && Number.isFinite(den) ? { num, den } : undefined
+}
+
+/** Every `step`-th frame is kept: `max(1, floor(secondsPerHash * frameRate))` (vpdq.md step 3). */
+export function vpdqFrameStep (secondsPerHash: number, frameRate: number): number {
+  if (!(secondsPerHash >= 0) || !Number.isFinite(secondsPerHash)) throw new RangeError('secondsPerHash must be a finite number >= 0')
+  if (!(frameRate > 0) || !Number.isFinite(frameRate)) throw new RangeError('frameRate must be a positive finite number')
+  return Math.max(1, Math.floor(secondsPerHash * frameRate))
+}
+
+export function isKeptFrame (frameNumber: number, step: number): boolean {
+  return frameNumber % step === 0
+}
+
+/** Seconds from the start, as the reference prints them: frame / rate with three decimals. */
+export function vpdqTimestamp (frameNumber: number, frameRate: number): number {
+  return Number((frameNumber / frameRate).toFixed(3))
+}
+
+/** One kept frame, decoded to RGB at its own size, becomes one feature through full-resolution PDQ. */
+export function vpdqFeature (frameNumber: number, frame: RgbImage, frameRate: number): VpdqFeature {
+  const { hash, quality } = pdqFromRgb(frame)
+  return { frame: frameNumber, quality, hash, timestamp: vpdqTimestamp(frameNumber, frameRate) }
+}
+
+/** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */
+export function formatVpdqText (hash: Pick<VpdqHash, 'features'>): string {
+  return hash.features.map((f) => `${f.frame},${f.quality},${f.hash},${f.timestamp.toFixed(3)}\n`).join('')
+}
+
+/** Reads the reference's text format; a malformed line names its number. */
+export function parseVpdqText (text: string): VpdqFeature[] {
+  const features: VpdqFeature[] = []
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].trim()
+    if (line === '') continue
+    const m = /^(\d+),(\d+),([0-9a-fA-F]{64}),(\d+(?:\.\d+)?)$/.exec(line)
+    if (m === null) throw new SyntaxError(`line ${i + 1}: expected frameNumber,quality,pdqHex,timestamp`)
+    features.push({ frame: Number(m[1]), quality: Number(m[2]), hash: m[3].toLowerCase(), timestamp: Number(m[4]) })
+  }
+  return features
+}
