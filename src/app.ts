@@ -10,6 +10,7 @@ import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
 import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
 import docs from './plugins/docs.ts'
+import { KnownRoutes } from './plugins/wrong-method.ts'
 import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
@@ -116,6 +117,12 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     })
   })
 
+  // Bodies are JSON unless a route takes another type itself (hash lists, images): text/plain is a 415 like any
+  // other type no route takes, rather than a string that fails the body's schema.
+  app.removeContentTypeParser('text/plain')
+  const knownRoutes = new KnownRoutes()
+  app.addHook('onRoute', knownRoutes.collect)
+
   const { db } = deps
   await app.register(responseHeaders)
   await app.register(problems)
@@ -197,6 +204,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   // Re-upload detection: the PDQ index loads at listen or on first match (never at build), polls ~1 s.
   await app.register(hashBank, { db, bank, mediaHasher })
   await app.register(media, { hasher: mediaHasher, maxVideoBytes: config.MEDIA_VIDEO_MAX_BYTES, tmpDir: config.MEDIA_TMP_DIR ?? os.tmpdir() })
+  knownRoutes.answerWrongMethods(app)
 
   return app
 }

@@ -4,6 +4,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { Problem } from '../schemas/common.ts'
+import { namedSchemas } from '../schemas/named.ts'
+import { applyConventions, type OpenApiDocument } from './openapi-conventions.ts'
 
 export const API_VERSION = '1.0.0'
 
@@ -12,36 +14,9 @@ const SERVER = { url: 'https://takedown-gateway.example.gov.kz', description: 'P
 /** Whichever gateway serves the document: the docs page tries requests out against it. */
 const SAME_ORIGIN = { url: '/', description: 'The gateway serving this document, in any environment (local, staging or production)', 'x-internal': true } as { url: string, description: string }
 
-interface OpenApiDocument {
-  paths?: Record<string, Record<string, { responses?: Record<string, { headers?: Record<string, unknown> }> }>>
-  components?: Record<string, unknown>
-}
-
-const RATE_LIMIT_HEADERS = {
-  'X-RateLimit-Limit': { description: 'Requests allowed per client per window', schema: { type: 'integer', format: 'int32' } },
-  'X-RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer', format: 'int32' } },
-  'X-RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', format: 'int32' } }
-}
-
-/** Every /v1 answer carries the rate-limit headers (the limiter runs before authentication), and 429 adds Retry-After. */
-function addRateLimitHeaders (document: OpenApiDocument): OpenApiDocument {
-  const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]))
-  for (const [path, operations] of Object.entries(document.paths ?? {})) {
-    if (!path.startsWith('/v1/')) continue
-    for (const operation of Object.values(operations)) {
-      for (const [status, response] of Object.entries(operation.responses ?? {})) {
-        if (!/^[24]/.test(status)) continue
-        response.headers = { ...response.headers, ...refs }
-        if (status === '429') response.headers['Retry-After'] = { description: 'Seconds to wait before retrying', schema: { type: 'integer', format: 'int32' } }
-      }
-    }
-  }
-  document.components = { ...document.components, headers: RATE_LIMIT_HEADERS }
-  return document
-}
-
 export default fp(async function docs (app: FastifyInstance) {
   app.addSchema(Problem)
+  for (const schema of namedSchemas()) app.addSchema(schema)
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -75,7 +50,7 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'operations', description: 'Metrics for the operators\' monitoring' }
       ]
     },
-    transformObject: (documents) => addRateLimitHeaders((documents as { openapiObject: OpenApiDocument }).openapiObject),
+    transformObject: (documents) => applyConventions((documents as { openapiObject: OpenApiDocument }).openapiObject),
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`)
     }

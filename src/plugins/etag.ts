@@ -31,17 +31,24 @@ export function notModifiedHook (tagOf: (request: FastifyRequest) => string) {
   }
 }
 
+/** A 304 stands for the representation the client holds: it carries the tag, not the body's type, length or file name. */
+function stripRepresentationHeaders (reply: FastifyReply): void {
+  for (const name of ['content-type', 'content-length', 'content-disposition', 'content-language']) reply.removeHeader(name)
+}
+
 export default fp(async function etag (app: FastifyInstance) {
   // Callback style, as most answers pass through untouched and a promise each would be waste.
   app.addHook('onSend', (request, reply, payload, done) => {
     // A 304 has no body, whatever a handler passed on (a serialised null would otherwise go out as "null"); no
     // payload at all also spares it a Content-Length, which would misstate the length of what it stands for.
     if (reply.statusCode === 304) {
-      reply.removeHeader('content-type')
+      stripRepresentationHeaders(reply)
       return done(null, null)
     }
     if ((request.method !== 'GET' && request.method !== 'HEAD') || reply.statusCode !== 200) return done(null, payload)
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return done(null, payload)
+    // What may not be stored has nothing to revalidate (the metrics change with every scrape).
+    if (reply.getHeader('cache-control') === 'no-store') return done(null, payload)
     let tag = reply.getHeader('etag') as string | undefined
     if (tag === undefined) {
       tag = etagOf(payload)
@@ -49,8 +56,7 @@ export default fp(async function etag (app: FastifyInstance) {
     }
     if (ifNoneMatchHits(request.headers['if-none-match'], tag)) {
       reply.code(304)
-      reply.removeHeader('content-type')
-      reply.removeHeader('content-length')
+      stripRepresentationHeaders(reply)
       return done(null, null)
     }
     done(null, payload)

@@ -125,6 +125,8 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     }, 'request completed')
   }
 
+  // Outside /v1 there is no rate limit, so no 429 either.
+  const { 429: _unlimited, ...scrapeErrors } = errorResponses(403)
   app.get('/metrics', {
     config: { roles: opts.roles },
     schema: {
@@ -135,13 +137,17 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
         'rate and latency per route and status, the database pool, event-loop delay, notices by platform and status, notices ' +
         'past their deadline, the change feed\'s backlog and lag, the hash bank\'s size and this process\'s index staleness.',
       response: {
-        200: { description: 'The metrics', content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } } },
-        ...errorResponses(403)
+        200: {
+          description: 'The metrics',
+          headers: { 'Cache-Control': { type: 'string', const: 'no-store', description: 'Figures of the moment: never cached, so never tagged either' } },
+          content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } }
+        },
+        ...scrapeErrors
       }
     }
   }, async (_request, reply) => {
     await collectDatabaseFigures()
-    reply.type(registry.contentType)
+    reply.type(registry.contentType).header('cache-control', 'no-store')
     return await registry.metrics()
   })
 }, { name: 'metrics' })

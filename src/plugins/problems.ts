@@ -92,8 +92,10 @@ export function answerFrameworkError (error: FastifyError, request: FastifyReque
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
+/** The driver's error, or the one a query builder wrapped it in (drizzle puts it in `cause`). */
 function isUniqueViolation (error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+  if (typeof error !== 'object' || error === null) return false
+  return (error as { code?: string }).code === '23505' || isUniqueViolation((error as { cause?: unknown }).cause)
 }
 
 export default fp(async function problems (app: FastifyInstance) {

@@ -1,15 +1,16 @@
 // Liveness (the process answers) and readiness (the database answers).
 import { Type } from 'typebox'
+import { named } from '../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
-import { errorResponses } from '../schemas/common.ts'
+import { problemResponse } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
 import type { MediaHasher } from '../media/hash-pool.ts'
 
-const Health = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) })
+const Health = named('Health', Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) }))
 
-const Readiness = Type.Object({
+const Readiness = named('Readiness', Type.Object({
   status: Type.Literal('ok'),
   details: Type.Object({
     ffmpeg: Type.Union([
@@ -29,7 +30,7 @@ const Readiness = Type.Object({
       inFlight: Type.Integer({ minimum: 0 })
     })
   })
-})
+}))
 
 const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher }> = async (app, { db, mediaHasher }) => {
   app.get('/health/live', {
@@ -54,7 +55,7 @@ const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher
       description: 'Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok", "details": ... }` when it answers, ' +
         'otherwise 503 with a problem document. Use it as the readiness probe. `details` names the ffmpeg that decodes videos and how ' +
         'many media hashing places are taken.',
-      response: { 200: Readiness, 503: errorResponses()[500] }
+      response: { 200: Readiness, 503: problemResponse(503, 'The database does not answer') }
     }
   }, async (request, reply) => {
     try {

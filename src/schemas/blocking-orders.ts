@@ -1,5 +1,6 @@
 // The blocking-order resource's contract, and the operators' register export.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
 import { URGENCIES } from '../domain/vocabulary.ts'
 import { BLOCK_TYPES, EXPORT_FORMATS } from '../domain/blocking-order-export.ts'
@@ -24,13 +25,13 @@ const OrderFields = {
   updatedAt: Timestamp
 }
 
-export const OrderSummary = Type.Object({
+export const OrderSummary = named('BlockingOrderSummary', Type.Object({
   ...OrderFields,
   entryCount: Type.Integer({ description: 'Blocked resources in the order' }),
   activeEntryCount: Type.Integer({ description: 'Of which still in force' })
-})
+}))
 
-export const OrderEntry = Type.Object({
+export const OrderEntry = named('BlockingOrderEntry', Type.Object({
   id: Uuid,
   noticeItemId: Uuid,
   blockType: Type.Enum(BLOCK_TYPES),
@@ -38,9 +39,9 @@ export const OrderEntry = Type.Object({
   url: Type.String({ description: 'The item\'s URL as reported' }),
   includedAt: Timestamp,
   liftedAt: NullableTime
-})
+}))
 
-export const Order = Type.Object({ ...OrderFields, entries: Type.Array(OrderEntry) })
+export const Order = named('BlockingOrder', Type.Object({ ...OrderFields, entries: Type.Array(OrderEntry) }))
 
 export const ListOrdersQuery = Type.Object({
   status: Type.Optional(Type.Enum(ORDER_STATUSES)),
@@ -51,14 +52,20 @@ export const ListOrdersQuery = Type.Object({
 
 export const ExportQuery = Type.Object({
   format: Type.Optional(Type.Enum(EXPORT_FORMATS, { default: 'json' })),
-  since: Type.Optional(Type.String({
+  updatedSince: Type.Optional(Type.String({
     format: 'date-time',
     maxLength: 40,
     description: 'Entries included or lifted at or after this time; without it, the entries in force now'
+  })),
+  since: Type.Optional(Type.String({
+    format: 'date-time',
+    maxLength: 40,
+    deprecated: true,
+    description: 'Deprecated: the former name of `updatedSince`, still accepted (`updatedSince` wins when both are sent)'
   }))
 }, { additionalProperties: false })
 
-export const RegisterEntry = Type.Object({
+export const RegisterEntry = named('BlockingRegisterEntry', Type.Object({
   id: Uuid,
   orderId: Uuid,
   includedAt: Timestamp,
@@ -71,13 +78,13 @@ export const RegisterEntry = Type.Object({
     org: Type.String({ description: 'The issuing body' })
   }),
   liftedAt: NullableTime
-})
+}))
 
-export const RegisterDocument = Type.Object({
+export const RegisterDocument = named('BlockingRegister', Type.Object({
   updatedAt: NullableTime,
   since: NullableTime,
   entries: Type.Array(RegisterEntry)
-}, { description: 'The register of blocked resources' })
+}, { description: 'The register of blocked resources' }))
 
 export type OrderView = Static<typeof Order>
 export type OrderSummaryView = Static<typeof OrderSummary>

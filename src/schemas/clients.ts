@@ -1,11 +1,12 @@
 // The API-client resource's contract.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { ROLES } from '../domain/vocabulary.ts'
 import { Timestamp, Uuid } from './common.ts'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'What the client may do' })
 
-export const Client = Type.Object({
+const ClientFields = {
   id: Uuid,
   name: Type.String(),
   role: RoleSchema,
@@ -13,12 +14,14 @@ export const Client = Type.Object({
   keyPrefix: Type.String({ description: 'Identifies the key in listings; the key itself is never shown again' }),
   createdAt: Timestamp,
   revokedAt: Type.Union([Timestamp, Type.Null()])
-})
+}
 
-export const CreatedClient = Type.Object({
-  ...Client.properties,
+export const Client = named('Client', Type.Object(ClientFields))
+
+export const CreatedClient = named('CreatedClient', Type.Object({
+  ...ClientFields,
   apiKey: Type.String({ description: 'The bearer key, shown only in this response' })
-})
+}))
 
 export const CreateClientBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),

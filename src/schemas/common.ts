@@ -16,6 +16,9 @@ export const Problem = Type.Object({
 
 const ProblemRef = Type.Ref('Problem')
 
+/** Every error goes out as an RFC 9457 problem document, whatever the operation's own media types are. */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
+
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or does not match the schema',
   401: 'No valid API key',
@@ -24,20 +27,57 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state, or a retry of a request still running',
   412: 'The If-Match precondition failed',
   413: 'The body is larger than allowed',
-  415: 'Unsupported media type',
+  415: 'The body\'s Content-Type is not one this operation takes',
   422: 'Well-formed but not acceptable',
   428: 'If-Match is required',
-  429: 'Rate limit reached; see Retry-After'
+  429: 'Rate limit reached; see Retry-After',
+  500: 'Unexpected failure (details are logged, never returned)',
+  503: 'Temporarily unavailable (the database or an index is not reachable); see Retry-After'
 }
 
-/** Every route declares the errors it can answer; 401, 429 and 500 stand for every authenticated route. */
-export function errorResponses (...statuses: number[]): Record<number, TSchema> {
-  const out: Record<number, TSchema> = {}
-  for (const status of [...statuses, 401, 429]) {
-    out[status] = Type.Unsafe({ ...ProblemRef, description: ERROR_DESCRIPTIONS[status] ?? 'Error' })
+const RETRY_AFTER = { type: 'integer', minimum: 0, description: 'Seconds to wait before retrying' }
+const ERROR_HEADERS: Record<number, Record<string, unknown>> = {
+  401: { 'WWW-Authenticate': { type: 'string', description: 'The authentication scheme to use: Bearer' } },
+  409: { 'Retry-After': RETRY_AFTER },
+  503: { 'Retry-After': RETRY_AFTER }
+}
+
+/** One error answer: a problem document under application/problem+json (named Problem for generated clients). */
+export function problemResponse (status: number, description = ERROR_DESCRIPTIONS[status] ?? 'Error') {
+  return {
+    description,
+    ...(ERROR_HEADERS[status] ? { headers: ERROR_HEADERS[status] } : {}),
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemRef } }
   }
-  out[500] = Type.Unsafe({ ...ProblemRef, description: 'Unexpected failure (details are logged, never returned)' })
+}
+
+/** What any request with a body can meet before its route runs: unparsable JSON, too large, an unknown Content-Type. */
+export const BODY_ERRORS = [400, 413, 415] as const
+
+/**
+ * Every route declares the errors it can answer; 401, 429, 500 and 503 stand for every authenticated route
+ * (the key lookup alone reads the database).
+ */
+export function errorResponses (...statuses: number[]): Record<number, ReturnType<typeof problemResponse>> {
+  const out: Record<number, ReturnType<typeof problemResponse>> = {}
+  for (const status of new Set([...statuses, 401, 429, 500, 503])) out[status] = problemResponse(status)
   return out
+}
+
+const LOCATION = { type: 'string', format: 'uri-reference', description: 'The path of the created resource' }
+const REPLAYED = { type: 'string', const: 'true', description: 'Present when this is the stored answer to an earlier request with the same Idempotency-Key' }
+
+/**
+ * What a creating POST answers: the representation, its address in Location where it has one of its own, and
+ * Idempotent-Replayed on a retry's replay (every creating POST takes an Idempotency-Key).
+ */
+export function created<T extends TSchema> (schema: T, options: { location?: boolean } = {}) {
+  const location = options.location ?? true
+  return {
+    description: location ? 'Created; Location names the new resource' : 'Created',
+    headers: { ...(location ? { Location: LOCATION } : {}), 'Idempotent-Replayed': REPLAYED },
+    content: { 'application/json': { schema } }
+  }
 }
 
 export const Uuid = Type.String({ format: 'uuid', maxLength: 36 })
@@ -60,9 +100,6 @@ export const IdempotencyHeaders = Type.Object({
 })
 
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 })
-
-/** Reads carry an ETag; a client that sends it back in If-None-Match gets this when nothing changed. */
-export const NotModified = { 304: Type.Null({ description: 'Not modified: nothing changed since the ETag sent in If-None-Match' }) }
 
 export const CategorySchema = Type.Enum(CATEGORIES, { description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)' })
 export const ContentTypeSchema = Type.Enum(CONTENT_TYPES, { description: 'What the item is' })

@@ -1,5 +1,6 @@
 // The hash bank's contract: matches, entries, the changes feed, imports, and banked media.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { HASH_KINDS } from '../domain/vocabulary.ts'
 import { ORIENTATIONS } from '../domain/pdq.ts'
 import { LIST_FORMATS } from '../domain/hash-list-parser.ts'
@@ -16,7 +17,7 @@ const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String(
 }))
 const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
 
-export const Match = Type.Object({
+export const Match = named('Match', Type.Object({
   entryId: Uuid,
   kind: HashTypeSchema,
   distance: Type.Integer({ minimum: 0, maximum: 256, description: '0 for exact kinds; Hamming distance for pdq' }),
@@ -26,7 +27,7 @@ export const Match = Type.Object({
   source: Type.String({ description: '"notice", or the name of the imported list' }),
   labels: Type.Array(Type.String()),
   addedAt: Timestamp
-})
+}))
 
 export const MatchBody = Type.Object({
   hashes: Type.Array(Type.Object({
@@ -41,16 +42,16 @@ export const MatchBody = Type.Object({
   }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_HASHES_PER_MATCH })
 }, { additionalProperties: false })
 
-export const MatchResult = Type.Object({
+export const MatchResult = named('MatchResult', Type.Object({
   type: HashTypeSchema,
   value: Type.String({ description: 'The value as given, in lower case' }),
   matches: Type.Array(Match, { description: 'Nearest first, at most 100' }),
   skipped: Type.Optional(Type.Literal('low_quality', { description: 'The hash was not matched: its quality is under 50' }))
-})
+}))
 
-export const MatchResponse = Type.Object({ results: Type.Array(MatchResult, { description: 'One per input hash, in order' }) })
+export const MatchResponse = named('MatchResponse', Type.Object({ results: Type.Array(MatchResult, { description: 'One per input hash, in order' }) }))
 
-export const Entry = Type.Object({
+export const Entry = named('HashBankEntry', Type.Object({
   id: Uuid,
   type: HashTypeSchema,
   value: Type.String(),
@@ -65,29 +66,33 @@ export const Entry = Type.Object({
   addedAt: Timestamp,
   retiredAt: Nullable(Timestamp),
   retireReason: Nullable(Type.String())
-})
+}))
 
 export const RetireBody = Type.Object({
   reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 }))
 }, { additionalProperties: false })
 
+const FeedCursor = (description: string, extra: Record<string, unknown> = {}) =>
+  Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$', description, ...extra })
+
 export const ChangesQuery = Type.Object({
-  since: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'A change\'s cursor: answers the changes after it. Omit to read from the start' })),
+  cursor: Type.Optional(FeedCursor('A change\'s `cursor` (or a page\'s `nextCursor`): answers the changes after it. Omit to read from the start')),
+  since: Type.Optional(FeedCursor('Deprecated: the former name of `cursor`, still accepted (`cursor` wins when both are sent)', { deprecated: true })),
   type: Type.Optional(HashTypeSchema),
   limit: PageQuery.limit
 }, { additionalProperties: false })
 
-export const Change = Type.Object({
-  cursor: Type.String({ description: 'Pass as `since` to continue after this change' }),
+export const Change = named('HashBankChange', Type.Object({
+  cursor: Type.String({ description: 'Pass as `cursor` to continue after this change' }),
   change: Type.Union([Type.Literal('added'), Type.Literal('retired')]),
   at: Timestamp,
   entry: Entry
-})
+}))
 
-export const ChangesPage = Type.Object({
+export const ChangesPage = named('HashBankChangesPage', Type.Object({
   data: Type.Array(Change, { description: 'Oldest change first; each entry appears once, at its latest change' }),
   nextCursor: Nullable(Type.String({ description: 'Set when more changes are ready now; otherwise poll later from the last change\'s cursor' }))
-})
+}))
 
 export const ImportQuery = Type.Object({
   name: Type.String({ pattern: '^[a-z0-9][a-z0-9._:-]{0,79}$', maxLength: 80, description: 'The list\'s name; it becomes the source of its entries ("notice" is reserved)' }),
@@ -97,7 +102,7 @@ export const ImportQuery = Type.Object({
 
 const LineError = Type.Object({ line: Type.Integer({ minimum: 1 }), detail: Type.String() })
 
-export const Import = Type.Object({
+export const Import = named('HashListImport', Type.Object({
   id: Uuid,
   name: Type.String(),
   format: Type.Enum(LIST_FORMATS),
@@ -110,26 +115,27 @@ export const Import = Type.Object({
   rejected: Type.Integer({ description: 'Malformed lines' }),
   errors: Type.Array(LineError, { description: 'The first 1000 malformed lines' }),
   createdAt: Timestamp
-})
+}))
 
-export const MediaHashes = Type.Object({
+const MediaHashFields = {
   sha256: Type.String(),
   md5: Type.String(),
   pdq: Type.Object({ hash: Type.String(), quality: Type.Integer({ minimum: 0, maximum: 100 }) })
-})
+}
+
 
 export const BankMediaQuery = Type.Object({
   noticeId: Uuid,
   itemId: Type.Optional(Uuid)
 }, { additionalProperties: false })
 
-export const BankedMedia = Type.Object({
-  ...MediaHashes.properties,
+export const BankedMedia = named('BankedMedia', Type.Object({
+  ...MediaHashFields,
   noticeId: Uuid,
   itemId: Nullable(Uuid),
   crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() })),
   entries: Type.Array(Entry, { description: 'Every entry the bank holds for this notice item (new and earlier)' })
-})
+}))
 
 /** Raw image bodies: documented for OpenAPI, never validated as JSON (the parser hands the handler a Buffer). */
 export const ImageBody = Type.Unsafe<Buffer>({ description: 'The image file itself (JPEG, PNG, WebP, GIF or TIFF)', contentMediaType: 'application/octet-stream' })

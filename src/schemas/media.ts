@@ -1,5 +1,6 @@
 // The media hashing contract: an image's digests and PDQ, or a video's digests and vPDQ.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 
 export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/tiff'] as const
 export const VIDEO_CONTENT_TYPES = ['video/mp4', 'video/webm', 'video/quicktime', 'video/x-matroska'] as const
@@ -20,12 +21,12 @@ export const Vpdq = Type.Object({
   features: Type.Array(VpdqFeature)
 }, { description: 'vPDQ: the full-resolution PDQ of each kept frame (ThreatExchange vPDQ, HMA settings)' })
 
-export const MediaHashesAnswer = Type.Object({
+export const MediaHashesAnswer = named('MediaHashes', Type.Object({
   sha256: Hex64,
   md5: Type.String({ pattern: '^[0-9a-f]{32}$' }),
   pdq: Type.Optional(Type.Object({ hash: Hex64, quality: Type.Integer({ minimum: 0, maximum: 100 }) }, { description: 'For an image' })),
   vpdq: Type.Optional(Vpdq)
-}, { description: 'An image answers `pdq`, a video `vpdq`' })
+}, { description: 'An image answers `pdq`, a video `vpdq`' }))
 
 /** Raw bodies: documented for OpenAPI, never validated as JSON (the parsers hand the handler a Buffer or a stream). */
 export const VideoBody = Type.Unsafe<unknown>({ description: 'The video file itself (MP4, WebM, QuickTime or Matroska)', contentMediaType: 'application/octet-stream' })

@@ -1,5 +1,6 @@
 // The notice resource's contract.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
 import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
@@ -9,7 +10,7 @@ const Texts = Type.Object({ kk: Str, ru: Str, en: Str })
 
 export const NoticeStatusSchema = Type.Enum(NOTICE_STATUSES, { description: 'Where the notice stands in its lifecycle' })
 
-export const NoticeItem = Type.Object({
+export const NoticeItem = named('NoticeItem', Type.Object({
   id: Uuid,
   position: Type.Integer({ description: 'The item\'s position in the report it came from' }),
   url: Str,
@@ -17,9 +18,9 @@ export const NoticeItem = Type.Object({
   identifiers: Type.Record(Str, Str, { description: 'The platform\'s own identifiers (channel and message, video id, ...)' }),
   contentType: ContentTypeSchema,
   outcome: Type.Enum(['pending', 'removed'] as const)
-})
+}))
 
-export const Notice = Type.Object({
+export const Notice = named('Notice', Type.Object({
   id: Uuid,
   referenceNumber: Type.String({ description: 'Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123' }),
   platform: Type.Enum(PLATFORM_SLUGS),
@@ -62,7 +63,7 @@ export const Notice = Type.Object({
   signature: Type.Object({ keyId: Str, algorithm: Str, fingerprint: Str }),
   createdAt: Timestamp,
   updatedAt: Timestamp
-})
+}))
 
 export const ListNoticesQuery = Type.Object({
   platform: Type.Optional(Type.Enum(PLATFORM_SLUGS)),
@@ -76,17 +77,17 @@ export const DocumentQuery = Type.Object({
   lang: Type.Optional(Type.Enum(['en', 'ru', 'kk'] as const, { description: 'Default: the platform\'s declared language' }))
 }, { additionalProperties: false })
 
-export const NoticeSignature = Type.Object({
+export const NoticeSignature = named('NoticeSignature', Type.Object({
   jws: Type.String({ description: 'Compact JWS (EdDSA / Ed25519) over the RFC 8785 canonical JSON of the notice document' }),
   keyId: Str,
   algorithm: Str,
   fingerprint: Str,
   jwksUri: Str
-})
+}))
 
 export type NoticeView = Static<typeof Notice>
 
-export const NoticeEvent = Type.Object({
+export const NoticeEvent = named('NoticeEvent', Type.Object({
   sequence: Type.Union([Type.Integer(), Type.Null()], { description: 'Position in the change feed (null for a moment after commit)' }),
   type: Type.Enum(['notice.created', 'notice.transitioned'] as const),
   noticeId: Uuid,
@@ -101,4 +102,4 @@ export const NoticeEvent = Type.Object({
   detail: Type.Union([Str, Type.Null()]),
   note: Type.Union([Str, Type.Null()]),
   items: Type.Union([Type.Array(Uuid), Type.Null()])
-})
+}))

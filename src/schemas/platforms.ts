@@ -1,5 +1,6 @@
 // The platform catalogue's contract.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { Timestamp } from './common.ts'
 
 const LegalEntity = Type.Object({ name: Type.String(), country: Type.String(), address: Type.String() })
@@ -14,7 +15,7 @@ const Deadlines = Type.Object({
   urgentHours: Type.Integer({ minimum: 1, maximum: 720, description: 'Hours for an urgent notice (re-uploads are urgent)' })
 })
 
-export const Platform = Type.Object({
+export const Platform = named('Platform', Type.Object({
   slug: Type.String(),
   name: Type.String(),
   legalEntity: LegalEntity,
@@ -26,7 +27,7 @@ export const Platform = Type.Object({
   deadlines: Deadlines,
   version: Type.Integer(),
   updatedAt: Timestamp
-})
+}))
 
 const Short = (max: number) => Type.String({ minLength: 1, maxLength: max })
 

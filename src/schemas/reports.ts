@@ -1,5 +1,6 @@
 // The report resource's contract.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
 import { Match } from './hash-bank.ts'
 
@@ -34,7 +35,7 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 
 export const NoticeRef = Type.Object({ id: Uuid, platform: Type.String(), referenceNumber: Type.String() })
 
-export const ReportItem = Type.Object({
+export const ReportItem = named('ReportItem', Type.Object({
   id: Uuid,
   url: Type.String(),
   canonicalUrl: Type.String(),
@@ -49,7 +50,7 @@ export const ReportItem = Type.Object({
     notices: Type.Array(Type.Object({ id: Uuid, referenceNumber: Type.String() }), { description: 'Earlier notices whose removed material this is' })
   }, { description: 'Set when the item is known removed material: its notice is urgent and cites the earlier notices' })),
   duplicateOf: Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }))
-})
+}))
 
 const ReportFields = {
   id: Uuid,
@@ -63,8 +64,8 @@ const ReportFields = {
   notices: Type.Array(NoticeRef)
 }
 
-export const Report = Type.Object({ ...ReportFields, items: Type.Array(ReportItem) })
-export const ReportSummary = Type.Object({ ...ReportFields, itemCount: Type.Integer() })
+export const Report = named('Report', Type.Object({ ...ReportFields, items: Type.Array(ReportItem) }))
+export const ReportSummary = named('ReportSummary', Type.Object({ ...ReportFields, itemCount: Type.Integer() }))
 
 export const ListReportsQuery = Type.Object({
   externalRef: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),

@@ -1,5 +1,6 @@
 // The statistics resource's contract: per-platform compliance over a period.
 import { Type, type Static } from 'typebox'
+import { named } from './named.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
 import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
 import { Timestamp } from './common.ts'
@@ -13,7 +14,7 @@ export const StatsQuery = Type.Object({
 
 const Count = Type.Integer({ minimum: 0 })
 
-export const PlatformStats = Type.Object({
+export const PlatformStats = named('PlatformStats', Type.Object({
   platform: Type.Enum(PLATFORM_SLUGS),
   notices: Type.Integer({ minimum: 0, description: 'Notices issued in the period' }),
   byStatus: Type.Object(Object.fromEntries(NOTICE_STATUSES.map((s) => [s, Count])), {
@@ -28,12 +29,12 @@ export const PlatformStats = Type.Object({
   overdue: Type.Integer({ minimum: 0, description: 'Notices issued in the period that ever went overdue' }),
   escalated: Type.Integer({ minimum: 0, description: 'Notices issued in the period that were ever escalated' }),
   reuploads: Type.Integer({ minimum: 0, description: 'Notices issued in the period for material that was removed before (a re-upload)' })
-})
+}))
 
-export const StatsDocument = Type.Object({
+export const StatsDocument = named('Stats', Type.Object({
   from: Timestamp,
   to: Timestamp,
   platforms: Type.Array(PlatformStats)
-})
+}))
 
 export type StatsView = Static<typeof StatsDocument>

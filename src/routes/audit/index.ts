@@ -1,5 +1,6 @@
 // The tamper-evident audit trail: read it after a position, and verify its hash chain.
 import { Type } from 'typebox'
+import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { errorResponses, Timestamp } from '../../schemas/common.ts'
@@ -10,7 +11,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'
 const ROLES = ['auditor', 'admin'] as const
 const VERIFY_PAGE = 5_000
 
-const AuditEntry = Type.Object({
+const AuditEntry = named('AuditEntry', Type.Object({
   position: Type.Integer(),
   at: Timestamp,
   actor: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), role: Type.String() }),
@@ -20,7 +21,7 @@ const AuditEntry = Type.Object({
   digest: Type.String(),
   prevHash: Type.Union([Type.String(), Type.Null()]),
   hash: Type.String()
-})
+}))
 
 function toStored (row: AuditRow): StoredAuditEntry {
   return {

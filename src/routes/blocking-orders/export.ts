@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { ExportQuery, RegisterDocument } from '../../schemas/blocking-orders.ts'
-import { errorResponses, NotModified } from '../../schemas/common.ts'
+import { errorResponses } from '../../schemas/common.ts'
 import { exportBlockingRegister } from '../../use-cases/blocking-order-export.ts'
 
 // The whole register crosses operators' networks; a dedicated operator role is a later step.
@@ -16,10 +16,10 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       tags: ['blocking-orders'],
       operationId: 'exportBlockingRegister',
       summary: 'The register of blocked resources for network operators, one entry per resource',
-      description: 'Without `since`: every entry in force now. With `since`: every entry included or lifted at or after ' +
+      description: 'Without `updatedSince`: every entry in force now. With `updatedSince`: every entry included or lifted at or after ' +
         'it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to be restored. ' +
         'Entries are ordered by inclusion time, then id. `updatedAt` (XML `updateTime`) is the register\'s latest ' +
-        'change; to poll, pass a `since` a few minutes before the previous `updatedAt`, because times are stamped ' +
+        'change; to poll, pass an `updatedSince` a few minutes before the previous `updatedAt`, because times are stamped ' +
         'when an escalation starts, not when it commits. Entries are keyed by `id`, so overlaps are harmless. ' +
         'The XML follows the shape of the RKN register dump (`register` / `content` / `decision` / `url`); ' +
         '`urgencyType` is 1 for urgent entries. The CSV has a header row and RFC 4180 quoting. An identical ' +
@@ -29,19 +29,19 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       response: {
         200: {
           description: 'The register (content-disposition names a file)',
-          headers: { 'content-disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
+          headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
           content: {
             'application/json': { schema: RegisterDocument },
             'text/csv': { schema: Type.String({ maxLength: 500_000_000 }) },
             'application/xml': { schema: Type.String({ maxLength: 500_000_000 }) }
           }
         },
-        ...NotModified,
         ...errorResponses(400, 403)
       }
     }
   }, async (request, reply) => {
-    const { format = 'json', since } = request.query
+    const { format = 'json' } = request.query
+    const since = request.query.updatedSince ?? request.query.since
     const rendered = await exportBlockingRegister(db, format, since === undefined ? null : new Date(since))
     return reply
       .type(rendered.contentType)

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { ListOrdersQuery, Order, OrderSummary, type OrderSummaryView, type OrderView } from '../../schemas/blocking-orders.ts'
-import { errorResponses, IdParams, ListOf, NotModified } from '../../schemas/common.ts'
+import { errorResponses, IdParams, ListOf } from '../../schemas/common.ts'
 import { findBlockingOrder, listBlockingOrders, type OrderSummary as OrderSummaryRow, type OrderWithEntries } from '../../repositories/blocking-orders.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
@@ -56,7 +56,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       summary: 'List blocking orders in decision order (a liaison sees those against its own platform only)',
       description: 'Each order carries counts of its entries; `GET /v1/blocking-orders/{id}` lists the entries themselves.',
       querystring: ListOrdersQuery,
-      response: { 200: ListOf(OrderSummary), ...NotModified, ...errorResponses(400, 403) }
+      response: { 200: ListOf(OrderSummary), ...errorResponses(400, 403) }
     }
   }, async (request) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, status, platform, updatedSince } = request.query
@@ -83,7 +83,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       description: 'An entry\'s `liftedAt` is set when the order is lifted: the notice\'s material was removed (access is ' +
         'restored) or the notice was withdrawn. A liaison reads the orders against its own platform; others answer 404.',
       params: IdParams,
-      response: { 200: Order, ...NotModified, ...errorResponses(400, 403, 404) }
+      response: { 200: Order, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
     const found = await findBlockingOrder(db, request.params.id, platformScope(request.principal))

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Client, CreatedClient, CreateClientBody } from '../../schemas/clients.ts'
-import { errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../../schemas/common.ts'
 import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
 import { findClient, listClients } from '../../repositories/clients.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
@@ -28,7 +28,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
         'replays this response, key included.',
       headers: IdempotencyHeaders,
       body: CreateClientBody,
-      response: { 201: CreatedClient, ...errorResponses(400, 403, 409, 413, 422) }
+      response: { 201: created(CreatedClient), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const created = await createClient(db, request.body, request.principal)
@@ -78,7 +78,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       description: 'For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot ' +
         'be revoked (409). Other gateway processes may still accept the key for up to 5 seconds.',
       params: IdParams,
-      response: { 200: Client, ...errorResponses(400, 403, 404, 409) }
+      response: { 200: Client, ...errorResponses(...BODY_ERRORS, 403, 404, 409) }
     }
   }, async (request) => {
     const row = await revokeClient(db, request.params.id, request.principal)

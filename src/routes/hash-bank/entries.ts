@@ -1,7 +1,7 @@
 // One bank entry: read it (provenance as the caller may see it), or retire it so that it stops matching.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Entry, RetireBody, type RetireInput } from '../../schemas/hash-bank.ts'
-import { errorResponses, IdParams } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
 import { findEntry, retireEntry } from '../../repositories/hash-bank.ts'
 import { toEntryView } from '../../use-cases/hash-bank/views.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
@@ -19,7 +19,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       description: 'Every role may read an entry, retired ones included (`retiredAt` set). A liaison sees the notice, item and ' +
         'platform an entry came from only for its own platform\'s notices (null otherwise), and never the retirement reason.',
       params: IdParams,
-      response: { 200: Entry, ...errorResponses(400, 403, 404) }
+      response: { 200: Entry, ...errorResponses(400, 404) }
     }
   }, async (request) => {
     const row = await findEntry(db, request.params.id)
@@ -38,7 +38,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       params: IdParams,
       // Optional: a bodiless POST retires without a reason; JSON, when sent, is validated strictly.
       body: { content: { 'application/json': { schema: RetireBody } } },
-      response: { 200: Entry, ...errorResponses(400, 403, 404, 413) }
+      response: { 200: Entry, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
     const row = await retireEntry(db, request.params.id, request.principal.id, (request.body as RetireInput | undefined)?.reason ?? null)

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
-import { errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
@@ -33,7 +33,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       headers: IdempotencyHeaders,
       querystring: ImportQuery,
       body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: ListText }])) },
-      response: { 201: Import, ...errorResponses(400, 403, 409, 413, 415, 422) }
+      response: { 201: created(Import, { location: false }), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()

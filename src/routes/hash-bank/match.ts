@@ -1,7 +1,7 @@
 // POST /v1/hash-bank/match: liaisons' upload pipelines and authorities check up to 1000 hashes at once.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { MatchBody, MatchResponse } from '../../schemas/hash-bank.ts'
-import { errorResponses } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
 import { matchHashes, normaliseHashQueries } from '../../use-cases/hash-bank/match.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
@@ -16,7 +16,7 @@ const match: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
         'A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. One result per input, in order. ' +
         'A liaison sees the earlier notice only when it is its own platform\'s. Additions made by other gateway processes are matched within about a second.',
       body: MatchBody,
-      response: { 200: MatchResponse, ...errorResponses(400, 403, 413, 422, 503) }
+      response: { 200: MatchResponse, ...errorResponses(...BODY_ERRORS, 403, 422) }
     }
   }, async (request) => {
     const queries = normaliseHashQueries(request.body.hashes)

@@ -1,7 +1,7 @@
 // POST /v1/hash-bank/media: an authority hands over a removed image; its hashes and crop hashes are banked.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BankedMedia, BankMediaQuery, ImageBody } from '../../schemas/hash-bank.ts'
-import { errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { bankNoticeMedia } from '../../use-cases/hash-bank/bank-media.ts'
 import { IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES } from '../../use-cases/media-hashes.ts'
 import type { HashBankRouteOptions } from './index.ts'
@@ -25,7 +25,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
       querystring: BankMediaQuery,
       headers: IdempotencyHeaders,
       body: { content: Object.fromEntries(IMAGE_CONTENT_TYPES.map((type) => [type, { schema: ImageBody }])) },
-      response: { 201: BankedMedia, ...errorResponses(400, 403, 404, 409, 413, 415, 422, 503) }
+      response: { 201: created(BankedMedia, { location: false }), ...errorResponses(...BODY_ERRORS, 403, 404, 409, 422, 503) }
     }
   }, async (request, reply) => {
     const { noticeId, itemId } = request.query

@@ -1,8 +1,9 @@
 // The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
 import { Type, type Static } from 'typebox'
+import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
-import { errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
@@ -14,14 +15,14 @@ const Texts = (max: number) => Type.Object({
   en: Type.String({ minLength: 1, maxLength: max })
 }, { additionalProperties: false })
 
-const LegalBasis = Type.Object({
+const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
   title: Texts(1000),
   text: Texts(20000),
   version: Type.Integer(),
   updatedAt: Timestamp
-})
+}))
 
 const CreateBody = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
@@ -94,7 +95,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         'A retry with the same Idempotency-Key within 24 hours replays the first response.',
       headers: IdempotencyHeaders,
       body: CreateBody,
-      response: { 201: LegalBasis, ...errorResponses(400, 403, 409) }
+      response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const row = await db.transaction(async (tx) => {
@@ -115,7 +116,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
         'and `version` goes up by one. New reports cite the new wording within 5 seconds.',
       params: IdParams,
       body: UpdateBody,
-      response: { 200: LegalBasis, ...errorResponses(400, 403, 404) }
+      response: { 200: LegalBasis, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
     const row = await db.transaction(async (tx) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Readable } from 'node:stream'
 import { ImageBody } from '../../schemas/hash-bank.ts'
 import { MediaHashesAnswer, VideoBody } from '../../schemas/media.ts'
-import { errorResponses } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
 import { admitMediaHashing } from './admission.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { hashImageUpload, hashVideoUpload, IMAGE_CONTENT_TYPES, MAX_IMAGE_BYTES, VIDEO_CONTENT_TYPES } from '../../use-cases/media-hashes.ts'
@@ -53,7 +53,7 @@ const media: FastifyPluginAsyncTypebox<MediaRouteOptions> = async (app, { hasher
           ...VIDEO_CONTENT_TYPES.map((type) => [type, { schema: VideoBody }])
         ])
       },
-      response: { 200: MediaHashesAnswer, ...errorResponses(400, 403, 413, 415, 422, 503) }
+      response: { 200: MediaHashesAnswer, ...errorResponses(...BODY_ERRORS, 403, 422, 503) }
     }
   }, async (request) => {
     const body = request.body as unknown

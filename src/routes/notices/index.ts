@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { DocumentQuery, ListNoticesQuery, Notice, NoticeSignature } from '../../schemas/notices.ts'
-import { errorResponses, IdParams, ListOf, NotModified } from '../../schemas/common.ts'
+import { errorResponses, IdParams, ListOf } from '../../schemas/common.ts'
 import { findNotice, listNotices, type NoticeWithItems } from '../../repositories/notices.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
 import { notModifiedHook } from '../../plugins/etag.ts'
@@ -56,7 +56,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
       description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing the list shows has changed: for a liaison, or a list filtered by `platform`, a change on another platform is not a change.',
       querystring: ListNoticesQuery,
-      response: { 200: ListOf(Notice), ...NotModified, ...errorResponses(400, 403) }
+      response: { 200: ListOf(Notice), ...errorResponses(400, 403) }
     }
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
@@ -84,7 +84,7 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. The ETag is the ' +
         'notice\'s version in quotes: send it as If-Match to take a lifecycle action, or as If-None-Match for a 304 while the notice is unchanged.',
       params: IdParams,
-      response: { 200: Notice, ...NotModified, ...errorResponses(400, 403, 404) }
+      response: { 200: Notice, ...errorResponses(400, 403, 404) }
     }
   }, async (request, reply) => {
     const found = await read(request.params.id, request.principal)
@@ -107,6 +107,10 @@ const notices: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks,
       response: {
         200: {
           description: 'The rendering',
+          headers: {
+            'Content-Language': { type: 'string', enum: ['en', 'ru', 'kk'], description: 'The language of a text, HTML or PDF rendering' },
+            'Content-Disposition': { type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"' }
+          },
           content: {
             'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' }) },
             'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) },

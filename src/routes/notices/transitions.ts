@@ -1,9 +1,10 @@
 // Lifecycle actions on a notice, and its history.
 import { Type } from 'typebox'
+import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Notice, NoticeEvent } from '../../schemas/notices.ts'
-import { errorResponses, IdParams, Timestamp } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses, IdParams, Timestamp } from '../../schemas/common.ts'
 import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
 import { toNoticeView, toNoticeEventView, noticeEtag } from '../../use-cases/notice-views.ts'
 import { findNotice } from '../../repositories/notices.ts'
@@ -21,12 +22,16 @@ const TransitionBody = Type.Object({
 }, { additionalProperties: false })
 
 const IfMatchHeaders = Type.Object({
-  'if-match': Type.Optional(Type.String({ maxLength: 100, description: 'The notice\'s current ETag (required)' }))
+  'if-match': Type.String({ maxLength: 100, description: 'The notice\'s current ETag, from your last read; without it the answer is 428' })
 })
 
+/** Runs before the headers are validated, so that a missing If-Match is the 428 it means rather than a 400. */
+async function requireIfMatch (request: FastifyRequest): Promise<void> {
+  if (request.headers['if-match'] === undefined) throw new HttpProblem(428, 'Precondition required', 'send If-Match with the notice\'s ETag from your last read')
+}
+
 /** Strong ETags only: a transition must apply to exactly the version the caller saw. */
-function versionFromIfMatch (header: string | undefined): number {
-  if (header === undefined) throw new HttpProblem(428, 'Precondition required', 'send If-Match with the notice\'s ETag from your last read')
+function versionFromIfMatch (header: string): number {
   const match = /^"(\d+)"$/.exec(header.trim())
   if (!match) throw new HttpProblem(412, 'Precondition failed', 'If-Match does not name a version of this notice')
   return Number(match[1])
@@ -35,6 +40,7 @@ function versionFromIfMatch (header: string | undefined): number {
 const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks }> = async (app, { db, hooks }) => {
   app.post('/v1/notices/:id/transitions', {
     config: { roles: ['authority', 'liaison'] },
+    preValidation: requireIfMatch,
     schema: {
       tags: ['notices'],
       operationId: 'transitionNotice',
@@ -43,7 +49,7 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
       params: IdParams,
       headers: IfMatchHeaders,
       body: TransitionBody,
-      response: { 200: Notice, ...errorResponses(400, 403, 404, 409, 412, 422, 428) }
+      response: { 200: { description: 'The notice after the action; ETag is its new version', headers: { ETag: { type: 'string', description: 'The notice\'s new version, for the next If-Match' } }, content: { 'application/json': { schema: Notice } } }, ...errorResponses(...BODY_ERRORS, 403, 404, 409, 412, 422, 428) }
     }
   }, async (request, reply) => {
     const expected = versionFromIfMatch(request.headers['if-match'])

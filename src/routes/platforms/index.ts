@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Platform, UpdatePlatformBody, type PlatformView } from '../../schemas/platforms.ts'
-import { errorResponses } from '../../schemas/common.ts'
+import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
 import { findPlatform, listPlatforms, updatePlatform, type PlatformRow } from '../../repositories/platforms.ts'
 import { HttpProblem } from '../../plugins/problems.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
@@ -68,7 +68,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
         'keep the addressee they were signed with.',
       params: SlugParams,
       body: UpdatePlatformBody,
-      response: { 200: Platform, ...errorResponses(400, 403, 404) }
+      response: { 200: Platform, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
     const { deadlines, ...rest } = request.body

@@ -1,7 +1,7 @@
 // Violation reports: authority systems submit them; authorities and auditors read them.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from '../../schemas/reports.ts'
-import { errorResponses, IdParams, IdempotencyHeaders, ListOf, NotModified } from '../../schemas/common.ts'
+import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../../schemas/common.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'
@@ -25,7 +25,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
         'notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time.',
       headers: IdempotencyHeaders,
       body: SubmitReportBody,
-      response: { 201: Report, ...errorResponses(400, 403, 409, 413, 422) }
+      response: { 201: created(Report), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const report = await submitReport(db, queue, request.principal, request.body)
@@ -62,7 +62,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
         '(platform, canonical URL, identifiers), re-upload matches, and `duplicateOf` when an open notice already covered the URL; ' +
         '`notices` lists the notices issued from it, at most one per platform. The answer carries an ETag; If-None-Match with it answers 304.',
       params: IdParams,
-      response: { 200: Report, ...NotModified, ...errorResponses(400, 403, 404) }
+      response: { 200: Report, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
     const found = await findReport(db, request.params.id)

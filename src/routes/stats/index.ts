@@ -41,6 +41,7 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
       response: {
         200: {
           description: 'The figures',
+          headers: { 'Content-Disposition': { type: 'string', description: 'CSV only: attachment; filename="stats-<from>-<to>.csv"' } },
           content: {
             'application/json': { schema: StatsDocument },
             'text/csv': { schema: Type.String({ maxLength: 1_000_000 }) }

@@ -15,14 +15,14 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
   const match = /^h(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'))
   if (!match || !Number.isSafeInteger(Number(match[1])) || !Number.isSafeInteger(Number(match[2]))) {
     throw new HttpProblem(400, 'Invalid cursor', 'the cursor is not one this service issued', {
-      errors: [{ pointer: 'querystring:/since', detail: 'is not a valid cursor' }]
+      errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }]
     })
   }
   return { txId: Number(match[1]), changeId: Number(match[2]) }
 }
 
 /**
- * Changes after `since`, oldest first. Only changes of transactions older than every one still running are
+ * Changes after the cursor, oldest first. Only changes of transactions older than every one still running are
  * served, so a transaction that commits late can never land behind a cursor already handed out; the price is that
  * a change shows once every transaction that began before it has finished.
  */
