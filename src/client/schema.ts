@@ -470,7 +470,7 @@ export interface paths {
         };
         /**
          * The register of blocked resources for network operators, one entry per resource
-         * @description Without `since`: every entry in force now. With `since`: every entry included or lifted at or after it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to be restored. Entries are ordered by inclusion time, then id. `updatedAt` (XML `updateTime`) is the register's latest change; to poll, pass a `since` a few minutes before the previous `updatedAt`, because times are stamped when an escalation starts, not when it commits. Entries are keyed by `id`, so overlaps are harmless. The XML follows the shape of the RKN register dump (`register` / `content` / `decision` / `url`); `urgencyType` is 1 for urgent entries. The CSV has a header row and RFC 4180 quoting. An identical register state yields identical bytes, so `If-None-Match` answers 304.
+         * @description Without `updatedSince`: every entry in force now. With `updatedSince`: every entry included or lifted at or after it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to be restored. Entries are ordered by inclusion time, then id. `updatedAt` (XML `updateTime`) is the register's latest change; to poll, pass an `updatedSince` a few minutes before the previous `updatedAt`, because times are stamped when an escalation starts, not when it commits. Entries are keyed by `id`, so overlaps are harmless. The XML follows the shape of the RKN register dump (`register` / `content` / `decision` / `url`); `urgencyType` is 1 for urgent entries. The CSV has a header row and RFC 4180 quoting. An identical register state yields identical bytes, so `If-None-Match` answers 304.
          */
         get: operations["exportBlockingRegister"];
         put?: never;
@@ -610,7 +610,7 @@ export interface paths {
         };
         /**
          * Entries added or retired since a cursor, oldest first
-         * @description Start without `since` to read the whole bank, then poll with the last change's cursor. The feed never skips a change: a change is served once every transaction that began before it has finished (usually within milliseconds). An entry appears once, at its latest change: a retired entry is to be removed from the local copy.
+         * @description Start without `cursor` to read the whole bank, then poll with the last change's `cursor` (`nextCursor` when a page is full). The feed never skips a change: a change is served once every transaction that began before it has finished (usually within milliseconds). An entry appears once, at its latest change: a retired entry is to be removed from the local copy.
          */
         get: operations["listHashBankChanges"];
         put?: never;
@@ -702,6 +702,703 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Health: {
+            status: "ok" | "unavailable";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ok";
+            details: {
+                /** @description The ffmpeg that decodes videos; null when none runs (videos are then answered 503) */
+                ffmpeg: {
+                    /** @description FFMPEG_PATH, the ffmpeg on PATH, or the build the @ffmpeg-installer/ffmpeg package ships */
+                    source: "FFMPEG_PATH" | "system" | "npm";
+                    executable: string;
+                    /** @description First line of `ffmpeg -version` */
+                    version: string;
+                    /** @description Whether ffprobe is used to read frame rates */
+                    ffprobe: boolean;
+                } | null;
+                mediaHashing: {
+                    threads: number;
+                    /** @description Media requests admitted at once (hashed or waiting); beyond, 503 */
+                    capacity: number;
+                    inFlight: number;
+                };
+            };
+        };
+        Client: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description What the client may do
+             * @enum {unknown}
+             */
+            role: "authority" | "liaison" | "auditor" | "admin";
+            /** @description The platform a liaison acts for; null for other roles */
+            platform: string | null;
+            /** @description Identifies the key in listings; the key itself is never shown again */
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            revokedAt: string | null;
+        };
+        CreatedClient: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /**
+             * @description What the client may do
+             * @enum {unknown}
+             */
+            role: "authority" | "liaison" | "auditor" | "admin";
+            /** @description The platform a liaison acts for; null for other roles */
+            platform: string | null;
+            /** @description Identifies the key in listings; the key itself is never shown again */
+            keyPrefix: string;
+            /** Format: date-time */
+            createdAt: string;
+            revokedAt: string | null;
+            /** @description The bearer key, shown only in this response */
+            apiKey: string;
+        };
+        Platform: {
+            slug: string;
+            name: string;
+            legalEntity: {
+                name: string;
+                country: string;
+                address: string;
+            };
+            legalRepresentative: {
+                name: string;
+                email: string;
+            } | null;
+            hosts: string[];
+            urlPatterns: string[];
+            channels: {
+                webhookUrl: string | null;
+                email: string | null;
+                portal: string | null;
+            };
+            languages: string[];
+            deadlines: {
+                /** @description Hours a platform has to act on a normal notice */
+                normalHours: number;
+                /** @description Hours for an urgent notice (re-uploads are urgent) */
+                urgentHours: number;
+            };
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        LegalBasis: {
+            id: string;
+            citation: string;
+            title: {
+                kk: string;
+                ru: string;
+                en: string;
+            };
+            text: {
+                kk: string;
+                ru: string;
+                en: string;
+            };
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        Match: {
+            /** Format: uuid */
+            entryId: string;
+            /**
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @enum {unknown}
+             */
+            kind: "sha256" | "md5" | "pdq";
+            /** @description 0 for exact kinds; Hamming distance for pdq */
+            distance: number;
+            orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
+            notice: {
+                /** Format: uuid */
+                id: string;
+                referenceNumber: string;
+            } | null;
+            category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
+            /** @description "notice", or the name of the imported list */
+            source: string;
+            labels: string[];
+            /** Format: date-time */
+            addedAt: string;
+        };
+        MatchResult: {
+            /**
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @enum {unknown}
+             */
+            type: "sha256" | "md5" | "pdq";
+            /** @description The value as given, in lower case */
+            value: string;
+            /** @description Nearest first, at most 100 */
+            matches: components["schemas"]["Match"][];
+            /**
+             * @description The hash was not matched: its quality is under 50
+             * @enum {string}
+             */
+            skipped?: "low_quality";
+        };
+        MatchResponse: {
+            /** @description One per input hash, in order */
+            results: components["schemas"]["MatchResult"][];
+        };
+        HashBankEntry: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @enum {unknown}
+             */
+            type: "sha256" | "md5" | "pdq";
+            value: string;
+            quality: number | null;
+            labels: string[];
+            category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
+            source: string;
+            notice: {
+                /** Format: uuid */
+                id: string;
+                referenceNumber: string;
+            } | null;
+            noticeItemId: string | null;
+            platform: string | null;
+            importId: string | null;
+            /** Format: date-time */
+            addedAt: string;
+            retiredAt: string | null;
+            retireReason: string | null;
+        };
+        HashBankChange: {
+            /** @description Pass as `cursor` to continue after this change */
+            cursor: string;
+            change: "added" | "retired";
+            /** Format: date-time */
+            at: string;
+            entry: components["schemas"]["HashBankEntry"];
+        };
+        HashBankChangesPage: {
+            /** @description Oldest change first; each entry appears once, at its latest change */
+            data: components["schemas"]["HashBankChange"][];
+            nextCursor: string | null;
+        };
+        HashListImport: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {unknown} */
+            format: "csv" | "ndjson";
+            mode: "lenient" | "strict";
+            category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
+            /** @description Data lines read (header and blank lines aside) */
+            lines: number;
+            /** @description Valid lines */
+            accepted: number;
+            /** @description New entries */
+            added: number;
+            /** @description Valid lines the bank already held under this list */
+            duplicates: number;
+            /** @description Malformed lines */
+            rejected: number;
+            /** @description The first 1000 malformed lines */
+            errors: {
+                line: number;
+                detail: string;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        BankedMedia: {
+            sha256: string;
+            md5: string;
+            pdq: {
+                hash: string;
+                quality: number;
+            };
+            /** Format: uuid */
+            noticeId: string;
+            itemId: string | null;
+            crops: {
+                percent: number;
+                hash: string;
+                quality: number;
+            }[];
+            /** @description Every entry the bank holds for this notice item (new and earlier) */
+            entries: components["schemas"]["HashBankEntry"][];
+        };
+        ReportItem: {
+            /** Format: uuid */
+            id: string;
+            url: string;
+            canonicalUrl: string;
+            platform: string;
+            identifiers: {
+                [key: string]: string;
+            };
+            /**
+             * @description What the item is
+             * @enum {unknown}
+             */
+            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
+            hashes: {
+                sha256: string | null;
+                md5: string | null;
+                pdq: string | null;
+            };
+            capturedAt: string | null;
+            evidenceRef: string | null;
+            reupload: {
+                /** @description Hash-bank entries this item's hashes matched */
+                matches: components["schemas"]["Match"][];
+                /** @description Earlier notices whose removed material this is */
+                notices: {
+                    /** Format: uuid */
+                    id: string;
+                    referenceNumber: string;
+                }[];
+            } | null;
+            duplicateOf: {
+                /** Format: uuid */
+                id: string;
+                referenceNumber: string;
+            } | null;
+        };
+        Report: {
+            /** Format: uuid */
+            id: string;
+            externalRef: string;
+            /**
+             * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
+             * @enum {unknown}
+             */
+            category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
+            legalBasis: string;
+            statementOfReasons: string;
+            /**
+             * @description Urgent notices get the platform's short deadline (1 hour by default)
+             * @enum {unknown}
+             */
+            urgency: "normal" | "urgent";
+            territorialScope: string[];
+            /** Format: date-time */
+            createdAt: string;
+            notices: {
+                /** Format: uuid */
+                id: string;
+                platform: string;
+                referenceNumber: string;
+            }[];
+            items: components["schemas"]["ReportItem"][];
+        };
+        ReportSummary: {
+            /** Format: uuid */
+            id: string;
+            externalRef: string;
+            /**
+             * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
+             * @enum {unknown}
+             */
+            category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
+            legalBasis: string;
+            statementOfReasons: string;
+            /**
+             * @description Urgent notices get the platform's short deadline (1 hour by default)
+             * @enum {unknown}
+             */
+            urgency: "normal" | "urgent";
+            territorialScope: string[];
+            /** Format: date-time */
+            createdAt: string;
+            notices: {
+                /** Format: uuid */
+                id: string;
+                platform: string;
+                referenceNumber: string;
+            }[];
+            itemCount: number;
+        };
+        NoticeItem: {
+            /** Format: uuid */
+            id: string;
+            /** @description The item's position in the report it came from */
+            position: number;
+            url: string;
+            canonicalUrl: string;
+            /** @description The platform's own identifiers (channel and message, video id, ...) */
+            identifiers: {
+                [key: string]: string;
+            };
+            /**
+             * @description What the item is
+             * @enum {unknown}
+             */
+            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
+            /** @enum {unknown} */
+            outcome: "pending" | "removed";
+        };
+        Notice: {
+            /** Format: uuid */
+            id: string;
+            /** @description Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123 */
+            referenceNumber: string;
+            /** @enum {unknown} */
+            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
+            /**
+             * @description Where the notice stands in its lifecycle
+             * @enum {unknown}
+             */
+            status: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
+            /** @description Bumped by every transition */
+            version: number;
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            deadline: string;
+            /**
+             * @description Urgent notices get the platform's short deadline (1 hour by default)
+             * @enum {unknown}
+             */
+            urgency: "normal" | "urgent";
+            /**
+             * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
+             * @enum {unknown}
+             */
+            category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
+            /** @description The EU DSA Transparency Database category and keyword */
+            dsa: {
+                category: string;
+                keyword: string | null;
+            };
+            legalBasis: {
+                id: string;
+                citation: string;
+                /** @description The citation in each notice language (notices issued before they were kept have `citation` alone) */
+                citations?: {
+                    kk: string;
+                    ru: string;
+                    en: string;
+                };
+                title: {
+                    kk: string;
+                    ru: string;
+                    en: string;
+                };
+            };
+            statementOfReasons: string;
+            territorialScope: string[];
+            addressee: {
+                platform: string;
+                platformName: string;
+                legalEntity: {
+                    name: string;
+                    country: string;
+                    address: string;
+                };
+                legalRepresentative: {
+                    name: string;
+                    email: string;
+                } | null;
+            };
+            issuer: {
+                name: string;
+                contactPoint: string;
+                /** @description The issuer's name in each notice language */
+                names?: {
+                    kk: string;
+                    ru: string;
+                    en: string;
+                };
+                /** @description The officer who signs, with the position in each notice language */
+                signatory?: {
+                    name: string | null;
+                    position: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
+                };
+            };
+            redress: {
+                deadlineDays: number;
+            };
+            preservation: {
+                periodMonths: number;
+            };
+            languages: string[];
+            items: components["schemas"]["NoticeItem"][];
+            /** @description Reference numbers of earlier notices whose removed material came back */
+            reuploadOf: string[];
+            /** Format: uuid */
+            reportId: string;
+            signature: {
+                keyId: string;
+                algorithm: string;
+                fingerprint: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NoticeSignature: {
+            /** @description Compact JWS (EdDSA / Ed25519) over the RFC 8785 canonical JSON of the notice document */
+            jws: string;
+            keyId: string;
+            algorithm: string;
+            fingerprint: string;
+            jwksUri: string;
+        };
+        NoticeEvent: {
+            /** @description Position in the change feed (null for a moment after commit) */
+            sequence: number | null;
+            /** @enum {unknown} */
+            type: "notice.created" | "notice.transitioned";
+            /** Format: uuid */
+            noticeId: string;
+            platform: string;
+            /** Format: date-time */
+            at: string;
+            action: string | null;
+            from: ("issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed") | null;
+            /**
+             * @description Where the notice stands in its lifecycle
+             * @enum {unknown}
+             */
+            to: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
+            version: number;
+            actor: {
+                id: string | null;
+                role: string;
+            };
+            reason: string | null;
+            detail: string | null;
+            note: string | null;
+            items: string[] | null;
+        };
+        Jwk: {
+            kty: string;
+            crv: string;
+            x: string;
+            kid: string;
+            alg: string;
+            use: string;
+        };
+        /** @description An image answers `pdq`, a video `vpdq` */
+        MediaHashes: {
+            sha256: string;
+            md5: string;
+            /** @description For an image */
+            pdq?: {
+                hash: string;
+                quality: number;
+            };
+            /** @description vPDQ: the full-resolution PDQ of each kept frame (ThreatExchange vPDQ, HMA settings) */
+            vpdq?: {
+                /** @description One frame kept per this many seconds (1, as HMA); 0 keeps every frame */
+                secondsPerHash: number;
+                frameRate: number;
+                /** @description As the container states it, when it does */
+                durationSeconds?: number;
+                features: {
+                    /** @description Number of the frame in the decoded stream, from 0 */
+                    frame: number;
+                    /** @description PDQ quality; frames under 50 are not used for matching */
+                    quality: number;
+                    hash: string;
+                    /** @description Seconds from the start (frame / frameRate, three decimals) */
+                    timestamp: number;
+                }[];
+            };
+        };
+        EventFeed: {
+            data: components["schemas"]["NoticeEvent"][];
+            /** @description Pass as `after` next time (unchanged when nothing was new) */
+            lastSequence: number;
+            /** @description Set when more events are waiting: pass it as `after`, as it came */
+            nextCursor: string | null;
+        };
+        AuditEntry: {
+            position: number;
+            /** Format: date-time */
+            at: string;
+            actor: {
+                id: string | null;
+                role: string;
+            };
+            action: string;
+            target: {
+                type: string;
+                id: string;
+            };
+            change: {
+                [key: string]: unknown;
+            };
+            digest: string;
+            prevHash: string | null;
+            hash: string;
+        };
+        BlockingOrderSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description Unique per year, e.g. KZ-2026-BO-000007 */
+            decisionNumber: string;
+            /** @description The escalated notice the order enforces */
+            notice: {
+                /** Format: uuid */
+                id: string;
+                referenceNumber: string;
+            };
+            /** @enum {unknown} */
+            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
+            issuingBody: string;
+            /** @enum {unknown} */
+            urgency: "normal" | "urgent";
+            /**
+             * @description lifted once the notice's material is removed (access restored) or the notice withdrawn
+             * @enum {unknown}
+             */
+            status: "active" | "lifted";
+            /** Format: date-time */
+            decidedAt: string;
+            liftedAt: string | null;
+            liftReason: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Blocked resources in the order */
+            entryCount: number;
+            /** @description Of which still in force */
+            activeEntryCount: number;
+        };
+        BlockingOrderEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            noticeItemId: string;
+            /** @enum {unknown} */
+            blockType: "url" | "domain" | "ip";
+            /** @description What operators block: the canonical URL, a domain or an IP address */
+            value: string;
+            /** @description The item's URL as reported */
+            url: string;
+            /** Format: date-time */
+            includedAt: string;
+            liftedAt: string | null;
+        };
+        BlockingOrder: {
+            /** Format: uuid */
+            id: string;
+            /** @description Unique per year, e.g. KZ-2026-BO-000007 */
+            decisionNumber: string;
+            /** @description The escalated notice the order enforces */
+            notice: {
+                /** Format: uuid */
+                id: string;
+                referenceNumber: string;
+            };
+            /** @enum {unknown} */
+            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
+            issuingBody: string;
+            /** @enum {unknown} */
+            urgency: "normal" | "urgent";
+            /**
+             * @description lifted once the notice's material is removed (access restored) or the notice withdrawn
+             * @enum {unknown}
+             */
+            status: "active" | "lifted";
+            /** Format: date-time */
+            decidedAt: string;
+            liftedAt: string | null;
+            liftReason: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            entries: components["schemas"]["BlockingOrderEntry"][];
+        };
+        BlockingRegisterEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            includedAt: string;
+            /** @enum {unknown} */
+            urgency: "normal" | "urgent";
+            /** @enum {unknown} */
+            blockType: "url" | "domain" | "ip";
+            value: string;
+            decision: {
+                number: string;
+                /**
+                 * Format: date
+                 * @description The decision's calendar date in the issuing country (UTC+5)
+                 */
+                date: string;
+                /** @description The issuing body */
+                org: string;
+            };
+            liftedAt: string | null;
+        };
+        /** @description The register of blocked resources */
+        BlockingRegister: {
+            updatedAt: string | null;
+            since: string | null;
+            entries: components["schemas"]["BlockingRegisterEntry"][];
+        };
+        PlatformStats: {
+            /** @enum {unknown} */
+            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
+            /** @description Notices issued in the period */
+            notices: number;
+            /** @description Notices issued in the period, by their current status */
+            byStatus: {
+                issued: number;
+                delivered: number;
+                acknowledged: number;
+                removed: number;
+                partially_removed: number;
+                restricted: number;
+                rejected: number;
+                cannot_comply: number;
+                overdue: number;
+                escalated: number;
+                withdrawn: number;
+                closed: number;
+            };
+            /** @description Notices whose deadline fell in the period (and before now), less those withdrawn on or before their deadline without removal */
+            due: number;
+            /** @description Of the due notices, those whose first `removed` event is at or before the deadline */
+            removedWithinDeadline: number;
+            /** @description removedWithinDeadline / due; null when nothing was due */
+            removedWithinDeadlineShare: number | null;
+            /** @description Notices issued in the period that reached `removed` */
+            removals: number;
+            /** @description Median time from issue to the first `removed` event (interpolated), over `removals` */
+            medianSecondsToRemoval: number | null;
+            /** @description 90th percentile of the same (interpolated, as percentile_cont) */
+            p90SecondsToRemoval: number | null;
+            /** @description Notices issued in the period that ever went overdue */
+            overdue: number;
+            /** @description Notices issued in the period that were ever escalated */
+            escalated: number;
+            /** @description Notices issued in the period for material that was removed before (a re-upload) */
+            reuploads: number;
+        };
+        Stats: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            platforms: components["schemas"]["PlatformStats"][];
+        };
     };
     responses: never;
     parameters: never;
@@ -730,6 +1427,8 @@ export interface operations {
             /** @description The metrics */
             200: {
                 headers: {
+                    /** @description Figures of the moment: never cached, so never tagged either */
+                    "Cache-Control"?: "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -739,10 +1438,12 @@ export interface operations {
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -751,16 +1452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limit reached; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -769,7 +1461,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -786,13 +1489,22 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        status: "ok" | "unavailable";
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -808,40 +1520,32 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok";
-                        details: {
-                            /** @description The ffmpeg that decodes videos; null when none runs (videos are then answered 503) */
-                            ffmpeg: {
-                                /** @description FFMPEG_PATH, the ffmpeg on PATH, or the build the @ffmpeg-installer/ffmpeg package ships */
-                                source: "FFMPEG_PATH" | "system" | "npm";
-                                executable: string;
-                                /** @description First line of `ffmpeg -version` */
-                                version: string;
-                                /** @description Whether ffprobe is used to read frame rates */
-                                ffprobe: boolean;
-                            } | null;
-                            mediaHashing: {
-                                threads: number;
-                                /** @description Media requests admitted at once (hashed or waiting); beyond, 503 */
-                                capacity: number;
-                                inFlight: number;
-                            };
-                        };
-                    };
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Unexpected failure (details are logged, never returned) */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The database does not answer */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -862,6 +1566,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -869,26 +1575,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            name: string;
-                            /**
-                             * @description What the client may do
-                             * @enum {unknown}
-                             */
-                            role: "authority" | "liaison" | "auditor" | "admin";
-                            /** @description The platform a liaison acts for; null for other roles */
-                            platform: string | null;
-                            /** @description Identifies the key in listings; the key itself is never shown again */
-                            keyPrefix: string;
-                            /** Format: date-time */
-                            createdAt: string;
-                            revokedAt: string | null;
-                        }[];
+                        data: components["schemas"]["Client"][];
                         nextCursor: string | null;
                     };
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -899,19 +1601,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -923,7 +1627,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -933,11 +1637,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -946,7 +1650,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -976,34 +1691,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created; Location names the new resource */
             201: {
                 headers: {
+                    /** @description The path of the created resource */
+                    Location: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        /**
-                         * @description What the client may do
-                         * @enum {unknown}
-                         */
-                        role: "authority" | "liaison" | "auditor" | "admin";
-                        /** @description The platform a liaison acts for; null for other roles */
-                        platform: string | null;
-                        /** @description Identifies the key in listings; the key itself is never shown again */
-                        keyPrefix: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        revokedAt: string | null;
-                        /** @description The bearer key, shown only in this response */
-                        apiKey: string;
-                    };
+                    "application/json": components["schemas"]["CreatedClient"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -1015,19 +1716,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -1039,19 +1742,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -1063,7 +1768,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -1075,7 +1792,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1085,11 +1802,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1098,7 +1815,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1117,30 +1845,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        /**
-                         * @description What the client may do
-                         * @enum {unknown}
-                         */
-                        role: "authority" | "liaison" | "auditor" | "admin";
-                        /** @description The platform a liaison acts for; null for other roles */
-                        platform: string | null;
-                        /** @description Identifies the key in listings; the key itself is never shown again */
-                        keyPrefix: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        revokedAt: string | null;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -1151,19 +1877,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -1175,7 +1903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -1187,7 +1915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1197,11 +1925,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1210,7 +1938,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1235,23 +1974,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        /**
-                         * @description What the client may do
-                         * @enum {unknown}
-                         */
-                        role: "authority" | "liaison" | "auditor" | "admin";
-                        /** @description The platform a liaison acts for; null for other roles */
-                        platform: string | null;
-                        /** @description Identifies the key in listings; the key itself is never shown again */
-                        keyPrefix: string;
-                        /** Format: date-time */
-                        createdAt: string;
-                        revokedAt: string | null;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -1263,19 +1986,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -1287,7 +2012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -1299,11 +2024,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1311,7 +2050,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1321,11 +2072,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1334,7 +2085,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1351,6 +2113,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1358,50 +2122,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            slug: string;
-                            name: string;
-                            legalEntity: {
-                                name: string;
-                                country: string;
-                                address: string;
-                            };
-                            legalRepresentative: {
-                                name: string;
-                                email: string;
-                            } | null;
-                            hosts: string[];
-                            urlPatterns: string[];
-                            channels: {
-                                webhookUrl: string | null;
-                                email: string | null;
-                                portal: string | null;
-                            };
-                            languages: string[];
-                            deadlines: {
-                                /** @description Hours a platform has to act on a normal notice */
-                                normalHours: number;
-                                /** @description Hours for an urgent notice (re-uploads are urgent) */
-                                urgentHours: number;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
+                        data: components["schemas"]["Platform"][];
                         nextCursor: null;
                     };
                 };
             };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1411,11 +2160,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1424,7 +2173,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1443,43 +2203,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        slug: string;
-                        name: string;
-                        legalEntity: {
-                            name: string;
-                            country: string;
-                            address: string;
-                        };
-                        legalRepresentative: {
-                            name: string;
-                            email: string;
-                        } | null;
-                        hosts: string[];
-                        urlPatterns: string[];
-                        channels: {
-                            webhookUrl: string | null;
-                            email: string | null;
-                            portal: string | null;
-                        };
-                        languages: string[];
-                        deadlines: {
-                            /** @description Hours a platform has to act on a normal notice */
-                            normalHours: number;
-                            /** @description Hours for an urgent notice (re-uploads are urgent) */
-                            urgentHours: number;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Platform"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -1490,19 +2235,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -1514,7 +2261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1524,11 +2271,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1537,7 +2284,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1590,36 +2348,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        slug: string;
-                        name: string;
-                        legalEntity: {
-                            name: string;
-                            country: string;
-                            address: string;
-                        };
-                        legalRepresentative: {
-                            name: string;
-                            email: string;
-                        } | null;
-                        hosts: string[];
-                        urlPatterns: string[];
-                        channels: {
-                            webhookUrl: string | null;
-                            email: string | null;
-                            portal: string | null;
-                        };
-                        languages: string[];
-                        deadlines: {
-                            /** @description Hours a platform has to act on a normal notice */
-                            normalHours: number;
-                            /** @description Hours for an urgent notice (re-uploads are urgent) */
-                            urgentHours: number;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Platform"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -1631,19 +2360,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -1655,7 +2386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -1667,7 +2398,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1677,11 +2432,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1690,7 +2445,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1707,6 +2473,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -1714,37 +2482,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            id: string;
-                            citation: string;
-                            title: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            text: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            version: number;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
+                        data: components["schemas"]["LegalBasis"][];
                         nextCursor: null;
                     };
                 };
             };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1754,11 +2520,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1767,7 +2533,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1802,32 +2579,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created; Location names the new resource */
             201: {
                 headers: {
+                    /** @description The path of the created resource */
+                    Location: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        citation: string;
-                        title: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        text: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["LegalBasis"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -1839,19 +2604,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -1863,11 +2630,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -1875,7 +2656,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable */
+            422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1885,11 +2690,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1898,7 +2703,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1917,30 +2733,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        citation: string;
-                        title: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        text: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["LegalBasis"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -1951,19 +2765,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -1975,7 +2791,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -1985,11 +2801,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -1998,7 +2814,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2039,23 +2866,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        citation: string;
-                        title: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        text: {
-                            kk: string;
-                            ru: string;
-                            en: string;
-                        };
-                        version: number;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["LegalBasis"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -2067,19 +2878,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -2091,7 +2904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -2103,7 +2916,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -2113,11 +2950,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -2126,7 +2963,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2151,6 +2999,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2158,36 +3008,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            externalRef: string;
-                            /**
-                             * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                             * @enum {unknown}
-                             */
-                            category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                            legalBasis: string;
-                            statementOfReasons: string;
-                            /**
-                             * @description Urgent notices get the platform's short deadline (1 hour by default)
-                             * @enum {unknown}
-                             */
-                            urgency: "normal" | "urgent";
-                            territorialScope: string[];
-                            /** Format: date-time */
-                            createdAt: string;
-                            notices: {
-                                /** Format: uuid */
-                                id: string;
-                                platform: string;
-                                referenceNumber: string;
-                            }[];
-                            itemCount: number;
-                        }[];
+                        data: components["schemas"]["ReportSummary"][];
                         nextCursor: string | null;
                     };
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -2198,19 +3034,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -2222,7 +3060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -2232,11 +3070,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -2245,7 +3083,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2304,100 +3153,20 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created; Location names the new resource */
             201: {
                 headers: {
+                    /** @description The path of the created resource */
+                    Location: string;
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        externalRef: string;
-                        /**
-                         * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                         * @enum {unknown}
-                         */
-                        category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                        legalBasis: string;
-                        statementOfReasons: string;
-                        /**
-                         * @description Urgent notices get the platform's short deadline (1 hour by default)
-                         * @enum {unknown}
-                         */
-                        urgency: "normal" | "urgent";
-                        territorialScope: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        notices: {
-                            /** Format: uuid */
-                            id: string;
-                            platform: string;
-                            referenceNumber: string;
-                        }[];
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                            canonicalUrl: string;
-                            platform: string;
-                            identifiers: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * @description What the item is
-                             * @enum {unknown}
-                             */
-                            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
-                            hashes: {
-                                sha256: string | null;
-                                md5: string | null;
-                                pdq: string | null;
-                            };
-                            capturedAt: string | null;
-                            evidenceRef: string | null;
-                            reupload: {
-                                /** @description Hash-bank entries this item's hashes matched */
-                                matches: {
-                                    /** Format: uuid */
-                                    entryId: string;
-                                    /**
-                                     * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                                     * @enum {unknown}
-                                     */
-                                    kind: "sha256" | "md5" | "pdq";
-                                    /** @description 0 for exact kinds; Hamming distance for pdq */
-                                    distance: number;
-                                    orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
-                                    notice: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        referenceNumber: string;
-                                    } | null;
-                                    category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                                    /** @description "notice", or the name of the imported list */
-                                    source: string;
-                                    labels: string[];
-                                    /** Format: date-time */
-                                    addedAt: string;
-                                }[];
-                                /** @description Earlier notices whose removed material this is */
-                                notices: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    referenceNumber: string;
-                                }[];
-                            } | null;
-                            duplicateOf: {
-                                /** Format: uuid */
-                                id: string;
-                                referenceNumber: string;
-                            } | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Report"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -2409,19 +3178,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -2433,19 +3204,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -2457,7 +3230,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -2469,7 +3254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -2479,11 +3264,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -2492,7 +3277,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2511,102 +3307,25 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        externalRef: string;
-                        /**
-                         * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                         * @enum {unknown}
-                         */
-                        category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                        legalBasis: string;
-                        statementOfReasons: string;
-                        /**
-                         * @description Urgent notices get the platform's short deadline (1 hour by default)
-                         * @enum {unknown}
-                         */
-                        urgency: "normal" | "urgent";
-                        territorialScope: string[];
-                        /** Format: date-time */
-                        createdAt: string;
-                        notices: {
-                            /** Format: uuid */
-                            id: string;
-                            platform: string;
-                            referenceNumber: string;
-                        }[];
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            url: string;
-                            canonicalUrl: string;
-                            platform: string;
-                            identifiers: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * @description What the item is
-                             * @enum {unknown}
-                             */
-                            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
-                            hashes: {
-                                sha256: string | null;
-                                md5: string | null;
-                                pdq: string | null;
-                            };
-                            capturedAt: string | null;
-                            evidenceRef: string | null;
-                            reupload: {
-                                /** @description Hash-bank entries this item's hashes matched */
-                                matches: {
-                                    /** Format: uuid */
-                                    entryId: string;
-                                    /**
-                                     * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                                     * @enum {unknown}
-                                     */
-                                    kind: "sha256" | "md5" | "pdq";
-                                    /** @description 0 for exact kinds; Hamming distance for pdq */
-                                    distance: number;
-                                    orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
-                                    notice: {
-                                        /** Format: uuid */
-                                        id: string;
-                                        referenceNumber: string;
-                                    } | null;
-                                    category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                                    /** @description "notice", or the name of the imported list */
-                                    source: string;
-                                    labels: string[];
-                                    /** Format: date-time */
-                                    addedAt: string;
-                                }[];
-                                /** @description Earlier notices whose removed material this is */
-                                notices: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    referenceNumber: string;
-                                }[];
-                            } | null;
-                            duplicateOf: {
-                                /** Format: uuid */
-                                id: string;
-                                referenceNumber: string;
-                            } | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2620,19 +3339,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -2644,7 +3365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -2656,7 +3377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -2666,11 +3387,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -2679,7 +3400,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2704,6 +3436,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -2711,135 +3445,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123 */
-                            referenceNumber: string;
-                            /** @enum {unknown} */
-                            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                            /**
-                             * @description Where the notice stands in its lifecycle
-                             * @enum {unknown}
-                             */
-                            status: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
-                            /** @description Bumped by every transition */
-                            version: number;
-                            /** Format: date-time */
-                            issuedAt: string;
-                            /** Format: date-time */
-                            deadline: string;
-                            /**
-                             * @description Urgent notices get the platform's short deadline (1 hour by default)
-                             * @enum {unknown}
-                             */
-                            urgency: "normal" | "urgent";
-                            /**
-                             * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                             * @enum {unknown}
-                             */
-                            category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                            /** @description The EU DSA Transparency Database category and keyword */
-                            dsa: {
-                                category: string;
-                                keyword: string | null;
-                            };
-                            legalBasis: {
-                                id: string;
-                                citation: string;
-                                /** @description The citation in each notice language (notices issued before they were kept have `citation` alone) */
-                                citations?: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                                title: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                            };
-                            statementOfReasons: string;
-                            territorialScope: string[];
-                            addressee: {
-                                platform: string;
-                                platformName: string;
-                                legalEntity: {
-                                    name: string;
-                                    country: string;
-                                    address: string;
-                                };
-                                legalRepresentative: {
-                                    name: string;
-                                    email: string;
-                                } | null;
-                            };
-                            issuer: {
-                                name: string;
-                                contactPoint: string;
-                                /** @description The issuer's name in each notice language */
-                                names?: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                                /** @description The officer who signs, with the position in each notice language */
-                                signatory?: {
-                                    name: string | null;
-                                    position: {
-                                        kk: string;
-                                        ru: string;
-                                        en: string;
-                                    };
-                                };
-                            };
-                            redress: {
-                                deadlineDays: number;
-                            };
-                            preservation: {
-                                periodMonths: number;
-                            };
-                            languages: string[];
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description The item's position in the report it came from */
-                                position: number;
-                                url: string;
-                                canonicalUrl: string;
-                                /** @description The platform's own identifiers (channel and message, video id, ...) */
-                                identifiers: {
-                                    [key: string]: string;
-                                };
-                                /**
-                                 * @description What the item is
-                                 * @enum {unknown}
-                                 */
-                                contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
-                                /** @enum {unknown} */
-                                outcome: "pending" | "removed";
-                            }[];
-                            /** @description Reference numbers of earlier notices whose removed material came back */
-                            reuploadOf: string[];
-                            /** Format: uuid */
-                            reportId: string;
-                            signature: {
-                                keyId: string;
-                                algorithm: string;
-                                fingerprint: string;
-                            };
-                            /** Format: date-time */
-                            createdAt: string;
-                            /** Format: date-time */
-                            updatedAt: string;
-                        }[];
+                        data: components["schemas"]["Notice"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2853,19 +3471,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -2877,7 +3497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -2887,11 +3507,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -2900,7 +3520,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -2919,139 +3550,25 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123 */
-                        referenceNumber: string;
-                        /** @enum {unknown} */
-                        platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                        /**
-                         * @description Where the notice stands in its lifecycle
-                         * @enum {unknown}
-                         */
-                        status: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
-                        /** @description Bumped by every transition */
-                        version: number;
-                        /** Format: date-time */
-                        issuedAt: string;
-                        /** Format: date-time */
-                        deadline: string;
-                        /**
-                         * @description Urgent notices get the platform's short deadline (1 hour by default)
-                         * @enum {unknown}
-                         */
-                        urgency: "normal" | "urgent";
-                        /**
-                         * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                         * @enum {unknown}
-                         */
-                        category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                        /** @description The EU DSA Transparency Database category and keyword */
-                        dsa: {
-                            category: string;
-                            keyword: string | null;
-                        };
-                        legalBasis: {
-                            id: string;
-                            citation: string;
-                            /** @description The citation in each notice language (notices issued before they were kept have `citation` alone) */
-                            citations?: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            title: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                        };
-                        statementOfReasons: string;
-                        territorialScope: string[];
-                        addressee: {
-                            platform: string;
-                            platformName: string;
-                            legalEntity: {
-                                name: string;
-                                country: string;
-                                address: string;
-                            };
-                            legalRepresentative: {
-                                name: string;
-                                email: string;
-                            } | null;
-                        };
-                        issuer: {
-                            name: string;
-                            contactPoint: string;
-                            /** @description The issuer's name in each notice language */
-                            names?: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            /** @description The officer who signs, with the position in each notice language */
-                            signatory?: {
-                                name: string | null;
-                                position: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                            };
-                        };
-                        redress: {
-                            deadlineDays: number;
-                        };
-                        preservation: {
-                            periodMonths: number;
-                        };
-                        languages: string[];
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The item's position in the report it came from */
-                            position: number;
-                            url: string;
-                            canonicalUrl: string;
-                            /** @description The platform's own identifiers (channel and message, video id, ...) */
-                            identifiers: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * @description What the item is
-                             * @enum {unknown}
-                             */
-                            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
-                            /** @enum {unknown} */
-                            outcome: "pending" | "removed";
-                        }[];
-                        /** @description Reference numbers of earlier notices whose removed material came back */
-                        reuploadOf: string[];
-                        /** Format: uuid */
-                        reportId: string;
-                        signature: {
-                            keyId: string;
-                            algorithm: string;
-                            fingerprint: string;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Notice"];
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3065,19 +3582,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3089,7 +3608,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -3101,7 +3620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3111,11 +3630,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3124,7 +3643,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3147,6 +3677,12 @@ export interface operations {
             /** @description The rendering */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    /** @description The language of a text, HTML or PDF rendering */
+                    "Content-Language"?: "en" | "ru" | "kk";
+                    /** @description PDF only: inline; filename="<referenceNumber>.<lang>.pdf" */
+                    "Content-Disposition"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3161,6 +3697,18 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The request is malformed or does not match the schema */
             400: {
                 headers: {
@@ -3170,25 +3718,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3200,10 +3744,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -3215,10 +3756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3228,14 +3766,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3244,10 +3779,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/plain": components["schemas"]["Problem"];
-                    "text/html": components["schemas"]["Problem"];
-                    "application/pdf": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3266,21 +3809,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Compact JWS (EdDSA / Ed25519) over the RFC 8785 canonical JSON of the notice document */
-                        jws: string;
-                        keyId: string;
-                        algorithm: string;
-                        fingerprint: string;
-                        jwksUri: string;
-                    };
+                    "application/json": components["schemas"]["NoticeSignature"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -3291,19 +3841,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3315,7 +3867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -3327,7 +3879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3337,11 +3889,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3350,7 +3902,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3358,9 +3921,9 @@ export interface operations {
     transitionNotice: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description The notice's current ETag (required) */
-                "if-match"?: string;
+            header: {
+                /** @description The notice's current ETag, from your last read; without it the answer is 428 */
+                "if-match": string;
             };
             path: {
                 id: string;
@@ -3386,137 +3949,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description The notice after the action; ETag is its new version */
             200: {
                 headers: {
+                    /** @description The notice's new version, for the next If-Match */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Unique, gap-free per platform and year, e.g. KZ-2026-TG-000123 */
-                        referenceNumber: string;
-                        /** @enum {unknown} */
-                        platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                        /**
-                         * @description Where the notice stands in its lifecycle
-                         * @enum {unknown}
-                         */
-                        status: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
-                        /** @description Bumped by every transition */
-                        version: number;
-                        /** Format: date-time */
-                        issuedAt: string;
-                        /** Format: date-time */
-                        deadline: string;
-                        /**
-                         * @description Urgent notices get the platform's short deadline (1 hour by default)
-                         * @enum {unknown}
-                         */
-                        urgency: "normal" | "urgent";
-                        /**
-                         * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
-                         * @enum {unknown}
-                         */
-                        category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
-                        /** @description The EU DSA Transparency Database category and keyword */
-                        dsa: {
-                            category: string;
-                            keyword: string | null;
-                        };
-                        legalBasis: {
-                            id: string;
-                            citation: string;
-                            /** @description The citation in each notice language (notices issued before they were kept have `citation` alone) */
-                            citations?: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            title: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                        };
-                        statementOfReasons: string;
-                        territorialScope: string[];
-                        addressee: {
-                            platform: string;
-                            platformName: string;
-                            legalEntity: {
-                                name: string;
-                                country: string;
-                                address: string;
-                            };
-                            legalRepresentative: {
-                                name: string;
-                                email: string;
-                            } | null;
-                        };
-                        issuer: {
-                            name: string;
-                            contactPoint: string;
-                            /** @description The issuer's name in each notice language */
-                            names?: {
-                                kk: string;
-                                ru: string;
-                                en: string;
-                            };
-                            /** @description The officer who signs, with the position in each notice language */
-                            signatory?: {
-                                name: string | null;
-                                position: {
-                                    kk: string;
-                                    ru: string;
-                                    en: string;
-                                };
-                            };
-                        };
-                        redress: {
-                            deadlineDays: number;
-                        };
-                        preservation: {
-                            periodMonths: number;
-                        };
-                        languages: string[];
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The item's position in the report it came from */
-                            position: number;
-                            url: string;
-                            canonicalUrl: string;
-                            /** @description The platform's own identifiers (channel and message, video id, ...) */
-                            identifiers: {
-                                [key: string]: string;
-                            };
-                            /**
-                             * @description What the item is
-                             * @enum {unknown}
-                             */
-                            contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
-                            /** @enum {unknown} */
-                            outcome: "pending" | "removed";
-                        }[];
-                        /** @description Reference numbers of earlier notices whose removed material came back */
-                        reuploadOf: string[];
-                        /** Format: uuid */
-                        reportId: string;
-                        signature: {
-                            keyId: string;
-                            algorithm: string;
-                            fingerprint: string;
-                        };
-                        /** Format: date-time */
-                        createdAt: string;
-                        /** Format: date-time */
-                        updatedAt: string;
-                    };
+                    "application/json": components["schemas"]["Notice"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -3528,19 +3972,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3552,7 +3998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -3564,19 +4010,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The If-Match precondition failed */
@@ -3588,7 +4036,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than allowed */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -3600,7 +4072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description If-Match is required */
@@ -3612,7 +4084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3622,11 +4094,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3635,7 +4107,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3656,6 +4139,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3663,35 +4148,21 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description Position in the change feed (null for a moment after commit) */
-                            sequence: number | null;
-                            /** @enum {unknown} */
-                            type: "notice.created" | "notice.transitioned";
-                            /** Format: uuid */
-                            noticeId: string;
-                            platform: string;
-                            /** Format: date-time */
-                            at: string;
-                            action: string | null;
-                            from: ("issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed") | null;
-                            /**
-                             * @description Where the notice stands in its lifecycle
-                             * @enum {unknown}
-                             */
-                            to: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
-                            version: number;
-                            actor: {
-                                id: string | null;
-                                role: string;
-                            };
-                            reason: string | null;
-                            detail: string | null;
-                            note: string | null;
-                            items: string[] | null;
-                        }[];
+                        data: components["schemas"]["NoticeEvent"][];
                     };
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -3702,19 +4173,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3726,7 +4199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -3738,7 +4211,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3748,11 +4221,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3761,7 +4234,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3769,8 +4253,8 @@ export interface operations {
     listEvents: {
         parameters: {
             query?: {
-                /** @description The last sequence you have seen (0 from the start) */
-                after?: number;
+                /** @description The last sequence you have seen (`lastSequence`, or `nextCursor` as it came; 0 or absent from the start) */
+                after?: number | string;
                 limit?: number;
                 /** @description Long polling: seconds to wait for something new when nothing is */
                 wait?: number;
@@ -3786,50 +4270,25 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /** @description Position in the change feed (null for a moment after commit) */
-                            sequence: number | null;
-                            /** @enum {unknown} */
-                            type: "notice.created" | "notice.transitioned";
-                            /** Format: uuid */
-                            noticeId: string;
-                            platform: string;
-                            /** Format: date-time */
-                            at: string;
-                            action: string | null;
-                            from: ("issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed") | null;
-                            /**
-                             * @description Where the notice stands in its lifecycle
-                             * @enum {unknown}
-                             */
-                            to: "issued" | "delivered" | "acknowledged" | "removed" | "partially_removed" | "restricted" | "rejected" | "cannot_comply" | "overdue" | "escalated" | "withdrawn" | "closed";
-                            version: number;
-                            actor: {
-                                id: string | null;
-                                role: string;
-                            };
-                            reason: string | null;
-                            detail: string | null;
-                            note: string | null;
-                            items: string[] | null;
-                        }[];
-                        /** @description Pass as `after` next time (unchanged when nothing was new) */
-                        lastSequence: number;
-                        /** @description Set when more events are waiting: the next `after` */
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["EventFeed"];
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3843,19 +4302,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3867,7 +4328,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3877,11 +4338,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3890,7 +4351,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -3910,6 +4382,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -3917,29 +4391,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            position: number;
-                            /** Format: date-time */
-                            at: string;
-                            actor: {
-                                id: string | null;
-                                role: string;
-                            };
-                            action: string;
-                            target: {
-                                type: string;
-                                id: string;
-                            };
-                            change: {
-                                [key: string]: unknown;
-                            };
-                            digest: string;
-                            prevHash: string | null;
-                            hash: string;
-                        }[];
+                        data: components["schemas"]["AuditEntry"][];
                         lastPosition: number;
                     };
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -3950,19 +4417,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -3974,7 +4443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -3984,11 +4453,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -3997,7 +4466,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4014,6 +4494,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4035,16 +4517,30 @@ export interface operations {
                     };
                 };
             };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4056,7 +4552,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4066,11 +4562,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4079,7 +4575,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4103,6 +4610,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -4110,45 +4619,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description Unique per year, e.g. KZ-2026-BO-000007 */
-                            decisionNumber: string;
-                            /** @description The escalated notice the order enforces */
-                            notice: {
-                                /** Format: uuid */
-                                id: string;
-                                referenceNumber: string;
-                            };
-                            /** @enum {unknown} */
-                            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                            issuingBody: string;
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent";
-                            /**
-                             * @description lifted once the notice's material is removed (access restored) or the notice withdrawn
-                             * @enum {unknown}
-                             */
-                            status: "active" | "lifted";
-                            /** Format: date-time */
-                            decidedAt: string;
-                            liftedAt: string | null;
-                            liftReason: string | null;
-                            /** Format: date-time */
-                            updatedAt: string;
-                            /** @description Blocked resources in the order */
-                            entryCount: number;
-                            /** @description Of which still in force */
-                            activeEntryCount: number;
-                        }[];
+                        data: components["schemas"]["BlockingOrderSummary"][];
                         nextCursor: string | null;
                     };
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4162,19 +4645,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4186,7 +4671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4196,11 +4681,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4209,7 +4694,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4219,6 +4715,8 @@ export interface operations {
             query?: {
                 format?: "csv" | "json" | "xml";
                 /** @description Entries included or lifted at or after this time; without it, the entries in force now */
+                updatedSince?: string;
+                /** @description Deprecated: the former name of `updatedSince`, still accepted (`updatedSince` wins when both are sent) */
                 since?: string;
             };
             header?: never;
@@ -4230,49 +4728,29 @@ export interface operations {
             /** @description The register (content-disposition names a file) */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     /** @description attachment; filename="blocking-register-<updateTime>[-delta].<format>" */
-                    "content-disposition"?: string;
+                    "Content-Disposition"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        updatedAt: string | null;
-                        since: string | null;
-                        entries: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            orderId: string;
-                            /** Format: date-time */
-                            includedAt: string;
-                            /** @enum {unknown} */
-                            urgency: "normal" | "urgent";
-                            /** @enum {unknown} */
-                            blockType: "url" | "domain" | "ip";
-                            value: string;
-                            decision: {
-                                number: string;
-                                /**
-                                 * Format: date
-                                 * @description The decision's calendar date in the issuing country (UTC+5)
-                                 */
-                                date: string;
-                                /** @description The issuing body */
-                                org: string;
-                            };
-                            liftedAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["BlockingRegister"];
                     "text/csv": string;
                     "application/xml": string;
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4286,23 +4764,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
-                    "application/xml": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
-                    "application/xml": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4314,9 +4790,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
-                    "application/xml": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4326,13 +4800,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
-                    "application/xml": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4341,9 +4813,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
-                    "application/xml": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4362,60 +4843,25 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /** @description Unique per year, e.g. KZ-2026-BO-000007 */
-                        decisionNumber: string;
-                        /** @description The escalated notice the order enforces */
-                        notice: {
-                            /** Format: uuid */
-                            id: string;
-                            referenceNumber: string;
-                        };
-                        /** @enum {unknown} */
-                        platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                        issuingBody: string;
-                        /** @enum {unknown} */
-                        urgency: "normal" | "urgent";
-                        /**
-                         * @description lifted once the notice's material is removed (access restored) or the notice withdrawn
-                         * @enum {unknown}
-                         */
-                        status: "active" | "lifted";
-                        /** Format: date-time */
-                        decidedAt: string;
-                        liftedAt: string | null;
-                        liftReason: string | null;
-                        /** Format: date-time */
-                        updatedAt: string;
-                        entries: {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            noticeItemId: string;
-                            /** @enum {unknown} */
-                            blockType: "url" | "domain" | "ip";
-                            /** @description What operators block: the canonical URL, a domain or an IP address */
-                            value: string;
-                            /** @description The item's URL as reported */
-                            url: string;
-                            /** Format: date-time */
-                            includedAt: string;
-                            liftedAt: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["BlockingOrder"];
                 };
             };
-            /** @description Not modified: nothing changed since the ETag sent in If-None-Match */
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
             304: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -4429,19 +4875,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4453,7 +4901,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -4465,7 +4913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4475,11 +4923,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4488,7 +4936,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4512,59 +4971,31 @@ export interface operations {
             /** @description The figures */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    /** @description CSV only: attachment; filename="stats-<from>-<to>.csv" */
+                    "Content-Disposition"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        from: string;
-                        /** Format: date-time */
-                        to: string;
-                        platforms: {
-                            /** @enum {unknown} */
-                            platform: "telegram" | "tiktok" | "facebook" | "instagram" | "vk" | "ok" | "mailru" | "livejournal" | "linkedin" | "youtube" | "x";
-                            /** @description Notices issued in the period */
-                            notices: number;
-                            /** @description Notices issued in the period, by their current status */
-                            byStatus: {
-                                issued: number;
-                                delivered: number;
-                                acknowledged: number;
-                                removed: number;
-                                partially_removed: number;
-                                restricted: number;
-                                rejected: number;
-                                cannot_comply: number;
-                                overdue: number;
-                                escalated: number;
-                                withdrawn: number;
-                                closed: number;
-                            };
-                            /** @description Notices whose deadline fell in the period (and before now), less those withdrawn on or before their deadline without removal */
-                            due: number;
-                            /** @description Of the due notices, those whose first `removed` event is at or before the deadline */
-                            removedWithinDeadline: number;
-                            /** @description removedWithinDeadline / due; null when nothing was due */
-                            removedWithinDeadlineShare: number | null;
-                            /** @description Notices issued in the period that reached `removed` */
-                            removals: number;
-                            /** @description Median time from issue to the first `removed` event (interpolated), over `removals` */
-                            medianSecondsToRemoval: number | null;
-                            /** @description 90th percentile of the same (interpolated, as percentile_cont) */
-                            p90SecondsToRemoval: number | null;
-                            /** @description Notices issued in the period that ever went overdue */
-                            overdue: number;
-                            /** @description Notices issued in the period that were ever escalated */
-                            escalated: number;
-                            /** @description Notices issued in the period for material that was removed before (a re-upload) */
-                            reuploads: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["Stats"];
                     "text/csv": string;
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -4575,21 +5006,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4601,8 +5032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4612,12 +5042,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4626,8 +5055,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                    "text/csv": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4641,22 +5080,50 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The JWK Set */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    /** @description Keys may be cached for 5 minutes */
+                    "Cache-Control"?: "public, max-age=300";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        keys: {
-                            kty: string;
-                            crv: string;
-                            x: string;
-                            kid: string;
-                            alg: string;
-                            use: string;
-                        }[];
+                        keys: components["schemas"]["Jwk"][];
                     };
+                };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    /** @description Keys may be cached for 5 minutes */
+                    "Cache-Control"?: "public, max-age=300";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unexpected failure (details are logged, never returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4698,47 +5165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description One per input hash, in order */
-                        results: {
-                            /**
-                             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                             * @enum {unknown}
-                             */
-                            type: "sha256" | "md5" | "pdq";
-                            /** @description The value as given, in lower case */
-                            value: string;
-                            /** @description Nearest first, at most 100 */
-                            matches: {
-                                /** Format: uuid */
-                                entryId: string;
-                                /**
-                                 * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                                 * @enum {unknown}
-                                 */
-                                kind: "sha256" | "md5" | "pdq";
-                                /** @description 0 for exact kinds; Hamming distance for pdq */
-                                distance: number;
-                                orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
-                                notice: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    referenceNumber: string;
-                                } | null;
-                                category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                                /** @description "notice", or the name of the imported list */
-                                source: string;
-                                labels: string[];
-                                /** Format: date-time */
-                                addedAt: string;
-                            }[];
-                            /**
-                             * @description The hash was not matched: its quality is under 50
-                             * @enum {string}
-                             */
-                            skipped?: "low_quality";
-                        }[];
-                    };
+                    "application/json": components["schemas"]["MatchResponse"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -4750,19 +5177,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -4774,7 +5203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -4786,7 +5215,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -4798,7 +5239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4808,11 +5249,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4821,16 +5262,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4849,39 +5292,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /**
-                         * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                         * @enum {unknown}
-                         */
-                        type: "sha256" | "md5" | "pdq";
-                        value: string;
-                        quality: number | null;
-                        labels: string[];
-                        category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                        source: string;
-                        notice: {
-                            /** Format: uuid */
-                            id: string;
-                            referenceNumber: string;
-                        } | null;
-                        noticeItemId: string | null;
-                        platform: string | null;
-                        importId: string | null;
-                        /** Format: date-time */
-                        addedAt: string;
-                        retiredAt: string | null;
-                        retireReason: string | null;
-                    };
+                    "application/json": components["schemas"]["HashBankEntry"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -4892,31 +5324,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The caller's role may not do this */
-            403: {
-                headers: {
-                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
-                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
-                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -4928,7 +5350,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -4938,11 +5360,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -4951,7 +5373,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -4982,32 +5415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        /**
-                         * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                         * @enum {unknown}
-                         */
-                        type: "sha256" | "md5" | "pdq";
-                        value: string;
-                        quality: number | null;
-                        labels: string[];
-                        category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                        source: string;
-                        notice: {
-                            /** Format: uuid */
-                            id: string;
-                            referenceNumber: string;
-                        } | null;
-                        noticeItemId: string | null;
-                        platform: string | null;
-                        importId: string | null;
-                        /** Format: date-time */
-                        addedAt: string;
-                        retiredAt: string | null;
-                        retireReason: string | null;
-                    };
+                    "application/json": components["schemas"]["HashBankEntry"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -5019,19 +5427,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -5043,7 +5453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -5055,7 +5465,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -5067,7 +5477,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body's Content-Type is not one this operation takes */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -5077,11 +5499,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -5090,7 +5512,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5098,7 +5531,9 @@ export interface operations {
     listHashBankChanges: {
         parameters: {
             query?: {
-                /** @description A change's cursor: answers the changes after it. Omit to read from the start */
+                /** @description A change's `cursor` (or a page's `nextCursor`): answers the changes after it. Omit to read from the start */
+                cursor?: string;
+                /** @description Deprecated: the former name of `cursor`, still accepted (`cursor` wins when both are sent) */
                 since?: string;
                 /** @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations */
                 type?: "sha256" | "md5" | "pdq";
@@ -5113,50 +5548,28 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Oldest change first; each entry appears once, at its latest change */
-                        data: {
-                            /** @description Pass as `since` to continue after this change */
-                            cursor: string;
-                            change: "added" | "retired";
-                            /** Format: date-time */
-                            at: string;
-                            entry: {
-                                /** Format: uuid */
-                                id: string;
-                                /**
-                                 * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                                 * @enum {unknown}
-                                 */
-                                type: "sha256" | "md5" | "pdq";
-                                value: string;
-                                quality: number | null;
-                                labels: string[];
-                                category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                                source: string;
-                                notice: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    referenceNumber: string;
-                                } | null;
-                                noticeItemId: string | null;
-                                platform: string | null;
-                                importId: string | null;
-                                /** Format: date-time */
-                                addedAt: string;
-                                retiredAt: string | null;
-                                retireReason: string | null;
-                            };
-                        }[];
-                        nextCursor: string | null;
-                    };
+                    "application/json": components["schemas"]["HashBankChangesPage"];
                 };
+            };
+            /** @description Not modified: nothing changed since the ETag sent in If-None-Match (no body) */
+            304: {
+                headers: {
+                    /** @description The representation's entity tag: send it in If-None-Match to be answered 304 while it still holds */
+                    ETag: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is malformed or does not match the schema */
             400: {
@@ -5167,19 +5580,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -5191,7 +5606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -5201,11 +5616,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -5214,7 +5629,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5243,41 +5669,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: uuid */
-                        id: string;
-                        name: string;
-                        /** @enum {unknown} */
-                        format: "csv" | "ndjson";
-                        mode: "lenient" | "strict";
-                        category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                        /** @description Data lines read (header and blank lines aside) */
-                        lines: number;
-                        /** @description Valid lines */
-                        accepted: number;
-                        /** @description New entries */
-                        added: number;
-                        /** @description Valid lines the bank already held under this list */
-                        duplicates: number;
-                        /** @description Malformed lines */
-                        rejected: number;
-                        /** @description The first 1000 malformed lines */
-                        errors: {
-                            line: number;
-                            detail: string;
-                        }[];
-                        /** Format: date-time */
-                        createdAt: string;
-                    };
+                    "application/json": components["schemas"]["HashListImport"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -5289,19 +5692,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -5313,19 +5718,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -5337,10 +5744,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description The body's Content-Type is not one this operation takes */
             415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5349,7 +5756,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -5361,7 +5768,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -5371,11 +5778,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -5384,7 +5791,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5412,58 +5830,18 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created */
             201: {
                 headers: {
+                    /** @description Present when this is the stored answer to an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        sha256: string;
-                        md5: string;
-                        pdq: {
-                            hash: string;
-                            quality: number;
-                        };
-                        /** Format: uuid */
-                        noticeId: string;
-                        itemId: string | null;
-                        crops: {
-                            percent: number;
-                            hash: string;
-                            quality: number;
-                        }[];
-                        /** @description Every entry the bank holds for this notice item (new and earlier) */
-                        entries: {
-                            /** Format: uuid */
-                            id: string;
-                            /**
-                             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
-                             * @enum {unknown}
-                             */
-                            type: "sha256" | "md5" | "pdq";
-                            value: string;
-                            quality: number | null;
-                            labels: string[];
-                            category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
-                            source: string;
-                            notice: {
-                                /** Format: uuid */
-                                id: string;
-                                referenceNumber: string;
-                            } | null;
-                            noticeItemId: string | null;
-                            platform: string | null;
-                            importId: string | null;
-                            /** Format: date-time */
-                            addedAt: string;
-                            retiredAt: string | null;
-                            retireReason: string | null;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["BankedMedia"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -5475,19 +5853,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -5499,7 +5879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No such resource (or not visible to this caller) */
@@ -5511,19 +5891,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Conflicts with the current state, or a retry of a request still running */
             409: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -5535,10 +5917,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description The body's Content-Type is not one this operation takes */
             415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5547,7 +5929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -5559,7 +5941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -5569,11 +5951,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -5582,16 +5964,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -5626,32 +6010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        sha256: string;
-                        md5: string;
-                        /** @description For an image */
-                        pdq?: {
-                            hash: string;
-                            quality: number;
-                        };
-                        /** @description vPDQ: the full-resolution PDQ of each kept frame (ThreatExchange vPDQ, HMA settings) */
-                        vpdq?: {
-                            /** @description One frame kept per this many seconds (1, as HMA); 0 keeps every frame */
-                            secondsPerHash: number;
-                            frameRate: number;
-                            /** @description As the container states it, when it does */
-                            durationSeconds?: number;
-                            features: {
-                                /** @description Number of the frame in the decoded stream, from 0 */
-                                frame: number;
-                                /** @description PDQ quality; frames under 50 are not used for matching */
-                                quality: number;
-                                hash: string;
-                                /** @description Seconds from the start (frame / frameRate, three decimals) */
-                                timestamp: number;
-                            }[];
-                        };
-                    };
+                    "application/json": components["schemas"]["MediaHashes"];
                 };
             };
             /** @description The request is malformed or does not match the schema */
@@ -5663,19 +6022,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No valid API key */
             401: {
                 headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The caller's role may not do this */
@@ -5687,7 +6048,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The body is larger than allowed */
@@ -5699,10 +6060,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unsupported media type */
+            /** @description The body's Content-Type is not one this operation takes */
             415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
@@ -5711,7 +6072,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Well-formed but not acceptable */
@@ -5723,7 +6084,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Rate limit reached; see Retry-After */
@@ -5733,11 +6094,11 @@ export interface operations {
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
                     /** @description Seconds to wait before retrying */
-                    "Retry-After"?: number;
+                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected failure (details are logged, never returned) */
@@ -5746,16 +6107,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Error */
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -1,6 +1,6 @@
 // Types derived from the generated `paths`: which operations list, create or answer conditionally, and what they answer.
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch'
-import type { paths } from './schema.ts'
+import type { components, paths } from './schema.ts'
 
 export type { paths }
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete'
@@ -54,3 +54,6 @@ export type Conditional<T> =
 /** The change feed's query without `after` and `wait`, which the iterator manages. */
 export type FeedQuery = Omit<QueryOf<Operation<'/v1/events', 'get'>>, 'after' | 'wait'>
 export type FeedEvent = Extract<Data<'/v1/events', 'get'>, { data: unknown[] }>['data'][number]
+
+/** A named schema of the contract (`Schema<'Notice'>`, `Schema<'Problem'>`...). */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N]
