@@ -50,7 +50,9 @@ export function describeError (error: unknown, settings?: Settings): string {
     const fields = error.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; ')
     return `${error.message}${fields ? ` (${fields})` : ''}`
   }
-  const cause = (error as { cause?: { code?: string } })?.cause
-  if (error instanceof TypeError && cause?.code !== undefined) return `cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${cause.code})`
+  const cause = (error as { cause?: { code?: string, message?: string } })?.cause
+  if (error instanceof TypeError && cause !== undefined) {
+    return `cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${cause.code ?? cause.message ?? error.message})`
+  }
   return error instanceof Error ? error.message : String(error)
 }

@@ -71,7 +71,7 @@ export async function run (argv: string[], env: Record<string, string | undefine
         contentType: o.contentType as string | undefined,
         format: o.format as string | undefined,
         chunkSize: o.chunkSize as number
-      }, io)
+      }, io, settings())
     })
 
   program.command('watch')

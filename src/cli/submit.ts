@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import cliProgress from 'cli-progress'
 import { ProblemError, type GatewayClient } from '../client/index.ts'
 import { planSubmission, type Chunk, type SharedFields } from './submit-input.ts'
-import { describeError, type Io } from './io.ts'
+import { describeError, type Io, type Settings } from './io.ts'
 
 export interface SubmitOptions extends SharedFields {
   format?: string
@@ -21,7 +21,7 @@ function onLines (error: ProblemError, chunk: Chunk): string[] {
 
 const span = (chunk: Chunk): string => `lines ${chunk.lines[0]}-${chunk.lines[chunk.lines.length - 1]}`
 
-export async function submit (client: GatewayClient, file: string, options: SubmitOptions, io: Io): Promise<number> {
+export async function submit (client: GatewayClient, file: string, options: SubmitOptions, io: Io, settings?: Settings): Promise<number> {
   const chunks = planSubmission(file, await fs.readFile(file, 'utf8'), options, { format: options.format, chunkSize: options.chunkSize })
   const total = chunks.reduce((n, c) => n + c.body.items.length, 0)
   const bar = io.terminal === null
@@ -40,7 +40,7 @@ export async function submit (client: GatewayClient, file: string, options: Subm
     } catch (error) {
       bar?.stop()
       if (!(error instanceof ProblemError) || ![400, 409, 413, 422].includes(error.status)) {
-        stopped = describeError(error)
+        stopped = describeError(error, settings)
         break
       }
       tally.refused++
