@@ -1,4 +1,4 @@
-// Retries with backoff for answers that say "later" (429, 503), only where repeating the request is safe.
+// Retries with backoff for answers that say "later" (429, 503, a keyed request still running), only where repeating is safe.
 import { retryAfterMs } from './problem.ts'
 
 export interface RetryPolicy {
@@ -44,6 +44,11 @@ export function mayRepeat (request: Request): boolean {
   return IDEMPOTENT_METHODS.has(request.method) || request.headers.has('idempotency-key')
 }
 
+/** A 409 with Retry-After to a keyed request: the first request with that key is still running; its answer will replay. */
+function stillRunning (request: Request, response: Response): boolean {
+  return response.status === 409 && request.headers.has('idempotency-key') && response.headers.has('retry-after')
+}
+
 /** How long to wait before the next attempt: what Retry-After says, else exponential backoff with jitter. */
 export function retryDelay (response: Response, attempt: number, policy: RetryPolicy, random = Math.random): number {
   const asked = retryAfterMs(response.headers.get('retry-after'))
@@ -65,7 +70,7 @@ export function retryingFetch (
       const last = !repeatable || attempt >= policy.maxAttempts
       // Each attempt sends a copy, so the body is still there for the next one.
       const response = await base(last ? request : request.clone())
-      if (last || !RETRIED_STATUSES.has(response.status)) return response
+      if (last || !(RETRIED_STATUSES.has(response.status) || stillRunning(request, response))) return response
       const delayMs = retryDelay(response, attempt, policy)
       if (delayMs > policy.maxDelayMs) return response
       // Read to the end (a problem document is small), so the connection can carry the next attempt.
