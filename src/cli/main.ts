@@ -2,7 +2,6 @@
 // TAKEDOWN_URL names the gateway, TAKEDOWN_KEY is the API key. Exit status: 0 done, 1 failed, 2 usage.
 import fs from 'node:fs/promises'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { main as hashMain } from './takedown.ts'
 import { connect, describeError, processIo, settingsFrom, UsageError, type Io } from './io.ts'
 import { submit } from './submit.ts'
 import { InputError } from './submit-input.ts'
@@ -34,6 +33,8 @@ export async function run (argv: string[], env: Record<string, string | undefine
   if (argv[0] === 'hash') {
     const rest = argv.slice(1)
     const help = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : undefined).some((a) => a === '--help' || a === '-h')
+    // Loaded only here: media decoding brings native modules the other commands do not need at start-up.
+    const { main: hashMain } = await import('./takedown.ts')
     return await hashMain(help ? ['--help'] : argv, io)
   }
   let status = 0
