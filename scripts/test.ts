@@ -29,7 +29,7 @@ if (!env.DATABASE_URL) {
   fs.chmodSync(dataDir, 0o755)
   embedded = await startEmbeddedPostgres({ dataDir, port: env.TEST_EMBEDDED_PG_PORT ? Number(env.TEST_EMBEDDED_PG_PORT) : await freePort() })
   cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true })
-  env.DATABASE_URL = embedded.url
+  env.DATABASE_URL = embedded.ownerUrl
   process.stdout.write(`# tests run on an embedded PostgreSQL (${embedded.dataDir})\n`)
 } else {
   process.stdout.write('# tests run on the PostgreSQL named by DATABASE_URL\n')

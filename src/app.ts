@@ -8,7 +8,8 @@ import pino, { type Logger } from 'pino'
 import { issuerOf, type Config } from './config.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
-import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
+import problems, { answerFrameworkError } from './plugins/problems.ts'
+import { AppError } from './lib/errors.ts'
 import docs from './plugins/docs.ts'
 import { KnownRoutes } from './plugins/wrong-method.ts'
 import auth from './plugins/auth.ts'
@@ -32,7 +33,6 @@ import { MediaHasher } from './media/hash-pool.ts'
 import { resolveFfmpeg } from './media/ffmpeg.ts'
 import { HashBankIndex } from './hash-bank/index-service.ts'
 import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
-import transitions from './routes/notices/transitions.ts'
 import events from './routes/events/index.ts'
 import audit from './routes/audit/index.ts'
 import blockingOrders from './routes/blocking-orders/index.ts'
@@ -111,7 +111,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
       for (const { where, part, prefix } of parts) {
         const found = findUnstorableText(request[part])
         if (found !== null) {
-          throw new HttpProblem(400, 'Invalid request', `the ${where} cannot be stored as sent`, { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] })
+          throw new AppError('invalid', 'Invalid request', `the ${where} cannot be stored as sent`, { extra: { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] } })
         }
       }
     })
@@ -195,9 +195,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
-  await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })
-  await app.register(audit, { db })
+  await app.register(audit, { db, signer: deps.signer })
   await app.register(blockingOrders, { db })
   await app.register(stats, { db })
   await app.register(jwks, { db })

@@ -7,6 +7,7 @@ import type { NoticeIssuer } from './domain/notice-content.ts'
 
 export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR' })),
+  DATABASE_MIGRATION_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL of the tables\' owner, for migrations; the service then runs as DATABASE_URL\'s role with least privilege' })),
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   LOG_LEVEL: Type.Union([

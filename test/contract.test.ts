@@ -191,6 +191,12 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(200, 'auditor', 'GET', '/v1/audit')
   await expect(400, 'auditor', 'GET', '/v1/audit?after=-1')
   await expect(200, 'auditor', 'GET', '/v1/audit/verify')
+  const kept = json(await expect(200, 'auditor', 'GET', '/v1/audit/checkpoints/latest')).checkpoint as string
+  await expect(200, 'auditor', 'GET', `/v1/audit/verify?checkpoint=${kept}`)
+  const [cpHeader, , cpSignature] = kept.split('.')
+  const forged = Buffer.from(JSON.stringify({ position: 1_000_000, hash: null, at: new Date().toISOString() })).toString('base64url')
+  await expect(422, 'auditor', 'GET', `/v1/audit/verify?checkpoint=${cpHeader}.${forged}.${cpSignature}`)
+  await expect(400, 'auditor', 'GET', '/v1/audit/verify?checkpoint=not-a-jws')
 
   // Blocking orders, their register, statistics.
   const orders = json(await expect(200, 'authority', 'GET', '/v1/blocking-orders'))
@@ -375,6 +381,7 @@ const ROLES_OF: Record<string, string[]> = {
   listEvents: ['authority', 'auditor', 'liaison'],
   listAuditEntries: ['auditor', 'admin'],
   verifyAuditTrail: ['auditor', 'admin'],
+  getLatestAuditCheckpoint: ['auditor', 'admin'],
   listBlockingOrders: ['authority', 'auditor', 'liaison'],
   getBlockingOrder: ['authority', 'auditor', 'liaison'],
   exportBlockingRegister: ['authority', 'auditor'],

@@ -232,7 +232,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a violation report (up to 1000 items)
-         * @description Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item, and so does a URL that is the same material as an earlier item of the report. An item whose URL is already under an open notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time.
+         * @description Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item, and so does a URL that is the same material as an earlier item of the report. An item whose URL is already under an open notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time. An item may carry `hashes.vpdq`, a video's vPDQ hash; a re-upload of a removed video is then flagged and its notice made urgent, as for PDQ.
          */
         post: operations["submitReport"];
         delete?: never;
@@ -421,6 +421,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A signed checkpoint of the audit chain's head, to keep outside the gateway
+         * @description For auditors and administrators. `checkpoint` is a compact JWS (EdDSA, `typ` `takedown-audit-checkpoint+jws`, verifiable with the keys at /.well-known/jwks.json) over `{ position, hash, at }`. Keep it outside the gateway's database; later, GET /v1/audit/verify?checkpoint=... says whether the chain still reaches it unchanged, which catches the newest entries being deleted or rewritten even by someone who can change the database.
+         */
+        get: operations["getLatestAuditCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit/verify": {
         parameters: {
             query?: never;
@@ -430,7 +450,7 @@ export interface paths {
         };
         /**
          * Recompute the whole hash chain and report the first broken link, if any
-         * @description For auditors and administrators. Reads every sealed entry from the first, so it takes longer as the trail grows; entries not yet sealed are not checked. When the chain is broken, `firstBroken` gives the position and the kind of break.
+         * @description For auditors and administrators. Reads every sealed entry from the first, so it takes longer as the trail grows; entries not yet sealed are not checked. When the chain is broken, `firstBroken` gives the position and the kind of break. The chain must reach its stored head (positions are never handed out twice), and, when `checkpoint` (a JWS from GET /v1/audit/checkpoints/latest) is given, hold the checkpoint's hash at its position; a checkpoint whose signature does not verify is a 422.
          */
         get: operations["verifyAuditTrail"];
         put?: never;
@@ -552,7 +572,7 @@ export interface paths {
         put?: never;
         /**
          * Match up to 1000 hashes against the bank
-         * @description sha256 and md5 match exactly; pdq within Hamming distance 31 over all eight orientations (derived from the bits when only a hash is given). A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. One result per input, in order. A liaison sees the earlier notice only when it is its own platform's. Additions made by other gateway processes are matched within about a second.
+         * @description sha256 and md5 match exactly; pdq within Hamming distance 31 over all eight orientations (derived from the bits when only a hash is given). A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. `{ "type": "vpdq", "value": { "features": [...] } }` matches a video's vPDQ hash with HMA's rule (frames under quality 50 and repeated frames dropped, frames within distance 31 matched, a match when at least `queryMatchPercent` (80) of the query's frames and `comparedMatchPercent` (0) of the banked video's are found), over all eight orientations of the query, each match with both percentages and the matched stretches of both videos. One result per input, in order. A liaison sees the earlier notice only when it is its own platform's. Additions made by other gateway processes are matched within about a second.
          */
         post: operations["matchHashes"];
         delete?: never;
@@ -632,7 +652,7 @@ export interface paths {
         put?: never;
         /**
          * Import a hash list (CSV or JSON lines, up to 200 MB)
-         * @description Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line. Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, `mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.
+         * @description Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }`. Content-Type text/x-vpdq: one video's vPDQ hash in the reference's text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, `mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.
          */
         post: operations["importHashList"];
         delete?: never;
@@ -814,13 +834,27 @@ export interface components {
             /** Format: uuid */
             entryId: string;
             /**
-             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations; vpdq (a video's frame hashes) by the share of frames matched
              * @enum {unknown}
              */
-            kind: "sha256" | "md5" | "pdq";
-            /** @description 0 for exact kinds; Hamming distance for pdq */
+            kind: "sha256" | "md5" | "pdq" | "vpdq";
+            /** @description 0 for exact kinds and vpdq; Hamming distance for pdq */
             distance: number;
             orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
+            /** @description vpdq: the share of the query's frames (quality 50 and up, repeats dropped) found in the banked video */
+            queryMatchPercent?: number;
+            /** @description vpdq: the share of the banked video's frames found in the query */
+            comparedMatchPercent?: number;
+            /** @description vpdq: the stretches of the query its matched frames cover */
+            queryRanges?: {
+                start: number;
+                end: number;
+            }[];
+            /** @description vpdq: the stretches of the banked video its matched frames cover */
+            comparedRanges?: {
+                start: number;
+                end: number;
+            }[];
             notice: {
                 /** Format: uuid */
                 id: string;
@@ -835,11 +869,11 @@ export interface components {
         };
         MatchResult: {
             /**
-             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations; vpdq (a video's frame hashes) by the share of frames matched
              * @enum {unknown}
              */
-            type: "sha256" | "md5" | "pdq";
-            /** @description The value as given, in lower case */
+            type: "sha256" | "md5" | "pdq" | "vpdq";
+            /** @description The value as given, in lower case; for vpdq the video hash's digest (the value a bank entry of it has) */
             value: string;
             /** @description Nearest first, at most 100 */
             matches: components["schemas"]["Match"][];
@@ -857,11 +891,29 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
+             * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations; vpdq (a video's frame hashes) by the share of frames matched
              * @enum {unknown}
              */
-            type: "sha256" | "md5" | "pdq";
+            type: "sha256" | "md5" | "pdq" | "vpdq";
+            /** @description The hash; for vpdq the SHA-256 of the packed features, which identifies the video hash */
             value: string;
+            /** @description vpdq only: the video's frame hashes */
+            features?: {
+                /**
+                 * Format: int32
+                 * @description The frame's number in the decoded stream, from 0; increasing
+                 */
+                frame: number;
+                /**
+                 * Format: int32
+                 * @description PDQ quality; frames under 50 are not compared
+                 */
+                quality: number;
+                /** @description The frame's PDQ hash, 64 hex digits */
+                hash: string;
+                /** @description Seconds from the start of the video */
+                timestamp: number;
+            }[];
             quality: number | null;
             labels: string[];
             category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
@@ -897,7 +949,7 @@ export interface components {
             id: string;
             name: string;
             /** @enum {unknown} */
-            format: "csv" | "ndjson";
+            format: "csv" | "ndjson" | "vpdq";
             mode: "lenient" | "strict";
             category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
             /** @description Data lines read (header and blank lines aside) */
@@ -954,6 +1006,11 @@ export interface components {
                 sha256: string | null;
                 md5: string | null;
                 pdq: string | null;
+                vpdq?: {
+                    /** @description The video hash's digest: the value of the hash-bank entry it becomes */
+                    value: string;
+                    featureCount: number;
+                } | null;
             };
             capturedAt: string | null;
             evidenceRef: string | null;
@@ -1045,6 +1102,19 @@ export interface components {
             contentType: "text" | "image" | "video" | "audio" | "account" | "link" | "other";
             /** @enum {unknown} */
             outcome: "pending" | "removed";
+            /** @description The same material removed before from other platforms: when and in what category only, never their notices */
+            removedElsewhere: {
+                /**
+                 * Format: date
+                 * @description The day (UTC) the material was removed
+                 */
+                removedAt: string;
+                /**
+                 * @description The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)
+                 * @enum {unknown}
+                 */
+                category: "terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other";
+            }[];
         };
         Notice: {
             /** Format: uuid */
@@ -1136,7 +1206,7 @@ export interface components {
             };
             languages: string[];
             items: components["schemas"]["NoticeItem"][];
-            /** @description Reference numbers of earlier notices whose removed material came back */
+            /** @description Reference numbers of this platform's earlier notices whose removed material came back (other platforms' removals are in items[].removedElsewhere, without their numbers) */
             reuploadOf: string[];
             /** Format: uuid */
             reportId: string;
@@ -3143,6 +3213,28 @@ export interface operations {
                             md5?: string;
                             /** @description PDQ perceptual hash, 64 hex digits */
                             pdq?: string;
+                            /** @description A vPDQ video hash (ThreatExchange's): the PDQ hashes of the video's frames */
+                            vpdq?: {
+                                /** @description The hasher's frame step in seconds (0: every frame) */
+                                secondsPerHash?: number;
+                                /** @description One PDQ hash per kept frame, in frame order */
+                                features: {
+                                    /**
+                                     * Format: int32
+                                     * @description The frame's number in the decoded stream, from 0; increasing
+                                     */
+                                    frame: number;
+                                    /**
+                                     * Format: int32
+                                     * @description PDQ quality; frames under 50 are not compared
+                                     */
+                                    quality: number;
+                                    /** @description The frame's PDQ hash, 64 hex digits */
+                                    hash: string;
+                                    /** @description Seconds from the start of the video */
+                                    timestamp: number;
+                                }[];
+                            };
                         };
                         /** Format: date-time */
                         capturedAt?: string;
@@ -4482,9 +4574,106 @@ export interface operations {
             };
         };
     };
-    verifyAuditTrail: {
+    getLatestAuditCheckpoint: {
         parameters: {
             query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed checkpoint */
+            200: {
+                headers: {
+                    /** @description Signed at the moment of asking: never cached, so never tagged either */
+                    "Cache-Control"?: "no-store";
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The position of the chain's head when signed (0: no entry yet) */
+                        position: number;
+                        /** @description The hash of the entry at that position */
+                        hash: string | null;
+                        /** Format: date-time */
+                        at: string;
+                        /** @description Compact JWS of { position, hash, at } */
+                        checkpoint: string;
+                    };
+                };
+            };
+            /** @description No valid API key */
+            401: {
+                headers: {
+                    /** @description The authentication scheme to use: Bearer */
+                    "WWW-Authenticate"?: string;
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role may not do this */
+            403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limit reached; see Retry-After */
+            429: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected failure (details are logged, never returned) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Temporarily unavailable (the database or an index is not reachable); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: {
+                /** @description A checkpoint kept from GET /v1/audit/checkpoints/latest */
+                checkpoint?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4509,10 +4698,21 @@ export interface operations {
                         firstBroken: {
                             position: number;
                             /**
-                             * @description digest: the change was altered; link: the previous hash does not match; hash: the entry was altered; gap: an entry is missing
+                             * @description digest: the change was altered; link: the previous hash does not match; hash: the entry was altered; gap: an entry is missing; truncated: the chain ends before its stored head or the checkpoint; checkpoint: the entry at the checkpoint's position is not the one signed
                              * @enum {unknown}
                              */
-                            reason: "digest" | "link" | "hash" | "gap";
+                            reason: "digest" | "link" | "hash" | "gap" | "truncated" | "checkpoint";
+                        } | null;
+                        /** @description The checkpoint given, and whether the chain still reaches it; null without one */
+                        checkpoint: {
+                            /** @description The position of the chain's head when signed (0: no entry yet) */
+                            position: number;
+                            /** @description The hash of the entry at that position */
+                            hash: string | null;
+                            /** Format: date-time */
+                            at: string;
+                            /** @description The chain reaches the checkpoint's position with the same hash, intact up to there */
+                            reached: boolean;
                         } | null;
                     };
                 };
@@ -4528,6 +4728,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The request is malformed or does not match the schema */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description No valid API key */
             401: {
@@ -4545,6 +4757,18 @@ export interface operations {
             };
             /** @description The caller's role may not do this */
             403: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed but not acceptable */
+            422: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -5138,7 +5362,42 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    hashes: {
+                    hashes: ({
+                        /** @enum {string} */
+                        type: "vpdq";
+                        /** @description A vPDQ video hash (ThreatExchange's): the PDQ hashes of the video's frames */
+                        value: {
+                            /** @description The hasher's frame step in seconds (0: every frame) */
+                            secondsPerHash?: number;
+                            /** @description One PDQ hash per kept frame, in frame order */
+                            features: {
+                                /**
+                                 * Format: int32
+                                 * @description The frame's number in the decoded stream, from 0; increasing
+                                 */
+                                frame: number;
+                                /**
+                                 * Format: int32
+                                 * @description PDQ quality; frames under 50 are not compared
+                                 */
+                                quality: number;
+                                /** @description The frame's PDQ hash, 64 hex digits */
+                                hash: string;
+                                /** @description Seconds from the start of the video */
+                                timestamp: number;
+                            }[];
+                        };
+                        /**
+                         * @description A banked video matches when at least this share of the query's frames is found in it (HMA: 80)
+                         * @default 80
+                         */
+                        queryMatchPercent?: number;
+                        /**
+                         * @description ... and at least this share of its frames is found in the query (HMA: 0); lower the first and raise this to find a banked clip inside a longer query
+                         * @default 0
+                         */
+                        comparedMatchPercent?: number;
+                    } | {
                         /**
                          * @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations
                          * @enum {unknown}
@@ -5151,7 +5410,7 @@ export interface operations {
                          * @description pdq only: the quality the hasher reported (POST /v1/media/hashes gives it). Below 50 the hash is skipped; without it the hash is matched
                          */
                         quality?: number;
-                    }[];
+                    })[];
                 };
             };
         };
@@ -5535,8 +5794,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Deprecated: the former name of `cursor`, still accepted (`cursor` wins when both are sent) */
                 since?: string;
-                /** @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations */
-                type?: "sha256" | "md5" | "pdq";
+                /** @description sha256 and md5 match exactly; pdq within distance 31 over all eight orientations; vpdq (a video's frame hashes) by the share of frames matched */
+                type?: "sha256" | "md5" | "pdq" | "vpdq";
                 limit?: number;
             };
             header?: never;
@@ -5666,6 +5925,7 @@ export interface operations {
             content: {
                 "text/csv": string;
                 "application/x-ndjson": string;
+                "text/x-vpdq": string;
             };
         };
         responses: {

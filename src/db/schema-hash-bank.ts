@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import {
   pgTable, pgSequence, text, uuid, timestamp, integer, jsonb, bigint, bigserial, index, uniqueIndex, unique, check
 } from 'drizzle-orm/pg-core'
-import { notices, noticeItems } from './schema.ts'
+import { notices, noticeItems, bytea } from './schema.ts'
 
 /**
  * Orders the changes feed within one transaction. Drawn again when an entry is retired, so an entry sits in the
@@ -28,7 +28,7 @@ export const hashBankImports = pgTable('hash_bank_imports', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 }, (t) => [
   index('hash_bank_imports_name_idx').on(t.name, t.createdAt),
-  check('hash_bank_imports_format_valid', sql`${t.format} in ('csv', 'ndjson')`),
+  check('hash_bank_imports_format_valid', sql`${t.format} in ('csv', 'ndjson', 'vpdq')`),
   check('hash_bank_imports_mode_valid', sql`${t.mode} in ('lenient', 'strict')`)
 ])
 
@@ -40,6 +40,11 @@ export const hashBankEntries = pgTable('hash_bank_entries', {
   value: text('value').notNull(),
   /** PDQ quality when the gateway computed it or the list carried it; below 50 the entry is kept but never matched. */
   quality: integer('quality'),
+  /**
+   * vpdq entries only: the video's features, packed (value is the SHA-256 of these bytes). One row per video keeps
+   * the index's load to one sequential read; 600,000 frames are about 27 MB.
+   */
+  features: bytea('features'),
   noticeId: uuid('notice_id').references(() => notices.id),
   noticeItemId: uuid('notice_item_id').references(() => noticeItems.id),
   category: text('category'),
@@ -64,7 +69,8 @@ export const hashBankEntries = pgTable('hash_bank_entries', {
   uniqueIndex('hash_bank_entries_seq_idx').on(t.seq),
   index('hash_bank_entries_feed_idx').on(t.txId, t.changeId),
   index('hash_bank_entries_notice_idx').on(t.noticeId).where(sql`${t.noticeId} is not null`),
-  check('hash_bank_entries_type_valid', sql`${t.type} in ('sha256', 'md5', 'pdq')`),
+  check('hash_bank_entries_type_valid', sql`${t.type} in ('sha256', 'md5', 'pdq', 'vpdq')`),
+  check('hash_bank_entries_features_vpdq', sql`(${t.type} = 'vpdq') = (${t.features} is not null)`),
   check('hash_bank_entries_value_hex', sql`${t.value} ~ '^[0-9a-f]+$' and length(${t.value}) = case ${t.type} when 'md5' then 32 else 64 end`),
   check('hash_bank_entries_quality_range', sql`${t.quality} is null or (${t.type} = 'pdq' and ${t.quality} between 0 and 100)`)
 ])

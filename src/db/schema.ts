@@ -1,11 +1,14 @@
 // The drizzle tables: the single description of the database that migrations are generated from.
 import { sql } from 'drizzle-orm'
 import {
-  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, boolean, customType
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
 const updatedAt = () => timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
+
+/** Binary columns (vPDQ feature lists packed by encodeFeatures: 45 bytes a frame). */
+export const bytea = customType<{ data: Buffer, driverData: Buffer }>({ dataType: () => 'bytea' })
 
 export const platforms = pgTable('platforms', {
   slug: text('slug').primaryKey(),
@@ -84,6 +87,8 @@ export const reportItems = pgTable('report_items', {
   sha256: text('sha256'),
   md5: text('md5'),
   pdq: text('pdq'),
+  /** The video's vPDQ features, packed as in the hash bank (encodeFeatures). */
+  vpdq: bytea('vpdq'),
   capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
   evidenceRef: text('evidence_ref'),
   /** The open notice ({ id, referenceNumber }) that already covers this URL; the item gets no notice of its own. */
@@ -277,4 +282,17 @@ export const auditEntries = pgTable('audit_entries', {
 }, (t) => [
   uniqueIndex('audit_entries_position_idx').on(t.position),
   index('audit_entries_unsealed_idx').on(t.txId, t.id).where(sql`${t.position} is null`)
+])
+
+/**
+ * The sealed chain's head: the last position handed out and its hash. One row, which only moves forward (a
+ * trigger refuses anything else), so positions are never handed out twice even if the newest entries vanish:
+ * the next seal continues after the head, and verify sees the chain stop short of it.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  hash: text('hash')
+}, (t) => [
+  check('audit_chain_head_singleton', sql`${t.singleton}`)
 ])

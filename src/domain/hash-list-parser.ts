@@ -1,8 +1,11 @@
 // Parses imported hash lists (CSV with a header, or JSON lines) into columns, naming each malformed line by number.
 import type { HashKind } from './vocabulary.ts'
 import { isHashKind, labelProblem, normaliseHashValue } from './hash-bank.ts'
+import { encodeFeatures, featureProblems, normaliseFeatures, parseVpdqText, vpdqDigest } from './vpdq-match.ts'
+import type { VpdqFeature } from './vpdq-types.ts'
 
-export const LIST_FORMATS = ['csv', 'ndjson'] as const
+/** csv and ndjson lists of hashes; vpdq: one video hash in the reference's text format (frame,quality,pdq,time). */
+export const LIST_FORMATS = ['csv', 'ndjson', 'vpdq'] as const
 export type ListFormat = typeof LIST_FORMATS[number]
 
 export interface LineError { line: number, detail: string }
@@ -14,6 +17,8 @@ export interface ParsedList {
   values: string[]
   qualities: Array<number | null>
   labels: string[]
+  /** vpdq entries: each video's digest (its value), packed features and labels joined with ';'. */
+  videos: Array<{ value: string, features: Uint8Array, labels: string }>
   /** Every malformed line is counted; only the first `maxErrors` are listed. */
   rejected: number
   errors: LineError[]
@@ -22,17 +27,20 @@ export interface ParsedList {
 }
 
 const MAX_LINE_LENGTH = 4096
+/** A JSON line holding a vpdq hash of 36,000 features (about 110 characters each). */
+const MAX_VIDEO_LINE_LENGTH = 8 * 1024 * 1024
 const CSV_COLUMNS = ['type', 'value', 'labels', 'quality'] as const
 const JSON_KEYS = new Set(['type', 'value', 'labels', 'quality'])
 
 interface Fields { type: unknown, value: unknown, labels: unknown[], quality: unknown }
 
 export function parseHashList (text: string, format: ListFormat, maxErrors = 1000): ParsedList {
-  const out: ParsedList = { lines: 0, types: [], values: [], qualities: [], labels: [], rejected: 0, errors: [], fatal: null }
+  const out: ParsedList = { lines: 0, types: [], values: [], qualities: [], labels: [], videos: [], rejected: 0, errors: [], fatal: null }
   const reject = (line: number, detail: string): void => {
     out.rejected++
     if (out.errors.length < maxErrors) out.errors.push({ line, detail })
   }
+  if (format === 'vpdq') return parseVideoText(text, out, maxErrors)
   let columns: number[] | null = null // CSV: position of type, value, labels, quality (-1 when absent)
   let lineNo = 0
   let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
@@ -54,13 +62,18 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
       continue
     }
     out.lines++
-    if (line.length > MAX_LINE_LENGTH) {
+    if (line.length > (format === 'ndjson' ? MAX_VIDEO_LINE_LENGTH : MAX_LINE_LENGTH)) {
       reject(lineNo, `line longer than ${MAX_LINE_LENGTH} characters`)
       continue
     }
     const fields = format === 'csv' ? csvFields(line, columns as number[]) : jsonFields(line)
     if (typeof fields === 'string') {
       reject(lineNo, fields)
+      continue
+    }
+    // Only a video hash needs a long line.
+    if (line.length > MAX_LINE_LENGTH && fields.type !== 'vpdq') {
+      reject(lineNo, `line longer than ${MAX_LINE_LENGTH} characters`)
       continue
     }
     const problem = accept(out, fields)
@@ -71,7 +84,8 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
 }
 
 function accept (out: ParsedList, f: Fields): string | null {
-  if (!isHashKind(f.type)) return 'type must be sha256, md5 or pdq'
+  if (f.type === 'vpdq') return acceptVideo(out, f)
+  if (!isHashKind(f.type)) return 'type must be sha256, md5, pdq or vpdq'
   if (typeof f.value !== 'string') return 'value must be a string'
   const normal = normaliseHashValue(f.type, f.value)
   if ('problem' in normal) return normal.problem
@@ -89,6 +103,52 @@ function accept (out: ParsedList, f: Fields): string | null {
   out.qualities.push(quality)
   out.labels.push([...new Set(labels as string[])].join(';'))
   return null
+}
+
+// A JSON line { "type": "vpdq", "value": { "features": [...] }, "labels"? }: the features as POST /v1/hash-bank/match takes them.
+function acceptVideo (out: ParsedList, f: Fields): string | null {
+  const value = f.value as { features?: unknown, secondsPerHash?: unknown } | null
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.features)) return 'a vpdq value is { "features": [{ "frame", "quality", "hash", "timestamp" }, ...] }'
+  if (Object.keys(value).some((k) => k !== 'features' && k !== 'secondsPerHash')) return 'a vpdq value holds features (and optionally secondsPerHash) only'
+  if (f.quality !== undefined && f.quality !== null) return 'quality applies to pdq hashes only (a vpdq feature carries its own)'
+  const features = value.features as unknown[]
+  if (!features.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x) &&
+    Object.keys(x).every((k) => ['frame', 'quality', 'hash', 'timestamp'].includes(k)))) {
+    return 'each vpdq feature is { "frame", "quality", "hash", "timestamp" }'
+  }
+  const problems = featureProblems(features as VpdqFeature[], '/value/features')
+  if (problems.length > 0) return `${problems[0].pointer} ${problems[0].detail}`
+  const labelIssue = labelProblem(f.labels)
+  if (labelIssue !== null) return labelIssue
+  const normal = normaliseFeatures(features as VpdqFeature[])
+  out.videos.push({ value: vpdqDigest(normal), features: encodeFeatures(normal), labels: [...new Set(f.labels as string[])].join(';') })
+  return null
+}
+
+// The reference's text format holds one video: any malformed line refuses the video (its frames cannot be dropped).
+function parseVideoText (text: string, out: ParsedList, maxErrors: number): ParsedList {
+  if (text.trim() === '') return out
+  out.lines = 1
+  const parsed = parseVpdqText(text)
+  if ('problems' in parsed) {
+    out.rejected = 1
+    // Pointers are `line N` or /features/<i>/...: the i-th non-blank line.
+    const lineOf = lineNumbers(text)
+    out.errors = parsed.problems.slice(0, maxErrors).map((p) => {
+      const at = /^line (\d+)$/.exec(p.pointer) ?? /^\/features\/(\d+)/.exec(p.pointer)
+      const line = at === null ? 1 : p.pointer.startsWith('line') ? Number(at[1]) : lineOf[Number(at[1])] ?? 1
+      return { line, detail: p.detail }
+    })
+    return out
+  }
+  out.videos.push({ value: vpdqDigest(parsed.features), features: encodeFeatures(parsed.features), labels: '' })
+  return out
+}
+
+function lineNumbers (text: string): number[] {
+  const out: number[] = []
+  text.split('\n').forEach((line, n) => { if (line.trim() !== '') out.push(n + 1) })
+  return out
 }
 
 function readCsvHeader (line: string): number[] | string {

@@ -78,6 +78,42 @@ export class PdqIndex {
     return found
   }
 
+  /**
+   * Removes every hash whose id passes the test, in one scan (for callers that give each of many hashes its own
+   * id, such as a video's frames).
+   */
+  removeWhere (test: (id: PdqId) => boolean): number {
+    let found = 0
+    for (let e = 0; e < this.count; e++) {
+      if (this.isDead(e) || !test(this.idOf(e))) continue
+      this.dead[e >>> 5] |= 1 << (e & 31)
+      this.removed++
+      found++
+    }
+    return found
+  }
+
+  /**
+   * Calls report for every stored hash within maxDistance (unordered; a hash may be reported more than once):
+   * the lean form of query for callers that group the hits themselves.
+   */
+  visit (hash: string, maxDistance: number, report: (id: PdqId, distance: number, entry: number) => void): void {
+    this.collect(hash, maxDistance, (e, d) => report(this.idOf(e), d, e))
+  }
+
+  /**
+   * The 8 words (as pdqToWords) of the entry a visit reported, valid until the next add, remove, build or query:
+   * those may renumber entries. Entries keep the order they were added in, removed ones aside.
+   */
+  entryWords (entry: number): Uint32Array {
+    return this.words.subarray(entry * 8, entry * 8 + 8)
+  }
+
+  /** The id of the entry a visit reported (same validity as entryWords). */
+  entryId (entry: number): PdqId {
+    return this.idOf(entry)
+  }
+
   /** Every id within maxDistance of hash, nearest first: exactly what a full scan returns. */
   query (hash: string, maxDistance = MIH_MAX_DISTANCE): PdqMatch[] {
     const best = new Map<number, number>()

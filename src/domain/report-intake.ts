@@ -2,6 +2,8 @@
 import { recognizeUrl } from './url-recognition.ts'
 import { isMd5Hex, isSha256Hex, normaliseHex } from './digests.ts'
 import { isPdqHex } from './pdq.ts'
+import { encodeFeatures, featureProblems, normaliseFeatures } from './vpdq-match.ts'
+import type { VpdqHash } from './vpdq-types.ts'
 import type { ContentType } from './vocabulary.ts'
 import type { PlatformSlug } from './platforms.ts'
 import type { NoticeItemContent } from './notice-content.ts'
@@ -9,7 +11,7 @@ import type { NoticeItemContent } from './notice-content.ts'
 export interface SubmittedItem {
   url: string
   contentType: ContentType
-  hashes?: { sha256?: string, md5?: string, pdq?: string }
+  hashes?: { sha256?: string, md5?: string, pdq?: string, vpdq?: Pick<VpdqHash, 'features'> & { secondsPerHash?: number } }
   capturedAt?: string
   evidenceRef?: string
 }
@@ -21,7 +23,8 @@ export interface RecognisedItem {
   platform: PlatformSlug
   identifiers: Record<string, string>
   contentType: ContentType
-  hashes: { sha256: string | null, md5: string | null, pdq: string | null }
+  /** vpdq: the video's features, packed for storage (encodeFeatures). */
+  hashes: { sha256: string | null, md5: string | null, pdq: string | null, vpdq: Uint8Array | null }
   capturedAt: Date | null
   evidenceRef: string | null
 }
@@ -56,12 +59,18 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
     else if (firstAt.has(result.canonicalUrl)) {
       problems.push({ pointer: `${at}/url`, detail: `the same material as /items/${firstAt.get(result.canonicalUrl)!}: ${result.canonicalUrl}` })
     } else firstAt.set(result.canonicalUrl, position)
-    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null }
+    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null, vpdq: null as Uint8Array | null }
     for (const [kind, check, shape] of HASH_CHECKS) {
       const value = item.hashes?.[kind]
       if (value === undefined) continue
       if (check(value)) hashes[kind] = normaliseHex(value)
       else problems.push({ pointer: `${at}/hashes/${kind}`, detail: `must be ${shape}` })
+    }
+    const video = item.hashes?.vpdq
+    if (video !== undefined) {
+      const found = featureProblems(video.features, `${at}/hashes/vpdq/features`)
+      if (found.length > 0) problems.push(...found)
+      else hashes.vpdq = encodeFeatures(normaliseFeatures(video.features))
     }
     const capturedAt = item.capturedAt === undefined ? null : new Date(item.capturedAt)
     if (capturedAt && capturedAt.getTime() > now.getTime() + 5 * 60_000) {
@@ -85,7 +94,8 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
 }
 
 /** What a notice says of a reported item: where it is, what it is, and the reporter's capture time and evidence. */
-export function noticeItemOf (item: RecognisedItem & { id: string }, reuploadOf: string[]): NoticeItemContent {
+/** A notice's item; `citations` are what that notice may cite of the item's earlier removals (citationsFor). */
+export function noticeItemOf (item: RecognisedItem & { id: string }, citations: Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'>): NoticeItemContent {
   return {
     id: item.id,
     position: item.position,
@@ -93,7 +103,7 @@ export function noticeItemOf (item: RecognisedItem & { id: string }, reuploadOf:
     canonicalUrl: item.canonicalUrl,
     contentType: item.contentType,
     identifiers: item.identifiers,
-    reuploadOf,
+    ...citations,
     ...(item.capturedAt === null ? {} : { capturedAt: item.capturedAt.toISOString() }),
     ...(item.evidenceRef === null ? {} : { evidenceRef: item.evidenceRef })
   }

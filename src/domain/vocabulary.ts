@@ -32,6 +32,9 @@ export type CannotComplyReason = typeof CANNOT_COMPLY_REASONS[number]
 
 export const HASH_KINDS = ['sha256', 'md5', 'pdq'] as const
 export type HashKind = typeof HASH_KINDS[number]
+/** What the hash bank holds: the single-value kinds, and vpdq (a video's list of frame hashes, keyed by its digest). */
+export const BANK_ENTRY_TYPES = [...HASH_KINDS, 'vpdq'] as const
+export type BankEntryType = typeof BANK_ENTRY_TYPES[number]
 
 /** The EU DSA Transparency Database vocabulary each category maps onto, so statistics and exports line up. */
 export const DSA_CATEGORY: Record<Category, { category: string, keyword: string | null }> = {

@@ -2,6 +2,8 @@
 import type { Database } from '../db/index.ts'
 import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
 import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
+import { VpdqIndex, type OrientedQuery, type VideoMatch } from '../domain/vpdq-index.ts'
+import { decodeFeatures, prepareVideo, type VpdqThresholds } from '../domain/vpdq-match.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
 export interface HashBankIndexOptions {
@@ -19,6 +21,11 @@ function matchable (row: PdqIndexRow): boolean {
   return (row.quality === null || row.quality >= PDQ_MIN_MATCH_QUALITY) && row.value !== PDQ_ZERO_HASH
 }
 
+/** A video's kept frames (quality 50 and up, repeats dropped): what HMA compares, and all the index holds of it. */
+function keptFrames (row: PdqIndexRow): string[] {
+  return row.features === null ? [] : prepareVideo(decodeFeatures(row.features)).hashes
+}
+
 /**
  * Staleness: an entry committed by any process is matched here within one poll interval (about 1 s) once every
  * transaction older than it has finished: the poll reads the same commit-safe horizon as GET /v1/hash-bank/changes,
@@ -27,6 +34,8 @@ function matchable (row: PdqIndexRow): boolean {
  */
 export class HashBankIndex {
   private index = new PdqIndex()
+  /** vpdq entries: every kept frame in a PDQ index under its video's seq (see VpdqIndex). */
+  private videos = new VpdqIndex()
   private position: FeedPosition | null = null
   /** Loaded entries the poll will deliver again (committed past the load's horizon): added once, skipped then. */
   private preloaded = new Set<number>()
@@ -40,8 +49,10 @@ export class HashBankIndex {
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS
   }
 
-  /** Hashes the index can match right now. */
+  /** PDQ hashes the index can match right now (video frames aside). */
   get size (): number { return this.index.size }
+  /** Banked videos the index can match right now. */
+  get videoCount (): number { return this.videos.size }
   get started (): boolean { return this.position !== null }
   /** When the index last held every change committed before its poll (epoch ms; null before the first load). */
   lastCaughtUpAt: number | null = null
@@ -71,6 +82,11 @@ export class HashBankIndex {
     return this.index.queryAllOrientations(variants, PDQ_MATCH_THRESHOLD)
   }
 
+  /** vpdq entries (by seq) the query's kept frames match under the thresholds, strongest first. */
+  queryVideo (oriented: OrientedQuery, thresholds: VpdqThresholds): VideoMatch[] {
+    return this.videos.query(oriented, thresholds)
+  }
+
   async close (): Promise<void> {
     this.closed = true
     if (this.timer !== null) clearTimeout(this.timer)
@@ -81,20 +97,24 @@ export class HashBankIndex {
   private async load (): Promise<void> {
     const started = performance.now()
     const index = new PdqIndex({ capacity: 1024 })
+    const videos = new VpdqIndex()
     const preloaded = new Set<number>()
     const position = await loadPdqSnapshot(this.db, LOAD_PAGE_ROWS, (rows, horizon) => {
       for (const row of rows) {
-        if (matchable(row)) index.add(row.seq, row.value)
+        if (row.type === 'vpdq') videos.add(row.seq, keptFrames(row))
+        else if (matchable(row)) index.add(row.seq, row.value)
         // Visible now but past the horizon: the poll brings it again once older transactions end.
         if (row.txId >= horizon) preloaded.add(row.seq)
       }
     })
     index.build()
+    videos.build()
     this.index = index
+    this.videos = videos
     this.preloaded = preloaded
     this.position = position
     this.lastCaughtUpAt = Date.now()
-    this.options.logger?.info({ hashes: index.size, ms: Math.round(performance.now() - started) }, 'hash bank PDQ index loaded')
+    this.options.logger?.info({ hashes: index.size, videos: videos.size, videoFrames: videos.frameCount, ms: Math.round(performance.now() - started) }, 'hash bank PDQ index loaded')
     this.schedule()
   }
 
@@ -114,13 +134,19 @@ export class HashBankIndex {
     let applied = 0
     for (;;) {
       const rows = await pdqChangesSince(this.db, this.position, POLL_PAGE_ROWS)
+      const retiredVideos: number[] = []
       for (const row of rows) {
         // Past the load's position every change arrives once; rows the load already took are not added twice.
         const seen = this.preloaded.delete(row.seq)
-        if (row.retiredAt !== null) this.index.remove(row.seq)
+        if (row.type === 'vpdq') {
+          if (row.retiredAt !== null) retiredVideos.push(row.seq)
+          else if (!seen) this.videos.add(row.seq, keptFrames(row))
+        } else if (row.retiredAt !== null) this.index.remove(row.seq)
         else if (!seen && matchable(row)) this.index.add(row.seq, row.value)
         this.position = { txId: row.txId, changeId: row.changeId }
       }
+      // One pass over the frames for all of a page's retired videos.
+      this.videos.removeMany(retiredVideos)
       applied += rows.length
       if (rows.length < POLL_PAGE_ROWS) {
         this.lastCaughtUpAt = Date.now()

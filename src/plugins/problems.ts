@@ -29,6 +29,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  precondition_required: 428,
   too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,

@@ -16,6 +16,8 @@ export interface ImportColumns {
   qualities: Array<number | null>
   /** Each row's labels joined with ';' (labels never contain one). */
   labels: string[]
+  /** vpdq entries: digest, packed features, labels joined with ';'. */
+  videos: Array<{ value: string, features: Uint8Array, labels: string }>
 }
 
 /**
@@ -49,7 +51,25 @@ export async function insertListEntries (
     from hash_list_stage s
     order by s.type, s.value, s.line
     on conflict do nothing`)
-  return result.rowCount ?? 0
+  return (result.rowCount ?? 0) + await insertListVideos(db, columns.videos, list)
+}
+
+/** A list's video hashes, a batch at a time (a batch of 1000 ten-minute videos is about 27 MB). */
+async function insertListVideos (
+  db: Executor, videos: ImportColumns['videos'], list: { source: string, category: string | null, importId: string }
+): Promise<number> {
+  let added = 0
+  for (let from = 0; from < videos.length; from += 1000) {
+    const batch = videos.slice(from, from + 1000)
+    const result = await db.execute(sql`
+      insert into hash_bank_entries (type, value, features, labels, source, category, import_id)
+      select 'vpdq', v.value, v.features, coalesce(string_to_array(nullif(v.labels, ''), ';'), '{}'), ${list.source}, ${list.category}, ${list.importId}::uuid
+      from unnest(${sql.param(batch.map((v) => v.value))}::text[], ${sql.param(batch.map((v) => Buffer.from(v.features)))}::bytea[],
+                  ${sql.param(batch.map((v) => v.labels))}::text[]) as v(value, features, labels)
+      on conflict do nothing`)
+    added += result.rowCount ?? 0
+  }
+  return added
 }
 
 export async function insertImportRecord (db: Executor, values: typeof hashBankImports.$inferInsert): Promise<HashBankImportRow> {

@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } fro
 import type { Database, Executor } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
 import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
-import type { HashKind } from '../domain/vocabulary.ts'
+import type { BankEntryType, HashKind } from '../domain/vocabulary.ts'
 import { NOTICE_SOURCE } from '../domain/hash-bank.ts'
 
 export type HashBankEntryRow = typeof entries.$inferSelect
@@ -46,9 +46,11 @@ export async function findLiveBySeq (db: Executor, seqs: number[]): Promise<Entr
 }
 
 export interface NewEntry {
-  type: HashKind
+  type: BankEntryType
   value: string
   quality?: number | null
+  /** vpdq only: the packed features (value is their SHA-256). */
+  features?: Buffer | null
   noticeId?: string | null
   noticeItemId?: string | null
   category?: string | null
@@ -71,18 +73,19 @@ export async function entriesOfNoticeItem (db: Executor, noticeId: string, itemI
 }
 
 /**
- * Banks the SHA-256, MD5 and PDQ its report gave for each item of a notice (all items, or those listed), with the
+ * Banks the SHA-256, MD5, PDQ and vPDQ its report gave for each item of a notice (all items, or those listed), with the
  * notice's category and platform as provenance. Runs inside the caller's transaction.
  */
 export async function insertNoticeItemHashes (db: Executor, noticeId: string, itemIds?: string[]): Promise<number> {
   const only = itemIds === undefined ? sql`` : sql`and ni.id = any(${sql.param(itemIds)}::uuid[])`
   const result = await db.execute(sql`
-    insert into hash_bank_entries (type, value, notice_id, notice_item_id, category, platform, source)
-    select h.type, lower(h.value), n.id, ni.id, n.category, n.platform, ${NOTICE_SOURCE}
+    insert into hash_bank_entries (type, value, features, notice_id, notice_item_id, category, platform, source)
+    select h.type, lower(h.value), h.features, n.id, ni.id, n.category, n.platform, ${NOTICE_SOURCE}
     from notices n
     join notice_items ni on ni.notice_id = n.id
     join report_items ri on ri.id = ni.id
-    cross join lateral (values ('sha256', ri.sha256), ('md5', ri.md5), ('pdq', ri.pdq)) as h(type, value)
+    cross join lateral (values ('sha256', ri.sha256, null::bytea), ('md5', ri.md5, null), ('pdq', ri.pdq, null),
+                               ('vpdq', encode(sha256(ri.vpdq), 'hex'), ri.vpdq)) as h(type, value, features)
     where n.id = ${noticeId} and h.value is not null ${only}
     on conflict do nothing`)
   return result.rowCount ?? 0
@@ -97,10 +100,14 @@ const retirement = (by: string | null, reason: string | null) => ({
   changeId: sql`nextval('hash_bank_change_seq')`
 })
 
-/** Retires one entry; an entry already retired is returned unchanged. Null when there is no such entry. */
-export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<EntryWithNotice | null> {
-  await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt)))
-  return findEntry(db, id)
+/**
+ * Retires one entry; an entry already retired is returned unchanged (`retiredNow` false). Null when there is no
+ * such entry.
+ */
+export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<{ entry: EntryWithNotice, retiredNow: boolean } | null> {
+  const retired = await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt))).returning({ id: entries.id })
+  const entry = await findEntry(db, id)
+  return entry === null ? null : { entry, retiredNow: retired.length > 0 }
 }
 
 /** Retires every live entry a notice contributed (for a removal that is undone, e.g. a withdrawn notice). */
@@ -112,24 +119,42 @@ export async function retireNoticeEntries (db: Executor, noticeId: string, by: s
 }
 
 /** Entries added or retired after a position, oldest change first, never past the committed horizon. */
-export async function listChanges (db: Executor, after: FeedPosition | null, limit: number, type?: HashKind): Promise<EntryWithNotice[]> {
+export async function listChanges (db: Executor, after: FeedPosition | null, limit: number, type?: BankEntryType): Promise<EntryWithNotice[]> {
   const conditions: SQL[] = [sql`${entries.txId} < ${COMMITTED_HORIZON}`]
   if (after !== null) conditions.push(sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`)
   if (type !== undefined) conditions.push(eq(entries.type, type))
   return withNotice(db).where(and(...conditions)).orderBy(asc(entries.txId), asc(entries.changeId)).limit(limit)
 }
 
-export interface PdqIndexRow { seq: number, value: string, quality: number | null, retiredAt: Date | null, txId: number, changeId: number }
-
-const pdqColumns = {
-  seq: entries.seq, value: entries.value, quality: entries.quality, retiredAt: entries.retiredAt, txId: entries.txId, changeId: entries.changeId
+/** A pdq entry, or a vpdq entry with its packed features (its frames go into the same kind of index). */
+export interface PdqIndexRow {
+  seq: number
+  type: string
+  value: string
+  quality: number | null
+  features: Buffer | null
+  retiredAt: Date | null
+  txId: number
+  changeId: number
 }
 
-/** PDQ changes after a position for the in-memory index: the same commit-safe rule as the public feed. */
+const pdqColumns = {
+  seq: entries.seq,
+  type: entries.type,
+  value: entries.value,
+  quality: entries.quality,
+  features: entries.features,
+  retiredAt: entries.retiredAt,
+  txId: entries.txId,
+  changeId: entries.changeId
+}
+const indexedTypes = inArray(entries.type, ['pdq', 'vpdq'])
+
+/** PDQ and vPDQ changes after a position for the in-memory index: the same commit-safe rule as the public feed. */
 export async function pdqChangesSince (db: Executor, after: FeedPosition, limit: number): Promise<PdqIndexRow[]> {
   return db.select(pdqColumns).from(entries)
     .where(and(
-      eq(entries.type, 'pdq'),
+      indexedTypes,
       sql`${entries.txId} < ${COMMITTED_HORIZON}`,
       sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`
     ))
@@ -138,7 +163,7 @@ export async function pdqChangesSince (db: Executor, after: FeedPosition, limit:
 }
 
 /**
- * Every live PDQ entry in one snapshot, in pages; returns the position the change poll continues from (the
+ * Every live PDQ and vPDQ entry in one snapshot, in pages; returns the position the change poll continues from (the
  * snapshot's committed horizon). Rows at or past it may be delivered again by the poll; the caller skips those.
  */
 export async function loadPdqSnapshot (
@@ -150,7 +175,7 @@ export async function loadPdqSnapshot (
     let last = 0
     for (;;) {
       const rows = await tx.select(pdqColumns).from(entries)
-        .where(and(eq(entries.type, 'pdq'), isNull(entries.retiredAt), gt(entries.seq, last)))
+        .where(and(indexedTypes, isNull(entries.retiredAt), gt(entries.seq, last)))
         .orderBy(asc(entries.seq))
         .limit(pageSize)
       if (rows.length > 0) onPage(rows, xmin)

@@ -1,16 +1,37 @@
 // The hash bank's contract: matches, entries, the changes feed, imports, and banked media.
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
-import { HASH_KINDS } from '../domain/vocabulary.ts'
+import { BANK_ENTRY_TYPES, HASH_KINDS } from '../domain/vocabulary.ts'
+import { MAX_VPDQ_FEATURES, VPDQ_COMPARED_MATCH_PERCENT, VPDQ_QUERY_MATCH_PERCENT } from '../domain/vpdq-match.ts'
 import { ORIENTATIONS } from '../domain/pdq.ts'
 import { LIST_FORMATS } from '../domain/hash-list-parser.ts'
 import { PageQuery, Timestamp, Uuid, CategorySchema } from './common.ts'
 
 export const MAX_HASHES_PER_MATCH = 1000
+/** Request bodies that may carry a vPDQ hash of 36,000 features (about 4 MB of JSON). */
+export const VIDEO_HASH_BODY_BYTES = 16 * 1024 * 1024
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
 
 export const HashTypeSchema = Type.Enum(HASH_KINDS, { description: 'sha256 and md5 match exactly; pdq within distance 31 over all eight orientations' })
+export const EntryTypeSchema = Type.Enum(BANK_ENTRY_TYPES, {
+  description: 'sha256 and md5 match exactly; pdq within distance 31 over all eight orientations; vpdq (a video\'s frame hashes) by the share of frames matched'
+})
+
+export const VpdqFeatureSchema = Type.Object({
+  frame: Type.Integer({ format: 'int32', minimum: 0, maximum: 2147483647, description: 'The frame\'s number in the decoded stream, from 0; increasing' }),
+  quality: Type.Integer({ format: 'int32', minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared' }),
+  hash: Type.String({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
+  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' })
+}, { additionalProperties: false })
+
+export const VpdqHashSchema = Type.Object({
+  secondsPerHash: Type.Optional(Type.Number({ minimum: 0, description: 'The hasher\'s frame step in seconds (0: every frame)' })),
+  features: Type.Array(VpdqFeatureSchema, { minItems: 1, maxItems: MAX_VPDQ_FEATURES, description: 'One PDQ hash per kept frame, in frame order' })
+}, { additionalProperties: false, description: 'A vPDQ video hash (ThreatExchange\'s): the PDQ hashes of the video\'s frames' })
+
+const Percent = (description: string, fallback: number) => Type.Number({ minimum: 0, maximum: 100, default: fallback, description })
+const TimeRange = Type.Object({ start: Type.Number(), end: Type.Number() }, { description: 'Seconds from the start of the video' })
 const OrientationSchema = Type.Enum(ORIENTATIONS, { description: 'The dihedral variant of the queried image that matched' })
 const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }, {
   description: 'The notice the entry came from; null for imported lists and, for a liaison, for other platforms\' notices'
@@ -19,9 +40,13 @@ const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quali
 
 export const Match = named('Match', Type.Object({
   entryId: Uuid,
-  kind: HashTypeSchema,
-  distance: Type.Integer({ minimum: 0, maximum: 256, description: '0 for exact kinds; Hamming distance for pdq' }),
+  kind: EntryTypeSchema,
+  distance: Type.Integer({ minimum: 0, maximum: 256, description: '0 for exact kinds and vpdq; Hamming distance for pdq' }),
   orientation: Nullable(OrientationSchema),
+  queryMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the query\'s frames (quality 50 and up, repeats dropped) found in the banked video' })),
+  comparedMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the banked video\'s frames found in the query' })),
+  queryRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the query its matched frames cover' })),
+  comparedRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the banked video its matched frames cover' })),
   notice: NoticeRef,
   category: Nullable(CategorySchema),
   source: Type.String({ description: '"notice", or the name of the imported list' }),
@@ -29,8 +54,15 @@ export const Match = named('Match', Type.Object({
   addedAt: Timestamp
 }))
 
+export const VpdqQuery = Type.Object({
+  type: Type.Literal('vpdq'),
+  value: VpdqHashSchema,
+  queryMatchPercent: Type.Optional(Percent('A banked video matches when at least this share of the query\'s frames is found in it (HMA: 80)', VPDQ_QUERY_MATCH_PERCENT)),
+  comparedMatchPercent: Type.Optional(Percent('... and at least this share of its frames is found in the query (HMA: 0); lower the first and raise this to find a banked clip inside a longer query', VPDQ_COMPARED_MATCH_PERCENT))
+}, { additionalProperties: false })
+
 export const MatchBody = Type.Object({
-  hashes: Type.Array(Type.Object({
+  hashes: Type.Array(Type.Union([VpdqQuery, Type.Object({
     type: HashTypeSchema,
     value: Type.String({ minLength: 1, maxLength: 64, description: 'Hex digits: 64 for sha256 and pdq, 32 for md5' }),
     quality: Type.Optional(Type.Integer({
@@ -39,12 +71,12 @@ export const MatchBody = Type.Object({
       maximum: 100,
       description: 'pdq only: the quality the hasher reported (POST /v1/media/hashes gives it). Below 50 the hash is skipped; without it the hash is matched'
     }))
-  }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_HASHES_PER_MATCH })
+  }, { additionalProperties: false })]), { minItems: 1, maxItems: MAX_HASHES_PER_MATCH })
 }, { additionalProperties: false })
 
 export const MatchResult = named('MatchResult', Type.Object({
-  type: HashTypeSchema,
-  value: Type.String({ description: 'The value as given, in lower case' }),
+  type: EntryTypeSchema,
+  value: Type.String({ description: 'The value as given, in lower case; for vpdq the video hash\'s digest (the value a bank entry of it has)' }),
   matches: Type.Array(Match, { description: 'Nearest first, at most 100' }),
   skipped: Type.Optional(Type.Literal('low_quality', { description: 'The hash was not matched: its quality is under 50' }))
 }))
@@ -53,8 +85,9 @@ export const MatchResponse = named('MatchResponse', Type.Object({ results: Type.
 
 export const Entry = named('HashBankEntry', Type.Object({
   id: Uuid,
-  type: HashTypeSchema,
-  value: Type.String(),
+  type: EntryTypeSchema,
+  value: Type.String({ description: 'The hash; for vpdq the SHA-256 of the packed features, which identifies the video hash' }),
+  features: Type.Optional(Type.Array(VpdqFeatureSchema, { description: 'vpdq only: the video\'s frame hashes' })),
   quality: Nullable(Type.Integer()),
   labels: Type.Array(Type.String()),
   category: Nullable(CategorySchema),
@@ -78,7 +111,7 @@ const FeedCursor = (description: string, extra: Record<string, unknown> = {}) =>
 export const ChangesQuery = Type.Object({
   cursor: Type.Optional(FeedCursor('A change\'s `cursor` (or a page\'s `nextCursor`): answers the changes after it. Omit to read from the start')),
   since: Type.Optional(FeedCursor('Deprecated: the former name of `cursor`, still accepted (`cursor` wins when both are sent)', { deprecated: true })),
-  type: Type.Optional(HashTypeSchema),
+  type: Type.Optional(EntryTypeSchema),
   limit: PageQuery.limit
 }, { additionalProperties: false })
 
@@ -143,6 +176,7 @@ export const ImageBody = Type.Unsafe<Buffer>({ description: 'The image file itse
 export type MatchView = Static<typeof Match>
 export type MatchResultView = Static<typeof MatchResult>
 export type MatchInput = Static<typeof MatchBody>['hashes']
+export type VpdqQueryInput = Static<typeof VpdqQuery>
 export type EntryView = Static<typeof Entry>
 export type ChangeView = Static<typeof Change>
 export type ImportView = Static<typeof Import>

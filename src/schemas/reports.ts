@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
-import { Match } from './hash-bank.ts'
+import { Match, VpdqHashSchema } from './hash-bank.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 
@@ -10,7 +10,8 @@ export const MAX_ITEMS_PER_REPORT = 1000
 const HashesIn = Type.Object({
   sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
   md5: Type.Optional(Type.String({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),
-  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' }))
+  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' })),
+  vpdq: Type.Optional(VpdqHashSchema)
 }, { additionalProperties: false })
 
 export const SubmitReportBody = Type.Object({
@@ -42,7 +43,15 @@ export const ReportItem = named('ReportItem', Type.Object({
   platform: Type.String(),
   identifiers: Type.Record(Type.String(), Type.String()),
   contentType: ContentTypeSchema,
-  hashes: Type.Object({ sha256: Nullable(Type.String()), md5: Nullable(Type.String()), pdq: Nullable(Type.String()) }),
+  hashes: Type.Object({
+    sha256: Nullable(Type.String()),
+    md5: Nullable(Type.String()),
+    pdq: Nullable(Type.String()),
+    vpdq: Type.Optional(Nullable(Type.Object({
+      value: Type.String({ description: 'The video hash\'s digest: the value of the hash-bank entry it becomes' }),
+      featureCount: Type.Integer({ minimum: 1 })
+    }, { description: 'The item\'s vPDQ video hash, summarised (the bank entry it becomes carries the features)' })))
+  }),
   capturedAt: Nullable(Timestamp),
   evidenceRef: Nullable(Type.String()),
   reupload: Nullable(Type.Object({

@@ -4,7 +4,7 @@ import type { Database } from '../db/index.ts'
 import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
 import { platformExists } from '../repositories/platforms.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { AppError, unprocessable } from '../lib/errors.ts'
 import { appendAudit } from '../repositories/audit.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ClientView, CreateClientInput } from '../schemas/clients.ts'
@@ -35,7 +35,7 @@ export async function createClient (db: Database, input: CreateClientInput, crea
   if (input.platform !== undefined && !(await platformExists(db, input.platform))) {
     errors.push({ pointer: '/platform', detail: `is not a catalogued platform: ${input.platform}` })
   }
-  if (errors.length > 0) throw new HttpProblem(422, 'Invalid client', 'the client cannot be created as described', { errors })
+  if (errors.length > 0) throw unprocessable('Invalid client', 'the client cannot be created as described', errors)
   const key = generateApiKey()
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertClient(tx, {
@@ -53,7 +53,7 @@ export async function revokeClient (db: Database, id: string, by: Principal) {
     const existing = await repo.findClient(tx, id)
     if (!existing) return null
     if (existing.role === 'admin' && existing.revokedAt === null && (await repo.countActiveAdmins(tx)) <= 1) {
-      throw new HttpProblem(409, 'Last administrator', 'the last active administrator cannot be revoked')
+      throw new AppError('conflict', 'Last administrator', 'the last active administrator cannot be revoked')
     }
     const revoked = await repo.revokeClient(tx, id)
     await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })

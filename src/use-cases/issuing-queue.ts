@@ -1,6 +1,6 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
@@ -212,7 +212,7 @@ async function composeNotice (
     legalBasis: report.legalBasis,
     statementOfReasons: report.input.statementOfReasons,
     territorialScope: report.territorialScope,
-    items: items.map((item) => noticeItemOf(item, verdictOf(item).reuploadOf)),
+    items: items.map((item) => noticeItemOf(item, citationsFor(platform.slug as PlatformSlug, verdictOf(item).earlier))),
     redressDays: ctx.redressDays,
     preservationMonths: ctx.preservationMonths
   })
@@ -273,6 +273,7 @@ function toItemRecord (reportId: string, item: Item, verdict: ItemVerdict): Repo
     sha256: item.hashes.sha256,
     md5: item.hashes.md5,
     pdq: item.hashes.pdq,
+    vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq).toString('hex'),
     captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
     evidence_ref: item.evidenceRef,
     duplicate_of: verdict.duplicateOf,
@@ -291,7 +292,12 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
     territorialScope: report.territorialScope,
     createdAt: createdAt.toISOString(),
     items: report.items.map((item) => toReportItemView({
-      ...item, sha256: item.hashes.sha256, md5: item.hashes.md5, pdq: item.hashes.pdq, duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
+      ...item,
+      sha256: item.hashes.sha256,
+      md5: item.hashes.md5,
+      pdq: item.hashes.pdq,
+      vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq),
+      duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
     })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
   }

@@ -2,8 +2,10 @@
 import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
 import type { ReportItemView, ReportView } from '../schemas/reports.ts'
 import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
+import { sha256Hex } from '../domain/digests.ts'
+import { VPDQ_FEATURE_BYTES } from '../domain/vpdq-match.ts'
 
-type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
+type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
 
 export function toReportItemView (row: ItemFields): ReportItemView {
   return {
@@ -13,7 +15,12 @@ export function toReportItemView (row: ItemFields): ReportItemView {
     platform: row.platform,
     identifiers: row.identifiers as Record<string, string>,
     contentType: row.contentType as ContentType,
-    hashes: { sha256: row.sha256, md5: row.md5, pdq: row.pdq },
+    hashes: {
+      sha256: row.sha256,
+      md5: row.md5,
+      pdq: row.pdq,
+      vpdq: row.vpdq === null ? null : { value: sha256Hex(row.vpdq), featureCount: row.vpdq.length / VPDQ_FEATURE_BYTES }
+    },
     capturedAt: row.capturedAt ? row.capturedAt.toISOString() : null,
     evidenceRef: row.evidenceRef,
     reupload: row.reupload as ReportItemView['reupload'],

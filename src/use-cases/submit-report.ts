@@ -4,7 +4,7 @@ import { recogniseItems, type RecognisedItem } from '../domain/report-intake.ts'
 import type { NoticeContent } from '../domain/notice-content.ts'
 import { findLegalBasisCached } from '../repositories/legal-bases.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { unprocessable } from '../lib/errors.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ReportView, SubmitReportInput } from '../schemas/reports.ts'
 import type { IssuingQueue } from './issuing-queue.ts'
@@ -33,7 +33,7 @@ export async function prepareReport (db: Database, principal: Principal, input: 
     if (!catalogue.has(item.platform)) problems.push({ pointer: `/items/${item.position}/url`, detail: `platform ${item.platform} is not in the catalogue` })
   })
   if (problems.length > 0) {
-    throw new HttpProblem(422, 'Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, { errors: problems })
+    throw unprocessable('Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems)
   }
   return {
     id: crypto.randomUUID(),

@@ -1,14 +1,9 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 
-const body = (ref: string) => ({
-  externalRef: ref,
-  category: 'fraud',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'A fraudulent investment scheme.',
-  urgency: 'normal',
-  items: [{ url: 'https://t.me/scam_channel/77', contentType: 'text' }]
-})
+const body = (ref: string) =>
+  reportPayload(['https://t.me/scam_channel/77'], { externalRef: ref, category: 'fraud', statementOfReasons: 'A fraudulent investment scheme.' })
 
 t.test('Idempotency-Key', async (t) => {
   const ctx = await build(t)

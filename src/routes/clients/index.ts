@@ -7,14 +7,12 @@ import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, Lis
 import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
 import { findClient, listClients } from '../../repositories/clients.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound as noSuch } from '../../lib/errors.ts'
 import { forgetCachedKeys } from '../../plugins/auth.ts'
 
 const ADMIN = ['admin'] as const
 
-function notFound (id: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no client ${id}`)
-}
+const notFound = (id: string) => noSuch(`client ${id}`)
 
 const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.post('/v1/clients', {

@@ -5,12 +5,12 @@ import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
 /** A million-line list is about 100 MB; this route alone accepts bodies that large. */
 export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
-const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson' }
+const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq' }
 const ListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
 
 const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
@@ -27,7 +27,8 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       operationId: 'importHashList',
       summary: 'Import a hash list (CSV or JSON lines, up to 200 MB)',
       description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. ' +
-        'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line. ' +
+        'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }`. ' +
+        'Content-Type text/x-vpdq: one video\'s vPDQ hash in the reference\'s text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. ' +
         'Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, ' +
         '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
       headers: IdempotencyHeaders,
@@ -39,7 +40,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = FORMATS[mediaType]
     if (format === undefined || typeof request.body !== 'string') {
-      throw new HttpProblem(415, 'Unsupported media type', 'send the list as text/csv or application/x-ndjson')
+      throw new AppError('unsupported_media_type', 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
     }
     const { name, mode = 'lenient', category } = request.query
     const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category })

@@ -5,9 +5,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
-import { appendAudit } from '../../repositories/audit.ts'
+import { createLegalBasis, editLegalBasis } from '../../use-cases/catalogues.ts'
 
 const Texts = (max: number) => Type.Object({
   kk: Type.String({ minLength: 1, maxLength: max }),
@@ -52,10 +52,6 @@ function toView (row: repo.LegalBasisRow): LegalBasisView {
   }
 }
 
-function notFound (id: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no legal basis ${id}`)
-}
-
 const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/v1/legal-bases', {
     config: { roles: ROLES },
@@ -81,7 +77,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     }
   }, async (request) => {
     const row = await repo.findLegalBasis(db, request.params.id)
-    if (!row) throw notFound(request.params.id)
+    if (!row) throw notFound(`legal basis ${request.params.id}`)
     return toView(row)
   })
 
@@ -98,11 +94,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const row = await db.transaction(async (tx) => {
-      const created = await repo.insertLegalBasis(tx, request.body)
-      await appendAudit(tx, request.principal, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: request.body })
-      return created
-    })
+    const row = await createLegalBasis(db, request.principal, request.body)
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
   })
 
@@ -118,15 +110,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       body: UpdateBody,
       response: { 200: LegalBasis, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
-  }, async (request) => {
-    const row = await db.transaction(async (tx) => {
-      const updated = await repo.updateLegalBasis(tx, request.params.id, request.body)
-      if (updated) await appendAudit(tx, request.principal, { action: 'legal-basis.updated', targetType: 'legal-basis', targetId: updated.id, change: { ...request.body, version: updated.version } })
-      return updated
-    })
-    if (!row) throw notFound(request.params.id)
-    return toView(row)
-  })
+  }, async (request) => toView(await editLegalBasis(db, request.principal, request.params.id, request.body)))
 }
 
 export default legalBases

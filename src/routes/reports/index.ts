@@ -9,12 +9,15 @@ import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
 import { noticeRefsOfReports } from '../../repositories/notices.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
+import { VIDEO_HASH_BODY_BYTES } from '../../schemas/hash-bank.ts'
 
 const READERS = ['authority', 'auditor'] as const
 
 const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> = async (app, { db, queue }) => {
   app.post('/v1/reports', {
+    // A video's vPDQ hash runs to 36,000 features (about 4 MB of JSON); the configured limit still applies when larger.
+    bodyLimit: Math.max(app.initialConfig.bodyLimit ?? 0, VIDEO_HASH_BODY_BYTES),
     config: { roles: ['authority'], idempotent: true },
     schema: {
       tags: ['reports'],
@@ -22,7 +25,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       summary: 'Submit a violation report (up to 1000 items)',
       description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item, ' +
         'and so does a URL that is the same material as an earlier item of the report. An item whose URL is already under an open ' +
-        'notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time.',
+        'notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time. ' +
+        'An item may carry `hashes.vpdq`, a video\'s vPDQ hash; a re-upload of a removed video is then flagged and its notice made urgent, as for PDQ.',
       headers: IdempotencyHeaders,
       body: SubmitReportBody,
       response: { 201: created(Report), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
@@ -66,7 +70,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     }
   }, async (request) => {
     const found = await findReport(db, request.params.id)
-    if (!found) throw new HttpProblem(404, 'Not found', `no report ${request.params.id}`)
+    if (!found) throw notFound(`report ${request.params.id}`)
     const notices = await noticeRefsOfReports(db, [found.report.id])
     return toReportView(found.report, found.items, notices.get(found.report.id) ?? [])
   })

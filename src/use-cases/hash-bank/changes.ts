@@ -1,8 +1,8 @@
 // The hash bank's changes feed: commit-safe positions behind opaque cursors, so a platform can mirror the bank.
 import type { Executor } from '../../db/index.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { BankEntryType } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError } from '../../lib/errors.ts'
 import type { ChangeView } from '../../schemas/hash-bank.ts'
 import { toEntryView, type Viewer } from './views.ts'
 
@@ -14,8 +14,8 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
   if (raw === undefined) return null
   const match = /^h(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'))
   if (!match || !Number.isSafeInteger(Number(match[1])) || !Number.isSafeInteger(Number(match[2]))) {
-    throw new HttpProblem(400, 'Invalid cursor', 'the cursor is not one this service issued', {
-      errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }]
+    throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
+      extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }
   return { txId: Number(match[1]), changeId: Number(match[2]) }
@@ -27,7 +27,7 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
  * a change shows once every transaction that began before it has finished.
  */
 export async function readChanges (
-  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: HashKind
+  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: BankEntryType
 ): Promise<{ data: ChangeView[], nextCursor: string | null }> {
   const rows = await listChanges(db, decodeFeedCursor(since), limit + 1, type)
   const data = rows.slice(0, limit).map((row) => ({

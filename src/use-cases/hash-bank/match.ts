@@ -6,8 +6,13 @@ import { pdqVariantsFromHash } from '../../domain/pdq-orientations.ts'
 import { normaliseHashValue } from '../../domain/hash-bank.ts'
 import { findExact, findLiveBySeq, type EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
-import { HttpProblem, type ProblemFieldError } from '../../plugins/problems.ts'
-import type { MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
+import { AppError, unprocessable, type FieldError } from '../../lib/errors.ts'
+import type { MatchInput, MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
+import type { VpdqFeature } from '../../domain/vpdq-types.ts'
+import {
+  HMA_THRESHOLDS, decodeFeatures, featureProblems, matchedRanges, normaliseFeatures, orientedFrames, prepareVideo, vpdqDigest,
+  type VpdqThresholds
+} from '../../domain/vpdq-match.ts'
 import { toMatchView, type Viewer } from './views.ts'
 
 export const MAX_MATCHES_PER_HASH = 100
@@ -17,26 +22,57 @@ export const MAX_MATCHES_PER_HASH = 100
  * quality under 50 skips the hash, and pixel-derived variants are exact. A PDQ known only as a value has its
  * orientations derived from its bits (a few bits less exact) and, without a quality, is trusted and matched.
  */
-export interface HashQuery {
+export type HashQuery = SingleHashQuery | VideoQuery
+
+export interface SingleHashQuery {
   type: HashKind
   value: string
   quality?: number
   variants?: Record<Orientation, string>
 }
 
+/** A video hash: normalised features, their digest (the bank's value for them), and the two thresholds. */
+export interface VideoQuery {
+  type: 'vpdq'
+  value: string
+  features: VpdqFeature[]
+  thresholds: VpdqThresholds
+}
+
+/** A video hash as a query, under HMA's thresholds unless the caller set its own. */
+export function videoQuery (features: VpdqFeature[], thresholds: Partial<VpdqThresholds> = {}): VideoQuery {
+  const normal = normaliseFeatures(features)
+  return { type: 'vpdq', value: vpdqDigest(normal), features: normal, thresholds: { ...HMA_THRESHOLDS, ...thresholds } }
+}
+
 /** Checks each value against its type and lower-cases it; problems point at /hashes/{i}/... */
-export function normaliseHashQueries (hashes: Array<{ type: HashKind, value: string, quality?: number }>): HashQuery[] {
-  const problems: ProblemFieldError[] = []
-  const queries = hashes.map((h, i) => {
+export function normaliseHashQueries (hashes: MatchInput): HashQuery[] {
+  const problems: FieldError[] = []
+  const queries = hashes.map((h, i): HashQuery => {
+    if (h.type === 'vpdq') {
+      problems.push(...featureProblems(h.value.features, `/hashes/${i}/value/features`))
+      return videoQuery(h.value.features, {
+        ...(h.queryMatchPercent === undefined ? {} : { queryMatchPercent: h.queryMatchPercent }),
+        ...(h.comparedMatchPercent === undefined ? {} : { comparedMatchPercent: h.comparedMatchPercent })
+      })
+    }
     const normal = normaliseHashValue(h.type, h.value)
     if ('problem' in normal) problems.push({ pointer: `/hashes/${i}/value`, detail: normal.problem })
     if (h.quality !== undefined && h.type !== 'pdq') problems.push({ pointer: `/hashes/${i}/quality`, detail: 'quality applies to pdq hashes only' })
     return { ...h, value: 'value' in normal ? normal.value : h.value }
   })
   if (problems.length > 0) {
-    throw new HttpProblem(422, 'Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, { errors: problems })
+    throw unprocessable('Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems)
   }
   return queries
+}
+
+async function startIndex (bank: HashBankIndex): Promise<void> {
+  try {
+    await bank.start()
+  } catch (error) {
+    throw new AppError('unavailable', 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', { retryAfterSeconds: 5, cause: error })
+  }
 }
 
 /**
@@ -47,8 +83,10 @@ export function normaliseHashQueries (hashes: Array<{ type: HashKind, value: str
  */
 export async function matchHashes (bank: HashBankIndex, db: Database | Executor, hashes: HashQuery[], viewer: Viewer): Promise<MatchResultView[]> {
   const results: MatchResultView[] = hashes.map((h) => ({ type: h.type, value: h.value, matches: [] }))
-  const exact = hashes.map((h, i) => ({ ...h, i })).filter((h) => h.type !== 'pdq')
-  const pdq = hashes.map((h, i) => ({ ...h, i })).filter((h) => h.type === 'pdq')
+  const single = hashes.map((h, i) => ({ ...h, i })).filter((h): h is SingleHashQuery & { i: number } => h.type !== 'vpdq')
+  const exact = single.filter((h) => h.type !== 'pdq')
+  const pdq = single.filter((h) => h.type === 'pdq')
+  const videos = hashes.map((h, i) => ({ ...h, i })).filter((h): h is VideoQuery & { i: number } => h.type === 'vpdq')
 
   if (exact.length > 0) {
     const byKey = new Map<string, EntryWithNotice[]>()
@@ -70,11 +108,7 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
     return true
   })
   if (usable.length > 0) {
-    try {
-      await bank.start()
-    } catch {
-      throw new HttpProblem(503, 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', {}, { 'retry-after': '5' })
-    }
+    await startIndex(bank)
     const found = usable.map((h) => bank.query(h.variants ?? pdqVariantsFromHash(h.value)).slice(0, MAX_MATCHES_PER_HASH))
     const seqs = [...new Set(found.flat().map((m) => m.id as number))]
     // The table has the last word: an entry retired since the last poll is no longer answered.
@@ -88,5 +122,34 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
       results[h.i].matches = matches
     })
   }
+  if (videos.length > 0) {
+    await startIndex(bank)
+    for (const h of videos) results[h.i].matches = await matchVideo(bank, db, h, viewer)
+  }
   return results
+}
+
+/**
+ * A video hash against the bank's videos: HMA's rule (vpdq.md) over all eight orientations of the query's frames,
+ * each match with both percentages and the matched stretches of both videos, strongest first, at most 100.
+ */
+async function matchVideo (bank: HashBankIndex, db: Database | Executor, query: VideoQuery, viewer: Viewer): Promise<MatchView[]> {
+  const prepared = prepareVideo(query.features)
+  const found = bank.queryVideo(orientedFrames(prepared), query.thresholds).slice(0, MAX_MATCHES_PER_HASH)
+  if (found.length === 0) return []
+  const rows = new Map((await findLiveBySeq(db, found.map((m) => m.video))).map((row) => [row.seq, row]))
+  const matches: MatchView[] = []
+  for (const m of found) {
+    const row = rows.get(m.video)
+    if (row === undefined || row.features === null) continue
+    const features = decodeFeatures(row.features)
+    matches.push({
+      ...toMatchView(row, 0, m.orientation, viewer),
+      queryMatchPercent: m.queryMatchPercent,
+      comparedMatchPercent: m.comparedMatchPercent,
+      queryRanges: matchedRanges(query.features, prepared, m.queryMatched),
+      comparedRanges: matchedRanges(features, prepareVideo(features), m.comparedMatched)
+    })
+  }
+  return matches
 }

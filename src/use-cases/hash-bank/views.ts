@@ -1,7 +1,8 @@
 // Maps hash-bank rows to the API's shapes, hiding other platforms' notices from liaisons.
 import type { Role } from '../../domain/vocabulary.ts'
 import type { Orientation } from '../../domain/pdq.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { BankEntryType } from '../../domain/vocabulary.ts'
+import { decodeFeatures } from '../../domain/vpdq-match.ts'
 import type { EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankImportRow } from '../../repositories/hash-bank-imports.ts'
 import type { EntryView, ImportView, MatchView } from '../../schemas/hash-bank.ts'
@@ -26,7 +27,7 @@ function noticeRef (viewer: Viewer, row: EntryWithNotice): MatchView['notice'] {
 export function toMatchView (row: EntryWithNotice, distance: number, orientation: Orientation | null, viewer: Viewer): MatchView {
   return {
     entryId: row.id,
-    kind: row.type as HashKind,
+    kind: row.type as BankEntryType,
     distance,
     orientation,
     notice: noticeRef(viewer, row),
@@ -41,8 +42,10 @@ export function toEntryView (row: EntryWithNotice, viewer: Viewer): EntryView {
   const visible = seesProvenance(viewer, row)
   return {
     id: row.id,
-    type: row.type as HashKind,
+    type: row.type as BankEntryType,
     value: row.value,
+    // A video's frame hashes are the hash itself: a platform mirroring the bank needs them to match.
+    ...(row.features === null ? {} : { features: decodeFeatures(row.features) }),
     quality: row.quality,
     labels: row.labels,
     category: row.category as MatchView['category'],

@@ -1,0 +1,132 @@
+// vPDQ matching at scale: 10,000 banked videos of 60 frames (600,000 frame hashes, with clusters of
+// near-duplicate videos) in the video index, queries of 60 frames (half re-uploads) over all eight orientations,
+// against HMA's linear comparison on the same bank and queries in the same run; results must be identical.
+// Run: node --expose-gc --import tsx bench/video-match.ts [videos] [linearQueries]
+import { VpdqIndex, LinearVpdqBank, type VideoMatch } from '../src/domain/vpdq-index.ts'
+import { HMA_THRESHOLDS, orientedFrames } from '../src/domain/vpdq-match.ts'
+import { pdqFromWords, pdqToWords, type Orientation } from '../src/domain/pdq.ts'
+
+const VIDEOS = Number(process.argv[2] ?? 10_000)
+const LINEAR_QUERIES = Math.max(1, Number(process.argv[3] ?? 12))
+const FRAMES = 60
+const CLUSTER_SEEDS = Math.floor(VIDEOS / 100) // 1% of the videos seed a cluster of 10 near-duplicate copies
+const CLUSTER_SIZE = 10
+const QUERIES = 400
+
+let seed = 0x2545f491
+const rand32 = (): number => {
+  seed ^= seed << 13
+  seed ^= seed >>> 17
+  seed ^= seed << 5
+  return seed >>> 0
+}
+const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, rand32)
+const flip = (words: Uint32Array, bits: number): Uint32Array => {
+  const w = Uint32Array.from(words)
+  for (let k = 0; k < bits; k++) { const b = rand32() & 255; w[b >>> 5] ^= 1 << (b & 31) }
+  return w
+}
+// A video: scenes of a few seconds whose frames drift (up to 24 bits from one second to the next), hard cuts between.
+function randomVideo (): Uint32Array[] {
+  const frames: Uint32Array[] = []
+  let current = randomWords()
+  for (let i = 0; i < FRAMES; i++) {
+    current = rand32() % 8 === 0 ? randomWords() : flip(current, rand32() % 25)
+    frames.push(current)
+  }
+  return frames
+}
+// A re-encode: every frame moved up to 20 bits.
+const reencode = (frames: Uint32Array[]): Uint32Array[] => frames.map((f) => flip(f, rand32() % 21))
+const hex = (frames: Uint32Array[]): string[] => [...new Set(frames.map((f) => pdqFromWords(f)))]
+
+const gc = (globalThis as { gc?: () => void }).gc
+if (gc === undefined) console.log('warning: run with node --expose-gc for a meaningful memory figure')
+const memory = (): number => {
+  gc?.()
+  gc?.()
+  const m = process.memoryUsage()
+  return m.heapUsed + m.arrayBuffers
+}
+const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]
+const ms = (t: number): string => `${t.toFixed(3)} ms`
+
+// The bank's frames, made first so that only the index's own memory is measured.
+const bank: string[][] = []
+for (let c = 0; c < CLUSTER_SEEDS; c++) {
+  const original = randomVideo()
+  bank.push(hex(original))
+  for (let k = 1; k < CLUSTER_SIZE; k++) bank.push(hex(reencode(original)))
+}
+while (bank.length < VIDEOS) bank.push(hex(randomVideo()))
+const frameCount = bank.reduce((n, v) => n + v.length, 0)
+
+// The linear baseline is built first: parsing every hex string also flattens it, so the strings' size does not
+// change under the measurement below.
+const linear = new LinearVpdqBank()
+bank.forEach((frames, video) => linear.add(video, frames))
+const before = memory()
+const loadStart = performance.now()
+const index = new VpdqIndex({ capacity: frameCount })
+bank.forEach((frames, video) => index.add(video, frames))
+index.build()
+const loadMs = performance.now() - loadStart
+const bytesPerFrame = (memory() - before + index.wasmBytes) / frameCount
+
+// Queries: half re-uploads of a banked video (re-encoded; some cut to a clip of 30-60 s), half unrelated videos.
+const queries: Array<Record<Orientation, string[]>> = []
+let variantsMs = 0
+for (let q = 0; q < QUERIES; q++) {
+  let frames: string[]
+  if (q % 2 === 0) {
+    const source = bank[rand32() % VIDEOS].map((h) => pdqToWords(h))
+    const start = rand32() % 2 === 0 ? 0 : rand32() % 30
+    frames = hex(reencode(source.slice(start, start + 30 + (rand32() % 31))))
+  } else {
+    frames = hex(randomVideo())
+  }
+  const t0 = performance.now()
+  queries.push(orientedFrames({ hashes: frames, kept: frames.map((_, i) => i) }))
+  variantsMs += performance.now() - t0
+}
+
+// Warm up, then time every query through the index.
+for (let q = 0; q < 20; q++) index.query(queries[q], HMA_THRESHOLDS)
+const indexTimes: number[] = []
+const indexResults: VideoMatch[][] = []
+let matchedQueries = 0
+let unrelatedMatched = 0
+for (let q = 0; q < QUERIES; q++) {
+  const t0 = performance.now()
+  const result = index.query(queries[q], HMA_THRESHOLDS)
+  indexTimes.push(performance.now() - t0)
+  indexResults.push(result)
+  if (result.length > 0) {
+    if (q % 2 === 0) matchedQueries++
+    else unrelatedMatched++
+  }
+}
+indexTimes.sort((a, b) => a - b)
+
+// The linear comparison on a sample of the same queries (it takes seconds each), alternating re-uploads and not.
+const linearTimes: number[] = []
+let identical = 0
+for (let q = 0; q < LINEAR_QUERIES; q++) {
+  const t0 = performance.now()
+  const result = linear.query(queries[q], HMA_THRESHOLDS)
+  linearTimes.push(performance.now() - t0)
+  if (JSON.stringify(result) === JSON.stringify(indexResults[q])) identical++
+}
+linearTimes.sort((a, b) => a - b)
+const indexMedian = pct(indexTimes, 0.5)
+const linearMedian = pct(linearTimes, 0.5)
+
+console.log(`bank: ${VIDEOS} videos, ${frameCount} kept frame hashes (clusters of ${CLUSTER_SIZE} near-duplicate videos from ${CLUSTER_SEEDS} seeds)`)
+console.log(`index load + build: ${ms(loadMs)}; memory ${bytesPerFrame.toFixed(1)} bytes per banked frame (goal < 100)`)
+console.log(`queries: ${QUERIES} of 30-60 frames, eight orientations each (orientations from bits: ${ms(variantsMs / QUERIES)} per query, not timed below)`)
+console.log(`index:  p50 ${ms(indexMedian)}  p99 ${ms(pct(indexTimes, 0.99))}  max ${ms(indexTimes[indexTimes.length - 1])}  (goal p99 < 10 ms)`)
+console.log(`linear: p50 ${ms(linearMedian)} over ${LINEAR_QUERIES} queries`)
+console.log(`speed-up (median linear / median index): ${(linearMedian / indexMedian).toFixed(0)}x (goal >= 100x)`)
+console.log(`identical results: ${identical} of ${LINEAR_QUERIES}`)
+console.log(`re-uploads found: ${matchedQueries} of ${QUERIES / 2}; unrelated queries matched: ${unrelatedMatched} of ${QUERIES / 2}`)
+if (identical !== LINEAR_QUERIES) process.exitCode = 1
