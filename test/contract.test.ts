@@ -58,13 +58,16 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
 
   const json = <T = any>(answer: Answer): T => answer.json as T // eslint-disable-line @typescript-eslint/no-explicit-any
 
-  /** Holds an Idempotency-Key as a first attempt still running would, so that its retry meets the 409. */
+  /** Holds an Idempotency-Key as a first attempt still running in a live process would, so that its retry meets the 409. */
   async function holdIdempotencyKey (clientId: string, key: string, req: Request, routeUrl: string): Promise<void> {
     const hash = crypto.createHash('sha256').update(`${req.method} ${req.path}\n`)
     const isJson = req.headers?.['content-type'] === 'application/json'
     if (req.body !== undefined) hash.update(isJson ? canonicalJson(JSON.parse(String(req.body))) : canonicalJson(String(req.body)))
     await ctx.pool.query(
-      `insert into idempotency_keys (client_id, key, scope, request_hash, state, expires_at) values ($1, $2, $3, $4, 'running', now() + interval '1 hour')`,
+      // Owned by the app's process (its owner lock is held), as a live first attempt is; a dead owner's key is taken over.
+      `insert into idempotency_keys (client_id, key, scope, request_hash, state, owner, expires_at) values ($1, $2, $3, $4, 'running',
+        (select objid::int from pg_locks where locktype = 'advisory' and classid = 7310010 and objsubid = 2 and granted
+          and database = (select oid from pg_database where datname = current_database()) limit 1), now() + interval '1 hour')`,
       [clientId, key, `${req.method} ${routeUrl}`, hash.digest('hex')])
   }
 

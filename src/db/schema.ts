@@ -50,6 +50,8 @@ export const clients = pgTable('clients', {
 export const legalBases = pgTable('legal_bases', {
   id: text('id').primaryKey(),
   citation: text('citation').notNull(),
+  /** The citation in each notice language ({ kk, ru, en }); null where only `citation` was given. */
+  citations: jsonb('citations'),
   title: jsonb('title').notNull(),
   text: jsonb('text').notNull(),
   version: integer('version').notNull().default(1),
@@ -109,6 +111,8 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   responseStatus: integer('response_status'),
   responseHeaders: jsonb('response_headers'),
   responseBody: text('response_body'),
+  /** The owner number of the process running the request ('running'): its owner lock held means it is alive. */
+  owner: integer('owner'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
 }, (t) => [

@@ -185,8 +185,13 @@ export class DeadlineScheduler {
       logger.warn({ err: error }, 'deadline sweep failed; the next run tries again')
     } finally {
       // Queued only now, so sweeps of one chain never overlap; a backlog is worked off in short runs back to back.
-      if (more) await this.boss.send(DEADLINE_QUEUE, {})
-      else await this.boss.sendAfter(DEADLINE_QUEUE, {}, {}, this.intervalSeconds)
+      try {
+        if (more) await this.boss.send(DEADLINE_QUEUE, {})
+        else await this.boss.sendAfter(DEADLINE_QUEUE, {}, {}, this.intervalSeconds)
+      } catch (error) {
+        // The database is away: the per-minute schedule starts the chain again once it is back.
+        logger.warn({ err: error }, 'could not queue the next deadline sweep; the minute schedule restarts the chain')
+      }
     }
   }
 }

@@ -1,5 +1,5 @@
 // Edits of the platform and legal-basis catalogues: each change and its audit entry commit in one transaction.
-import type { Database } from '../db/index.ts'
+import type { Database, Executor } from '../db/index.ts'
 import { notFound } from '../lib/errors.ts'
 import { appendAudit } from '../repositories/audit.ts'
 import type { Principal } from '../repositories/clients.ts'
@@ -8,7 +8,7 @@ import { updatePlatform, type PlatformRow } from '../repositories/platforms.ts'
 import type { UpdatePlatformInput } from '../schemas/platforms.ts'
 
 export interface LegalBasisTexts { kk: string, ru: string, en: string }
-export interface CreateLegalBasisInput { id: string, citation: string, title: LegalBasisTexts, text: LegalBasisTexts }
+export interface CreateLegalBasisInput { id: string, citation: string, citations?: LegalBasisTexts, title: LegalBasisTexts, text: LegalBasisTexts }
 export type UpdateLegalBasisInput = Partial<Omit<CreateLegalBasisInput, 'id'>>
 
 /** Each field sent replaces the stored value whole; the version goes up by one. */
@@ -27,10 +27,14 @@ export async function editPlatform (db: Database, by: Principal, slug: string, i
 }
 
 /** An id already in the catalogue is a unique violation, which the problems plugin answers as a conflict. */
-export async function createLegalBasis (db: Database, by: Principal, input: CreateLegalBasisInput): Promise<legalBases.LegalBasisRow> {
+/** `beforeCommit` writes in the same transaction (the idempotent answer describing the new row, say). */
+export async function createLegalBasis (
+  db: Database, by: Principal, input: CreateLegalBasisInput, beforeCommit?: (tx: Executor, created: legalBases.LegalBasisRow) => Promise<void>
+): Promise<legalBases.LegalBasisRow> {
   return db.transaction(async (tx) => {
     const created = await legalBases.insertLegalBasis(tx, input)
     await appendAudit(tx, by, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: { ...input } })
+    await beforeCommit?.(tx, created)
     return created
   })
 }

@@ -1,5 +1,7 @@
 // Creating, listing and revoking API clients, and the first administrator of a fresh installation.
 import { sql } from 'drizzle-orm'
+import { announceChange } from '../repositories/changes.ts'
+import { createdAnswer, storeAnswer, type IdempotencyClaim } from '../repositories/idempotency.ts'
 import type { Database } from '../db/index.ts'
 import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
@@ -24,7 +26,7 @@ export function toClientView (row: repo.ClientRow): ClientView {
   }
 }
 
-export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal) {
+export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal, idempotency: IdempotencyClaim | null = null) {
   const errors: Array<{ pointer: string, detail: string }> = []
   if (input.role === 'liaison' && input.platform === undefined) {
     errors.push({ pointer: '/platform', detail: 'is required for a liaison' })
@@ -43,6 +45,8 @@ export async function createClient (db: Database, input: CreateClientInput, crea
       keyPrefix: key.prefix, keyHash: key.hash, createdBy: createdBy.id
     })
     await appendAudit(tx, createdBy, { action: 'client.created', targetType: 'client', targetId: created.id, change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix } })
+    // A retry after a crash replays this answer (key included, as the first answer had it): it commits with the client.
+    if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(`/v1/clients/${created.id}`, { ...toClientView(created), apiKey: key.key }))
     return created
   })
   return { ...toClientView(row), apiKey: key.key }
@@ -56,6 +60,8 @@ export async function revokeClient (db: Database, id: string, by: Principal) {
       throw new AppError('conflict', 'Last administrator', 'the last active administrator cannot be revoked')
     }
     const revoked = await repo.revokeClient(tx, id)
+    // Every process forgets the key when this commits (this one also clears its cache when the revoke returns).
+    await announceChange(tx, 'clients')
     await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
     return revoked
   })

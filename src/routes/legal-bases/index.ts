@@ -1,4 +1,5 @@
 // The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
+import { createdAnswer, storeAnswer } from '../../repositories/idempotency.ts'
 import { Type, type Static } from 'typebox'
 import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
@@ -18,6 +19,9 @@ const Texts = (max: number) => Type.Object({
 const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
+  citations: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }, {
+    description: 'The citation as each notice language prints it (the one `citation` in every language where none were given)'
+  }),
   title: Texts(1000),
   text: Texts(20000),
   version: Type.Integer(),
@@ -27,12 +31,14 @@ const LegalBasis = named('LegalBasis', Type.Object({
 const CreateBody = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
   citation: Type.String({ minLength: 1, maxLength: 1000 }),
+  citations: Type.Optional(Texts(1000)),
   title: Texts(1000),
   text: Texts(20000)
 }, { additionalProperties: false })
 
 const UpdateBody = Type.Object({
   citation: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  citations: Type.Optional(Texts(1000)),
   title: Type.Optional(Texts(1000)),
   text: Type.Optional(Texts(20000))
 }, { additionalProperties: false, minProperties: 1 })
@@ -45,6 +51,7 @@ function toView (row: repo.LegalBasisRow): LegalBasisView {
   return {
     id: row.id,
     citation: row.citation,
+    citations: repo.citationsOf(row),
     title: row.title as LegalBasisView['title'],
     text: row.text as LegalBasisView['text'],
     version: row.version,
@@ -94,7 +101,10 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const row = await createLegalBasis(db, request.principal, request.body)
+    // A retry after a crash replays this answer: it commits with the row it describes.
+    const row = await createLegalBasis(db, request.principal, request.body, async (tx, created) => {
+      if (request.idempotency) await storeAnswer(tx, request.idempotency, createdAnswer(`/v1/legal-bases/${created.id}`, toView(created)))
+    })
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
   })
 

@@ -5,7 +5,7 @@ import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, Lis
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'
-import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
+import { reportLocation, toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
 import { noticeRefsOfReports } from '../../repositories/notices.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
@@ -32,8 +32,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       response: { 201: created(Report), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(db, queue, request.principal, request.body)
-    return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
+    const report = await submitReport(db, queue, request.principal, request.body, request.idempotency)
+    return reply.status(201).header('location', reportLocation(report.id)).send(report)
   })
 
   app.get('/v1/reports', {
