@@ -116,7 +116,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke a client's key (idempotent)
-         * @description For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot be revoked (409). Other gateway processes may still accept the key for up to 5 seconds.
+         * @description For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot be revoked (409). From the answer on, the key is refused by this process, and by every other gateway process as soon as it hears of the revocation (a database notification, normally within milliseconds).
          */
         post: operations["revokeClient"];
         delete?: never;
@@ -816,6 +816,12 @@ export interface components {
         LegalBasis: {
             id: string;
             citation: string;
+            /** @description The citation as each notice language prints it (the one `citation` in every language where none were given) */
+            citations: {
+                kk: string;
+                ru: string;
+                en: string;
+            };
             title: {
                 kk: string;
                 ru: string;
@@ -2635,6 +2641,11 @@ export interface operations {
                     /** @description A stable slug, e.g. kz-communications-41-1 */
                     id: string;
                     citation: string;
+                    citations?: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
                     title: {
                         kk: string;
                         ru: string;
@@ -2913,6 +2924,11 @@ export interface operations {
             content: {
                 "application/json": {
                     citation?: string;
+                    citations?: {
+                        kk: string;
+                        ru: string;
+                        en: string;
+                    };
                     title?: {
                         kk: string;
                         ru: string;
