@@ -3,21 +3,9 @@ import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import os from 'node:os'
-import net from 'node:net'
 import { startEmbeddedPostgres, type EmbeddedServer } from '../src/db/embedded.ts'
 import { TapCounter } from './tap-results.ts'
-
-/** A port nobody listens on now, so that runs side by side never collide. */
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from './free-port.ts'
 
 let embedded: EmbeddedServer | null = null
 let cleanup = (): void => {}
@@ -29,7 +17,7 @@ if (!env.DATABASE_URL) {
   fs.chmodSync(dataDir, 0o755)
   embedded = await startEmbeddedPostgres({ dataDir, port: env.TEST_EMBEDDED_PG_PORT ? Number(env.TEST_EMBEDDED_PG_PORT) : await freePort() })
   cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true })
-  env.DATABASE_URL = embedded.url
+  env.DATABASE_URL = embedded.ownerUrl
   process.stdout.write(`# tests run on an embedded PostgreSQL (${embedded.dataDir})\n`)
 } else {
   process.stdout.write('# tests run on the PostgreSQL named by DATABASE_URL\n')

@@ -6,9 +6,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
 import { issuerOf, type Config } from './config.ts'
+import { describeDatabaseError } from './lib/db-errors.ts'
+import { ControlChannel } from './db/control-channel.ts'
+import { invalidateTopic, setAnnouncementsHeard } from './lib/ttl-cache.ts'
 import type { Database } from './db/index.ts'
 import { createValidatorCompiler, findUnstorableText } from './plugins/validation.ts'
-import problems, { answerFrameworkError, HttpProblem } from './plugins/problems.ts'
+import problems, { answerClientError, answerFrameworkError } from './plugins/problems.ts'
+import { AppError } from './lib/errors.ts'
 import docs from './plugins/docs.ts'
 import { KnownRoutes } from './plugins/wrong-method.ts'
 import auth from './plugins/auth.ts'
@@ -32,7 +36,6 @@ import { MediaHasher } from './media/hash-pool.ts'
 import { resolveFfmpeg } from './media/ffmpeg.ts'
 import { HashBankIndex } from './hash-bank/index-service.ts'
 import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
-import transitions from './routes/notices/transitions.ts'
 import events from './routes/events/index.ts'
 import audit from './routes/audit/index.ts'
 import blockingOrders from './routes/blocking-orders/index.ts'
@@ -63,8 +66,14 @@ export const LOG_REDACTIONS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/
 
-export function createLogger (level: string): Logger {
-  return pino({ level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } })
+/** A database error is logged by its SQLSTATE and the object it concerns, never with its SQL text or parameters. */
+export function serializeError (error: unknown): unknown {
+  return describeDatabaseError(error) ?? pino.stdSerializers.err(error as Error)
+}
+
+export function createLogger (level: string, destination?: pino.DestinationStream): Logger {
+  const options = { level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: { err: serializeError } }
+  return destination ? pino(options, destination) : pino(options)
 }
 
 declare module 'fastify' {
@@ -93,6 +102,10 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
+    // Slow senders: the headers, then the whole request, must arrive in time (checked every second), else a 408.
+    requestTimeout: config.REQUEST_TIMEOUT_SECONDS * 1000,
+    http: { headersTimeout: config.HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: 1000 },
+    clientErrorHandler: answerClientError,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 }
   }).withTypeProvider<TypeBoxTypeProvider>()
 
@@ -111,7 +124,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
       for (const { where, part, prefix } of parts) {
         const found = findUnstorableText(request[part])
         if (found !== null) {
-          throw new HttpProblem(400, 'Invalid request', `the ${where} cannot be stored as sent`, { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] })
+          throw new AppError('invalid', 'Invalid request', `the ${where} cannot be stored as sent`, { extra: { errors: [{ pointer: prefix + found.pointer, detail: found.detail }] } })
         }
       }
     })
@@ -124,12 +137,20 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   app.addHook('onRoute', knownRoutes.collect)
 
   const { db } = deps
+  // The process's own connection: its owner lock (crash-safe idempotency) and change notifications (caches).
+  const control = new ControlChannel(deps.pool.options, app.log as unknown as Logger)
+  setAnnouncementsHeard(false)
+  control.on('change', invalidateTopic)
+  control.on('up', () => { setAnnouncementsHeard(true) })
+  control.on('down', () => { setAnnouncementsHeard(false) })
+  if (deps.background !== false) await control.start()
+  app.addHook('onClose', async () => { await control.close() })
   await app.register(responseHeaders)
   await app.register(problems)
   await app.register(docs)
   await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE })
   await app.register(auth, { db })
-  await app.register(idempotency, { db })
+  await app.register(idempotency, { db, owner: () => control.owner })
   await app.register(etag)
   await app.register(securityHeaders)
   const bank = new HashBankIndex(db, { logger: app.log })
@@ -195,9 +216,8 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })
   await app.register(notices, { db, hooks: transitionHooks, sequencer })
-  await app.register(transitions, { db, hooks: transitionHooks })
   await app.register(events, { db, sequencer })
-  await app.register(audit, { db })
+  await app.register(audit, { db, signer: deps.signer })
   await app.register(blockingOrders, { db })
   await app.register(stats, { db })
   await app.register(jwks, { db })

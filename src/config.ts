@@ -7,6 +7,7 @@ import type { NoticeIssuer } from './domain/notice-content.ts'
 
 export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR' })),
+  DATABASE_MIGRATION_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL of the tables\' owner, for migrations; the service then runs as DATABASE_URL\'s role with least privilege' })),
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   LOG_LEVEL: Type.Union([
@@ -32,6 +33,8 @@ export const ConfigSchema = Type.Object({
   REFERENCE_COUNTRY: Type.String({ pattern: '^[A-Z]{2}$', default: 'KZ' }),
   REDRESS_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 }),
+  REQUEST_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30, description: 'a request\'s headers and body must arrive within this many seconds (408 beyond)' }),
+  HEADERS_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 10, description: 'a request\'s headers must arrive within this many seconds (408 beyond)' }),
   DEADLINE_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 15, description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process' }),
   FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffmpeg executable that decodes videos; unset: ffmpeg on PATH, else the one the npm package ships' })),
   FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffprobe executable; unset: the one beside ffmpeg, if any' })),
@@ -51,7 +54,7 @@ export class ConfigError extends Error {}
 
 const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
   'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS',
-  'MEDIA_VIDEO_TIMEOUT_SECONDS'] as const
+  'MEDIA_VIDEO_TIMEOUT_SECONDS', 'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {
@@ -68,6 +71,9 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`)
   }
   const config = withDefaults as Config
+  if (config.HEADERS_TIMEOUT_SECONDS > config.REQUEST_TIMEOUT_SECONDS) {
+    throw new ConfigError('invalid configuration: HEADERS_TIMEOUT_SECONDS must not exceed REQUEST_TIMEOUT_SECONDS')
+  }
   return { ...config, DATA_DIR: path.resolve(config.DATA_DIR) }
 }
 

@@ -1,7 +1,8 @@
 // Reads the environment, opens the database, builds the app, listens, and shuts down gracefully.
 import { loadConfig } from './config.ts'
 import { buildApp, createLogger } from './app.ts'
-import { openDatabase } from './db/connect.ts'
+import { openDatabase, waitForDatabase } from './db/connect.ts'
+import { isDatabaseUnavailable } from './lib/db-errors.ts'
 import { bootstrapAdmin } from './use-cases/clients.ts'
 import { sweepExpiredIdempotencyKeys } from './plugins/idempotency.ts'
 import { loadNoticeSigner } from './signing/notice-signer.ts'
@@ -16,7 +17,9 @@ const database = await openDatabase(config, logger).catch((error: unknown) => {
   process.exit(1)
 })
 
-const admin = await bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY)
+// The database may go away between the migrations and here too: start-up waits for it the same way.
+const target = 'the database'
+const admin = await waitForDatabase(() => bootstrapAdmin(database.db, config.BOOTSTRAP_ADMIN_KEY), logger, target)
 if (admin.apiKey) {
   // Shown once, on the terminal only: it is the one way into a fresh installation.
   process.stdout.write(`\nA new administrator was created. Its API key (shown only now):\n\n  ${admin.apiKey}\n\n`)
@@ -28,14 +31,14 @@ if (admin.apiKey) {
 if (config.SIGNATORY_NAME === undefined) {
   logger.warn('SIGNATORY_NAME is not set: notices name the signing officer\'s position only')
 }
-const placeholders = await platformsWithPlaceholderContacts(database.db)
+const placeholders = await waitForDatabase(() => platformsWithPlaceholderContacts(database.db), logger, target)
 if (placeholders.length > 0) {
   logger.warn({ platforms: placeholders }, 'these platforms still have the seeded placeholder contacts; an administrator should enter the real ones (PATCH /v1/platforms/{slug}) before notices are sent')
 }
-await sweepExpiredIdempotencyKeys(database.db)
+await waitForDatabase(() => sweepExpiredIdempotencyKeys(database.db), logger, target)
 
 const signer = await loadNoticeSigner(config.NOTICE_SIGNING_KEY_FILE, config.DATA_DIR)
-await registerSigningKey(database.db, signer.kid, signer.publicKey.jwk)
+await waitForDatabase(() => registerSigningKey(database.db, signer.kid, signer.publicKey.jwk), logger, target)
 logger.info({ kid: signer.kid }, 'notice signing key loaded')
 
 const app = await buildApp(config, { ...database, signer, logger })
@@ -66,6 +69,15 @@ async function shutdown (reason: string, err?: unknown): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => { void shutdown(signal) })
 process.on('uncaughtException', (err) => { void shutdown('uncaughtException', err) })
-process.on('unhandledRejection', (err) => { void shutdown('unhandledRejection', err) })
+process.on('unhandledRejection', (err) => {
+  // pg-boss settles a finished job (complete/fail) without awaiting it, so a job that ends while the database is
+  // away leaves a rejected promise nobody handles. A lost connection corrupts nothing in this process: it is
+  // logged, and the job queue carries on once the database is back. Anything else still stops the gateway.
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err }, 'a background database call failed while the database was unavailable')
+    return
+  }
+  void shutdown('unhandledRejection', err)
+})
 
 await app.listen({ host: config.HOST, port: config.PORT })

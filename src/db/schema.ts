@@ -1,7 +1,7 @@
 // The drizzle tables: the single description of the database that migrations are generated from.
 import { sql } from 'drizzle-orm'
 import {
-  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, customType
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, boolean, customType
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
@@ -50,6 +50,8 @@ export const clients = pgTable('clients', {
 export const legalBases = pgTable('legal_bases', {
   id: text('id').primaryKey(),
   citation: text('citation').notNull(),
+  /** The citation in each notice language ({ kk, ru, en }); null where only `citation` was given. */
+  citations: jsonb('citations'),
   title: jsonb('title').notNull(),
   text: jsonb('text').notNull(),
   version: integer('version').notNull().default(1),
@@ -109,6 +111,8 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   responseStatus: integer('response_status'),
   responseHeaders: jsonb('response_headers'),
   responseBody: text('response_body'),
+  /** The owner number of the process running the request ('running'): its owner lock held means it is alive. */
+  owner: integer('owner'),
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull()
 }, (t) => [
@@ -282,4 +286,17 @@ export const auditEntries = pgTable('audit_entries', {
 }, (t) => [
   uniqueIndex('audit_entries_position_idx').on(t.position),
   index('audit_entries_unsealed_idx').on(t.txId, t.id).where(sql`${t.position} is null`)
+])
+
+/**
+ * The sealed chain's head: the last position handed out and its hash. One row, which only moves forward (a
+ * trigger refuses anything else), so positions are never handed out twice even if the newest entries vanish:
+ * the next seal continues after the head, and verify sees the chain stop short of it.
+ */
+export const auditChainHead = pgTable('audit_chain_head', {
+  singleton: boolean('singleton').primaryKey().default(true),
+  position: bigint('position', { mode: 'number' }).notNull(),
+  hash: text('hash')
+}, (t) => [
+  check('audit_chain_head_singleton', sql`${t.singleton}`)
 ])

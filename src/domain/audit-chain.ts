@@ -30,7 +30,9 @@ export interface StoredAuditEntry extends AuditFields {
   hash: string
 }
 
-export type ChainBreak = { position: number, reason: 'digest' | 'link' | 'hash' | 'gap' }
+/** Why the chain breaks: the last two are found against the stored head or a kept checkpoint, not in the chain. */
+export type ChainBreakReason = 'digest' | 'link' | 'hash' | 'gap' | 'truncated' | 'checkpoint'
+export type ChainBreak = { position: number, reason: ChainBreakReason }
 
 /** Walks entries in position order; the first entry whose content, link or hash does not recompute is the break. */
 export function verifyChain (entries: Iterable<StoredAuditEntry>, start: { position: number, hash: string | null } = { position: 0, hash: null }): { checked: number, lastHash: string | null, broken: ChainBreak | null } {

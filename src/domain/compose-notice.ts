@@ -1,5 +1,5 @@
 // Composes the format-neutral document of a removal notice from its signed content, in one language (pure).
-import type { Block, FieldRow, NoticeDocument } from '../render/document.ts'
+import type { Block, FieldRow, NoticeDocument } from './notice-document.ts'
 import { issuerName, legalCitation, type NoticeContent, type NoticeItemContent, type NoticeLang } from './notice-content.ts'
 import { fill, LETTERS, nameItem, plural } from './notice-templates/index.ts'
 import type { LetterTemplate } from './notice-templates/index.ts'
@@ -107,9 +107,14 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
     { kind: 'heading', text: t.headings.items },
     { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows, linkColumn: 2 }
   ]
-  const reuploads = items.flatMap((item, i) => item.reuploadOf.length === 0
-    ? []
-    : [`${fill(t.itemRef, { number: i + 1 })}: ${reuploadSentence(t, item.reuploadOf)}`])
+  const reuploads = items.flatMap((item, i) => [
+    ...(item.reuploadOf.length === 0 ? [] : [`${fill(t.itemRef, { number: i + 1 })}: ${reuploadSentence(t, item.reuploadOf)}`]),
+    ...(item.removedElsewhere === undefined || item.removedElsewhere.length === 0
+      ? []
+      : [`${fill(t.itemRef, { number: i + 1 })}: ${fill(t.removedElsewhere, {
+          removals: item.removedElsewhere.map((r) => `${r.removedAt} (${t.categories[r.category]})`).join('; ')
+        })}`])
+  ])
   // Earlier notices the notice as a whole refers to but no single item carries still have to be named.
   const itemRefs = new Set(items.flatMap((item) => item.reuploadOf))
   const loose = c.reuploadOf.filter((ref) => !itemRefs.has(ref))

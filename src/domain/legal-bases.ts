@@ -3,6 +3,7 @@
 export interface LegalBasisSeed {
   id: string
   citation: string
+  citations: { kk: string, ru: string, en: string }
   title: { kk: string, ru: string, en: string }
   text: { kk: string, ru: string, en: string }
 }
@@ -11,6 +12,11 @@ export const LEGAL_BASES: readonly LegalBasisSeed[] = [
   {
     id: 'kz-communications-41-1',
     citation: 'Law of the Republic of Kazakhstan No. 567-II "On Communications" of 5 July 2004, Article 41-1',
+    citations: {
+      kk: '«Байланыс туралы» 2004 жылғы 5 шілдедегі № 567-II Қазақстан Республикасының Заңы, 41-1-бап',
+      ru: 'Закон Республики Казахстан от 5 июля 2004 года № 567-II «О связи», статья 41-1',
+      en: 'Law of the Republic of Kazakhstan No. 567-II "On Communications" of 5 July 2004, Article 41-1'
+    },
     title: {
       kk: '«Байланыс туралы» Қазақстан Республикасы Заңының 41-1-бабы. Желілер мен байланыс құралдарының жұмысын тоқтата тұру, интернет-ресурстарға қолжетімділікті шектеу',
       ru: 'Статья 41-1 Закона Республики Казахстан «О связи». Приостановление работы сетей и (или) средств связи, ограничение доступа к интернет-ресурсам',
@@ -25,6 +31,11 @@ export const LEGAL_BASES: readonly LegalBasisSeed[] = [
   {
     id: 'kz-online-platforms-9',
     citation: 'Law of the Republic of Kazakhstan No. 18-VIII "On Online Platforms and Online Advertising" of 10 July 2023, Article 9',
+    citations: {
+      kk: '«Онлайн-платформалар және онлайн-жарнама туралы» 2023 жылғы 10 шілдедегі № 18-VIII Қазақстан Республикасының Заңы, 9-бап',
+      ru: 'Закон Республики Казахстан от 10 июля 2023 года № 18-VIII «Об онлайн-платформах и онлайн-рекламе», статья 9',
+      en: 'Law of the Republic of Kazakhstan No. 18-VIII "On Online Platforms and Online Advertising" of 10 July 2023, Article 9'
+    },
     title: {
       kk: '«Онлайн-платформалар және онлайн-жарнама туралы» Қазақстан Республикасы Заңының 9-бабы. Онлайн-платформа меншік иесінің міндеттері',
       ru: 'Статья 9 Закона Республики Казахстан «Об онлайн-платформах и онлайн-рекламе». Обязанности собственника онлайн-платформы',

@@ -13,11 +13,42 @@ export interface NoticeItemContent {
   canonicalUrl: string
   contentType: ContentType
   identifiers: Record<string, string>
-  /** Reference numbers of earlier notices whose removed material this item matches. */
+  /** Reference numbers of the addressee's own earlier notices whose removed material this item matches. */
   reuploadOf: string[]
+  /**
+   * The same material removed before from OTHER platforms: only when and in what category, never their notices'
+   * numbers (which would tell one platform about another's cases). Absent when there is none.
+   */
+  removedElsewhere?: PriorRemoval[]
   /** When the reporter captured the material, and where it keeps its evidence (never the material itself). */
   capturedAt?: string
   evidenceRef?: string
+}
+
+export interface PriorRemoval { removedAt: string, category: Category }
+
+/** An earlier notice whose removed material an item matches, as the authority knows it. */
+export interface EarlierRemoval { referenceNumber: string, removedAt: string, category: Category }
+
+export function isReferenceOf (reference: string, platform: PlatformSlug): boolean {
+  return parseReferenceNumber(reference)?.code === PLATFORM_CODES[platform]
+}
+
+/**
+ * What a notice to `platform` may cite of an item's earlier removals: its own earlier notices by number; of other
+ * platforms', only that the material was removed before (the day, the category). The same rule as the hash bank's
+ * matches and entries shown to a liaison, and the notice is a document sent to the platform.
+ */
+export function citationsFor (platform: PlatformSlug, earlier: readonly EarlierRemoval[]): Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'> {
+  const own = [...new Set(earlier.filter((e) => isReferenceOf(e.referenceNumber, platform)).map((e) => e.referenceNumber))].sort()
+  const elsewhere = new Map<string, PriorRemoval>()
+  for (const e of earlier) {
+    if (isReferenceOf(e.referenceNumber, platform)) continue
+    const removal = { removedAt: e.removedAt.slice(0, 10), category: e.category }
+    elsewhere.set(`${removal.removedAt} ${removal.category}`, removal)
+  }
+  const removedElsewhere = [...elsewhere.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, r]) => r)
+  return removedElsewhere.length > 0 ? { reuploadOf: own, removedElsewhere } : { reuploadOf: own }
 }
 
 /** Text the issuer gives in each notice language. */
@@ -162,7 +193,8 @@ export interface NoticeDraft {
 /** A notice that cites a re-upload is urgent whatever the report said: the material is known and removed before. */
 export function buildNoticeContent (draft: NoticeDraft): NoticeContent {
   const reuploadOf = [...new Set(draft.items.flatMap((item) => item.reuploadOf))].sort()
-  const urgency: Urgency = reuploadOf.length > 0 ? 'urgent' : draft.urgency
+  const knownMaterial = reuploadOf.length > 0 || draft.items.some((item) => (item.removedElsewhere?.length ?? 0) > 0)
+  const urgency: Urgency = knownMaterial ? 'urgent' : draft.urgency
   return {
     noticeId: draft.noticeId,
     referenceNumber: draft.referenceNumber,

@@ -72,8 +72,33 @@ const RULE_BY_ACTION = new Map(TRANSITIONS.map(rule => [rule.action, rule]))
 // partial removal, partially_removed.
 const MAY_HOLD_BLOCKING_ORDER: readonly NoticeStatus[] = ['escalated', 'partially_removed']
 
+/** The rule of an action; every action has exactly one. */
+export function ruleOf (action: NoticeAction): TransitionRule {
+  return RULE_BY_ACTION.get(action)!
+}
+
+// Status sets the rest of the service asks about, read off the table above so they are never typed twice.
+
+/** Where a notice ends: nothing leaves these statuses. */
+export const TERMINAL_STATUSES: readonly NoticeStatus[] = Object.freeze([...ruleOf('close').to, ...ruleOf('withdraw').to])
+/** The material is gone or blocked as the notice asked: what the authority closes. */
+export const MATERIAL_GONE_STATUSES: readonly NoticeStatus[] = ruleOf('close').from
+/** The platform still owes an outcome: not terminal, and the material not yet gone (a notice that may be withdrawn). */
+export const OPEN_STATUSES: readonly NoticeStatus[] = Object.freeze(ruleOf('withdraw').from.filter((s) => !MATERIAL_GONE_STATUSES.includes(s)))
+/** Past its deadline, these turn overdue. */
+export const EXPIRABLE_STATUSES: readonly NoticeStatus[] = ruleOf('expire').from
+/** A liaison's first read delivers a notice in these statuses. */
+export const DELIVERABLE_STATUSES: readonly NoticeStatus[] = ruleOf('deliver').from
+/**
+ * The material was removed, restricted or blocked by order, now or before the notice closed: what a removal,
+ * a restriction, an escalation or a close leads to. Material is banked from these statuses.
+ */
+export const MATERIAL_ACTED_ON_STATUSES: readonly NoticeStatus[] = Object.freeze([
+  ...new Set((['remove', 'restrict', 'escalate', 'close'] as const).flatMap((action) => ruleOf(action).to))
+])
+
 export function isTerminal (status: NoticeStatus): boolean {
-  return status === 'closed' || status === 'withdrawn'
+  return TERMINAL_STATUSES.includes(status)
 }
 
 /**

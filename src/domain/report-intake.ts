@@ -94,7 +94,8 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
 }
 
 /** What a notice says of a reported item: where it is, what it is, and the reporter's capture time and evidence. */
-export function noticeItemOf (item: RecognisedItem & { id: string }, reuploadOf: string[]): NoticeItemContent {
+/** A notice's item; `citations` are what that notice may cite of the item's earlier removals (citationsFor). */
+export function noticeItemOf (item: RecognisedItem & { id: string }, citations: Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'>): NoticeItemContent {
   return {
     id: item.id,
     position: item.position,
@@ -102,7 +103,7 @@ export function noticeItemOf (item: RecognisedItem & { id: string }, reuploadOf:
     canonicalUrl: item.canonicalUrl,
     contentType: item.contentType,
     identifiers: item.identifiers,
-    reuploadOf,
+    ...citations,
     ...(item.capturedAt === null ? {} : { capturedAt: item.capturedAt.toISOString() }),
     ...(item.evidenceRef === null ? {} : { evidenceRef: item.evidenceRef })
   }

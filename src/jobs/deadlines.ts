@@ -5,8 +5,8 @@ import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
-import { TRANSITIONS } from '../domain/notice-lifecycle.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { EXPIRABLE_STATUSES } from '../domain/notice-lifecycle.ts'
+import { AppError } from '../lib/errors.ts'
 import { transitionNotice, type TransitionHooks } from '../use-cases/transition-notice.ts'
 
 export const DEADLINE_QUEUE = 'notice-deadlines'
@@ -19,7 +19,7 @@ const RUN_BATCHES = 4
 const JOB_QUEUE_BOOT_LOCK = 7_310_004
 
 /** The statuses the state machine lets 'expire' leave: the lifecycle table stays the one source. */
-export const EXPIRABLE_STATUSES: readonly string[] = TRANSITIONS.find((rule) => rule.action === 'expire')!.from
+export { EXPIRABLE_STATUSES }
 
 export interface SweepResult {
   /** Notices this sweep moved to overdue. */
@@ -41,7 +41,7 @@ export interface SweepOptions {
 
 /**
  * One sweep over the notices due at `now`. Safe to run in several processes at once: transitionNotice locks the
- * notice and re-checks its status, so a notice another sweep has just expired is refused (409) here and counted
+ * notice and re-checks its status, so a notice another sweep has just expired is refused (a conflict) here and counted
  * as skipped; each notice turns overdue, with one event and one audit entry, exactly once.
  */
 export async function sweepDeadlines (db: Database, hooks: TransitionHooks, now = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
@@ -60,7 +60,7 @@ export async function sweepDeadlines (db: Database, hooks: TransitionHooks, now 
         await transitionNotice(db, hooks, { system: true }, id, null, { action: 'expire' })
         result.expired++
       } catch (error) {
-        if (error instanceof HttpProblem && (error.status === 409 || error.status === 404)) {
+        if (isAlreadyGone(error)) {
           result.skipped++
         } else {
           result.failed++
@@ -72,6 +72,14 @@ export async function sweepDeadlines (db: Database, hooks: TransitionHooks, now 
     if (due.length < batchSize) return result
     if (options.maxBatches !== undefined && batch >= options.maxBatches) return { ...result, more: true }
   }
+}
+
+/**
+ * Another process got there first: the state machine no longer allows 'expire' (conflict), or the notice is gone
+ * (not_found). Anything else is a real failure, retried by the next sweep.
+ */
+function isAlreadyGone (error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found')
 }
 
 /** One sweep without the job queue (the job's handler calls it; so can tests and scripts). */
@@ -177,8 +185,13 @@ export class DeadlineScheduler {
       logger.warn({ err: error }, 'deadline sweep failed; the next run tries again')
     } finally {
       // Queued only now, so sweeps of one chain never overlap; a backlog is worked off in short runs back to back.
-      if (more) await this.boss.send(DEADLINE_QUEUE, {})
-      else await this.boss.sendAfter(DEADLINE_QUEUE, {}, {}, this.intervalSeconds)
+      try {
+        if (more) await this.boss.send(DEADLINE_QUEUE, {})
+        else await this.boss.sendAfter(DEADLINE_QUEUE, {}, {}, this.intervalSeconds)
+      } catch (error) {
+        // The database is away: the per-minute schedule starts the chain again once it is back.
+        logger.warn({ err: error }, 'could not queue the next deadline sweep; the minute schedule restarts the chain')
+      }
     }
   }
 }

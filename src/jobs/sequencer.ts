@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import type { Logger } from 'pino'
 import { chainHash } from '../domain/audit-chain.ts'
-import { eventPositionsAfter, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+import { eventPositionsAfter, readHorizon, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
 
 const SEQUENCER_LOCK = 7_310_003
 /** How often each process looks for settled rows; also the bound on how stale the feed can be. */
@@ -75,9 +75,11 @@ export class Sequencer extends EventEmitter {
       const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SEQUENCER_LOCK])
       if (rows[0].ok) {
         try {
-          await sequenceEvents(client)
+          // Read in a statement of its own, before the statements that use it (see readHorizon).
+          const horizon = await readHorizon(client)
+          await sequenceEvents(client, horizon)
           // The trail is sealed separately: a failure there must not hold the feed back.
-          await this.seal(client).catch((error: unknown) => this.logger.warn({ err: error }, 'audit sealing failed; retrying'))
+          await this.seal(client, horizon).catch((error: unknown) => this.logger.warn({ err: error }, 'audit sealing failed; retrying'))
         } finally {
           await client.query('select pg_advisory_unlock($1)', [SEQUENCER_LOCK])
         }
@@ -96,26 +98,33 @@ export class Sequencer extends EventEmitter {
     }
   }
 
-  private async seal (client: pg.PoolClient): Promise<void> {
-    const { last, entries } = await unsealedAuditEntries(client)
-    let position = last?.position ?? 0
-    let prev = last?.hash ?? null
-    const seals = entries.map((entry) => {
-      position++
-      const hash = chainHash(prev, {
-        position,
-        at: entry.at.toISOString(),
-        actorId: entry.actor_id,
-        actorRole: entry.actor_role,
-        action: entry.action,
-        targetType: entry.target_type,
-        targetId: entry.target_id,
-        digest: entry.digest
+  private async seal (client: pg.PoolClient, horizon: number): Promise<void> {
+    await client.query('begin')
+    try {
+      const { head, entries } = await unsealedAuditEntries(client, horizon)
+      let position = head.position
+      let prev = head.hash
+      const seals = entries.map((entry) => {
+        position++
+        const hash = chainHash(prev, {
+          position,
+          at: entry.at.toISOString(),
+          actorId: entry.actor_id,
+          actorRole: entry.actor_role,
+          action: entry.action,
+          targetType: entry.target_type,
+          targetId: entry.target_id,
+          digest: entry.digest
+        })
+        const seal = { id: Number(entry.id), position, prev_hash: prev, hash }
+        prev = hash
+        return seal
       })
-      const seal = { id: Number(entry.id), position, prev_hash: prev, hash }
-      prev = hash
-      return seal
-    })
-    await sealAuditEntries(client, seals)
+      await sealAuditEntries(client, seals)
+      await client.query('commit')
+    } catch (error) {
+      await client.query('rollback').catch(() => {})
+      throw error
+    }
   }
 }

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | 'not_found'
   | 'conflict' // the resource's current state does not allow it
   | 'precondition_failed' // the caller's version is stale
+  | 'precondition_required' // the caller must name the version it acts on (If-Match)
   | 'too_large'
   | 'unsupported_media_type'
   | 'unprocessable' // well-formed, but refused; `errors` names each offending field

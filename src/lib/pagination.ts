@@ -1,5 +1,5 @@
 // Opaque keyset cursors for list endpoints: the sequence number of the last row served, base64url-encoded.
-import { HttpProblem } from '../plugins/problems.ts'
+import { AppError } from './errors.ts'
 
 export const DEFAULT_PAGE_SIZE = 50
 export const MAX_PAGE_SIZE = 500
@@ -13,8 +13,8 @@ export function decodeCursor (raw: string | undefined): number | null {
   const text = Buffer.from(raw, 'base64url').toString('utf8')
   const match = /^s(\d{1,15})$/.exec(text)
   if (!match) {
-    throw new HttpProblem(400, 'Invalid cursor', 'the cursor is not one this service issued', {
-      errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }]
+    throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
+      extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }
   return Number(match[1])

@@ -28,11 +28,13 @@ function unauthorized (detail: string): HttpProblem {
 }
 
 /**
- * Every request presents a key, so key lookups are cached briefly. A revocation clears this process's cache at
- * once; other gateway processes honour it within KEY_CACHE_TTL_MS.
+ * Every request presents a key, so key lookups are cached briefly. A revocation clears this process's cache
+ * before it is answered, and every other process's when they hear of its commit (a database notification, within
+ * milliseconds); while a process cannot hear such notifications it does not use the cache at all. A lookup that
+ * was under way when the cache was cleared stores nothing (it may have read the key before it was revoked).
  */
 export const KEY_CACHE_TTL_MS = 5_000
-const keyCache = new TtlCache<string, Principal | null>(KEY_CACHE_TTL_MS)
+const keyCache = new TtlCache<string, Principal | null>(KEY_CACHE_TTL_MS, 10_000, Date.now, 'clients')
 
 export function forgetCachedKeys (): void {
   keyCache.clear()
@@ -48,8 +50,9 @@ function presentedKey (request: FastifyRequest): string {
 
 // Keyed by the presented key (memory only), so a cached key costs no hashing.
 async function loadPrincipal (db: Database, key: string): Promise<Principal | null> {
+  const generation = keyCache.currentGeneration
   const principal = await findActiveClientByKeyHash(db, hashApiKey(key))
-  keyCache.set(key, principal)
+  keyCache.set(key, principal, generation)
   return principal
 }
 

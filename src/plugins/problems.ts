@@ -1,8 +1,12 @@
 // Maps every failure to an RFC 9457 problem document; a 5xx never leaks internals.
+import { STATUS_CODES } from 'node:http'
+import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { setStandardHeaders } from './response-headers.ts'
 import { AppError, type AppErrorCode } from '../lib/errors.ts'
+import { DATE_RANGE_DETAIL } from './validation.ts'
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors.ts'
 
 export interface ProblemFieldError {
   pointer: string
@@ -29,6 +33,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   precondition_failed: 412,
+  precondition_required: 428,
   too_large: 413,
   unsupported_media_type: 415,
   unprocessable: 422,
@@ -41,6 +46,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
+  408: 'Request timeout',
   405: 'Method not allowed',
   406: 'Not acceptable',
   409: 'Conflict',
@@ -50,6 +56,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Unprocessable content',
   428: 'Precondition required',
+  431: 'Request header fields too large',
   429: 'Too many requests',
   500: 'Internal server error',
   503: 'Service unavailable'
@@ -73,7 +80,9 @@ function validationErrors (error: FastifyError): ProblemFieldError[] {
     let pointer = v.instancePath || ''
     if (typeof params.missingProperty === 'string') pointer += '/' + params.missingProperty
     if (typeof params.additionalProperty === 'string') pointer += '/' + params.additionalProperty
-    const detail = typeof params.additionalProperty === 'string' ? 'is not a known property' : (v.message ?? 'is invalid')
+    const detail = typeof params.additionalProperty === 'string'
+      ? 'is not a known property'
+      : v.keyword === 'format' && (params.format === 'date-time' || params.format === 'date') ? DATE_RANGE_DETAIL : (v.message ?? 'is invalid')
     return { pointer: pointer || '/', detail }
   })
 }
@@ -92,10 +101,26 @@ export function answerFrameworkError (error: FastifyError, request: FastifyReque
   sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
 }
 
-/** The driver's error, or the one a query builder wrapped it in (drizzle puts it in `cause`). */
-function isUniqueViolation (error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false
-  return (error as { code?: string }).code === '23505' || isUniqueViolation((error as { cause?: unknown }).cause)
+/**
+ * Errors Node's HTTP parser and its timers raise before any request exists (headers over 16 KB, bytes HTTP does
+ * not allow in a header or the path, a request that does not arrive in time): answered as a problem document
+ * straight on the socket, which is then closed. Nothing is answered once a response has begun.
+ */
+export function answerClientError (error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return
+  const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true
+  if (socket.writable && !started) {
+    const [status, detail] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'the request did not arrive in time; send its headers and body without pausing']
+      : error.code === 'HPE_HEADER_OVERFLOW'
+        ? [431, 'the request\'s headers are larger than the service accepts (16 KB)']
+        : [400, 'the request is not valid HTTP/1.1 (for example, a byte that HTTP does not allow in a header or the path)']
+    const title = status === 408 ? 'Request timeout' : status === 431 ? 'Request header fields too large' : 'Bad request'
+    const body = JSON.stringify({ type: problemType(status), title, status, detail })
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`)
+  }
+  socket.destroy()
 }
 
 export default fp(async function problems (app: FastifyInstance) {
@@ -120,8 +145,14 @@ export default fp(async function problems (app: FastifyInstance) {
         errors: validationErrors(error).map((e) => ({ ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}` }))
       })
     }
+    // Drizzle wraps the driver's error: these look at the SQLSTATE underneath, never at the SQL text.
     if (isUniqueViolation(error)) {
       return sendProblem(reply, 409, { detail: 'the resource conflicts with an existing one' })
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+      return sendProblem(reply, 503, { detail: 'the database is unavailable; retry the request later' })
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {

@@ -6,6 +6,21 @@ import type { FastifySchemaCompiler } from 'fastify'
 // ajv-formats is CommonJS whose typings describe an ESM default export; require() gives the callable as it is.
 const addFormats = createRequire(import.meta.url)('ajv-formats') as (ajv: Ajv) => Ajv
 
+/**
+ * Dates the service accepts: from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z. PostgreSQL has no year 0
+ * (and JavaScript's years beyond 9999 do not print as RFC 3339); nothing the service records predates 1970.
+ */
+export const EARLIEST_DATE = '1970-01-01T00:00:00Z'
+export const LATEST_DATE = '9999-12-31T23:59:59.999Z'
+const EARLIEST_MS = Date.parse(EARLIEST_DATE)
+const LATEST_MS = Date.parse(LATEST_DATE)
+export const DATE_RANGE_DETAIL = `must be an RFC 3339 date between ${EARLIEST_DATE} and 9999-12-31T23:59:59Z`
+
+function inDateRange (value: string): boolean {
+  const ms = Date.parse(value)
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= LATEST_MS
+}
+
 function makeAjv (options: Options): Ajv {
   const ajv = new Ajv({
     allErrors: true,
@@ -15,6 +30,13 @@ function makeAjv (options: Options): Ajv {
     ...options
   })
   addFormats(ajv)
+  // The standard formats, bounded to the dates the service accepts.
+  const formats = ajv.formats as Record<string, { validate: (value: string) => boolean } | ((value: string) => boolean)>
+  for (const name of ['date-time', 'date']) {
+    const standard = formats[name]
+    const check = typeof standard === 'function' ? standard : standard.validate
+    ajv.addFormat(name, { type: 'string', validate: (value: string) => check(value) && inDateRange(name === 'date' ? `${value}T00:00:00Z` : value) })
+  }
   return ajv
 }
 

@@ -1,7 +1,7 @@
 // Appends audit entries inside the writer's transaction, and reads the sealed trail.
 import { asc, gt, and, isNotNull, lte } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
-import { auditEntries } from '../db/schema.ts'
+import { auditChainHead, auditEntries } from '../db/schema.ts'
 import { auditDigest } from '../domain/audit-chain.ts'
 import type { Principal } from './clients.ts'
 
@@ -42,4 +42,10 @@ export async function readAuditRange (db: Executor, after: number, upTo: number)
   return db.select().from(auditEntries)
     .where(and(gt(auditEntries.position, after), lte(auditEntries.position, upTo)))
     .orderBy(asc(auditEntries.position))
+}
+
+/** The head of the sealed chain: the last position handed out and its hash (position 0 before the first seal). */
+export async function readChainHead (db: Executor): Promise<{ position: number, hash: string | null }> {
+  const [head] = await db.select({ position: auditChainHead.position, hash: auditChainHead.hash }).from(auditChainHead)
+  return head ?? { position: 0, hash: null }
 }

@@ -100,10 +100,14 @@ const retirement = (by: string | null, reason: string | null) => ({
   changeId: sql`nextval('hash_bank_change_seq')`
 })
 
-/** Retires one entry; an entry already retired is returned unchanged. Null when there is no such entry. */
-export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<EntryWithNotice | null> {
-  await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt)))
-  return findEntry(db, id)
+/**
+ * Retires one entry; an entry already retired is returned unchanged (`retiredNow` false). Null when there is no
+ * such entry.
+ */
+export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<{ entry: EntryWithNotice, retiredNow: boolean } | null> {
+  const retired = await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt))).returning({ id: entries.id })
+  const entry = await findEntry(db, id)
+  return entry === null ? null : { entry, retiredNow: retired.length > 0 }
 }
 
 /** Retires every live entry a notice contributed (for a removal that is undone, e.g. a withdrawn notice). */

@@ -3,8 +3,14 @@ import { eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { legalBases } from '../db/schema.ts'
 import { TtlCache } from '../lib/ttl-cache.ts'
+import { announceChange } from './changes.ts'
 
 export type LegalBasisRow = typeof legalBases.$inferSelect
+
+/** The citation in each notice language: the ones given, else the one citation in all three. */
+export function citationsOf (row: LegalBasisRow): { kk: string, ru: string, en: string } {
+  return (row.citations as { kk: string, ru: string, en: string } | null) ?? { kk: row.citation, ru: row.citation, en: row.citation }
+}
 
 export async function listLegalBases (db: Executor): Promise<LegalBasisRow[]> {
   return db.select().from(legalBases).orderBy(legalBases.id)
@@ -17,10 +23,10 @@ export async function findLegalBasis (db: Executor, id: string): Promise<LegalBa
 
 /**
  * Report intake cites the catalogue on every request; it changes rarely, so reads are cached briefly. An edit
- * clears this process's cache; other processes see it within CATALOGUE_CACHE_TTL_MS.
+ * clears this process's cache and is announced to the others, which clear theirs on hearing it.
  */
 export const CATALOGUE_CACHE_TTL_MS = 5_000
-const cache = new TtlCache<string, LegalBasisRow | null>(CATALOGUE_CACHE_TTL_MS, 1_000)
+const cache = new TtlCache<string, LegalBasisRow | null>(CATALOGUE_CACHE_TTL_MS, 1_000, Date.now, 'legal-bases')
 
 export async function findLegalBasisCached (db: Executor, id: string): Promise<LegalBasisRow | null> {
   return cache.getOrLoad(id, () => findLegalBasis(db, id))
@@ -29,6 +35,7 @@ export async function findLegalBasisCached (db: Executor, id: string): Promise<L
 export async function insertLegalBasis (db: Executor, values: typeof legalBases.$inferInsert): Promise<LegalBasisRow> {
   const [row] = await db.insert(legalBases).values(values).returning()
   cache.clear()
+  await announceChange(db, 'legal-bases')
   return row
 }
 
@@ -38,5 +45,6 @@ export async function updateLegalBasis (db: Executor, id: string, changes: Parti
     .where(eq(legalBases.id, id))
     .returning()
   cache.clear()
+  await announceChange(db, 'legal-bases')
   return row ?? null
 }

@@ -61,3 +61,50 @@ export async function liftBlockingOrders (tx: Executor, noticeId: string, at: Da
   }
   return ids
 }
+
+export interface DeliveryCandidate {
+  id: string
+  /** The version the reader saw; the notice is delivered only if it still has it (and is still deliverable). */
+  version: number
+  /** The audit entry's change and its digest, as appendAudit would store them. */
+  change: Record<string, unknown>
+  digest: string
+}
+
+export interface Delivered { id: string, version: number, updatedAt: Date }
+
+/**
+ * Delivers a page of notices in one statement: moves those still in `from` (at the version the reader saw, on the
+ * reader's platform) to `to`, and writes each one's event and audit entry, in the page's order. A notice another
+ * read delivered first is left out of the answer.
+ */
+export async function deliverNotices (
+  tx: Executor, candidates: DeliveryCandidate[], transition: { from: readonly string[], to: string, action: string },
+  actor: { id: string, role: string, platform: string }, at: Date
+): Promise<Delivered[]> {
+  if (candidates.length === 0) return []
+  const page = JSON.stringify(candidates.map((c, ord) => ({ ...c, ord })))
+  const from = sql.join(transition.from.map((s) => sql`${s}`), sql`, `)
+  const result = await tx.execute<{ id: string, version: number, updated_at: string | Date }>(sql`
+    with page as (
+      select * from jsonb_to_recordset(${page}::jsonb) as p(id uuid, version int, change jsonb, digest text, ord int)
+    ), delivered as (
+      update notices n set status = ${transition.to}, version = n.version + 1, updated_at = ${at}
+      from page p
+      where n.id = p.id and n.version = p.version and n.platform = ${actor.platform} and n.status in (${from})
+      returning n.id, n.platform, n.version, n.updated_at
+    ), events as (
+      insert into notice_events (notice_id, platform, type, action, from_status, to_status, version, actor_id, actor_role, at)
+      select d.id, d.platform, 'notice.transitioned', ${transition.action}, p.change ->> 'from', ${transition.to}, d.version,
+        ${actor.id}::uuid, ${actor.role}, ${at}
+      from delivered d join page p on p.id = d.id
+      order by p.ord
+    ), audit as (
+      insert into audit_entries (actor_id, actor_role, action, target_type, target_id, change, digest)
+      select ${actor.id}::uuid, ${actor.role}, ${'notice.' + transition.action}, 'notice', d.id::text, p.change, p.digest
+      from delivered d join page p on p.id = d.id
+      order by p.ord
+    )
+    select id, version, updated_at from delivered`)
+  return result.rows.map((r) => ({ id: r.id, version: Number(r.version), updatedAt: new Date(r.updated_at) }))
+}

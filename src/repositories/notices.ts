@@ -1,5 +1,5 @@
 // Reads notices and their items, and the public keys that signed them.
-import { and, asc, eq, gt, gte, inArray, type SQL } from 'drizzle-orm'
+import { and, asc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { notices, noticeItems, signingKeys } from '../db/schema.ts'
 
@@ -72,6 +72,9 @@ export interface UrlHistoryRow {
   referenceNumber: string
   status: string
   outcome: string
+  category: string
+  /** When the item was removed (or, for a notice closed as a whole, when the notice last changed). */
+  removedAt: Date
 }
 
 /** Every notice item, open or past, that named one of these canonical URLs, oldest notice first. */
@@ -82,7 +85,9 @@ export async function noticesOfCanonicalUrls (db: Executor, urls: string[]): Pro
     noticeId: notices.id,
     referenceNumber: notices.referenceNumber,
     status: notices.status,
-    outcome: noticeItems.outcome
+    outcome: noticeItems.outcome,
+    category: notices.category,
+    removedAt: sql<Date>`coalesce(${noticeItems.outcomeAt}, ${notices.updatedAt})`.mapWith(notices.updatedAt)
   }).from(noticeItems)
     .innerJoin(notices, eq(notices.id, noticeItems.noticeId))
     .where(inArray(noticeItems.canonicalUrl, [...new Set(urls)]))

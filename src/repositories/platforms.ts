@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { platforms } from '../db/schema.ts'
 import { TtlCache } from '../lib/ttl-cache.ts'
+import { announceChange } from './changes.ts'
 
 export type PlatformRow = typeof platforms.$inferSelect
 
@@ -15,8 +16,8 @@ export async function findPlatform (db: Executor, slug: string): Promise<Platfor
   return row ?? null
 }
 
-/** Intake needs every platform's addressee and deadlines per report; edits clear this process's copy at once. */
-const catalogue = new TtlCache<'all', Map<string, PlatformRow>>(5_000, 1)
+/** Intake needs every platform's addressee and deadlines per report; an edit clears every process's copy at once. */
+const catalogue = new TtlCache<'all', Map<string, PlatformRow>>(5_000, 1, Date.now, 'platforms')
 
 export async function platformCatalogue (db: Executor): Promise<Map<string, PlatformRow>> {
   return catalogue.getOrLoad('all', async () => new Map((await listPlatforms(db)).map((row) => [row.slug, row])))
@@ -32,5 +33,6 @@ export async function updatePlatform (db: Executor, slug: string, changes: Parti
     .where(eq(platforms.slug, slug))
     .returning()
   catalogue.clear()
+  await announceChange(db, 'platforms')
   return row ?? null
 }

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { problemResponse } from '../schemas/common.ts'
 import { sendProblem } from '../plugins/problems.ts'
+import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-errors.ts'
 import type { MediaHasher } from '../media/hash-pool.ts'
 
 const Health = named('Health', Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) }))
@@ -70,6 +71,7 @@ const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher
       }
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check failed')
+      reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
       return sendProblem(reply, 503, { detail: 'the database does not answer' })
     }
   })

@@ -17,7 +17,11 @@ export const NoticeItem = named('NoticeItem', Type.Object({
   canonicalUrl: Str,
   identifiers: Type.Record(Str, Str, { description: 'The platform\'s own identifiers (channel and message, video id, ...)' }),
   contentType: ContentTypeSchema,
-  outcome: Type.Enum(['pending', 'removed'] as const)
+  outcome: Type.Enum(['pending', 'removed'] as const),
+  removedElsewhere: Type.Array(Type.Object({
+    removedAt: Type.String({ format: 'date', description: 'The day (UTC) the material was removed' }),
+    category: CategorySchema
+  }), { description: 'The same material removed before from other platforms: when and in what category only, never their notices' })
 }))
 
 export const Notice = named('Notice', Type.Object({
@@ -58,7 +62,7 @@ export const Notice = named('Notice', Type.Object({
   preservation: Type.Object({ periodMonths: Type.Integer() }),
   languages: Type.Array(Str),
   items: Type.Array(NoticeItem),
-  reuploadOf: Type.Array(Str, { description: 'Reference numbers of earlier notices whose removed material came back' }),
+  reuploadOf: Type.Array(Str, { description: 'Reference numbers of this platform\'s earlier notices whose removed material came back (other platforms\' removals are in items[].removedElsewhere, without their numbers)' }),
   reportId: Uuid,
   signature: Type.Object({ keyId: Str, algorithm: Str, fingerprint: Str }),
   createdAt: Timestamp,

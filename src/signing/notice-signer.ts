@@ -18,6 +18,11 @@ export interface NoticeSigner {
   publicKey: PublicSigningKey
   /** Signs the content and answers the JWS with its payload detached (RFC 7515 Appendix F): `header..signature`. */
   sign: (content: unknown) => Promise<string>
+  /**
+   * Signs other statements with the same key under a type of their own (the JWS `typ` header), so that one can
+   * never be passed off as the other: answers the compact JWS with its payload attached.
+   */
+  signStatement: (type: string, content: unknown) => Promise<string>
 }
 
 /**
@@ -78,6 +83,31 @@ export async function loadNoticeSigner (keyFile: string | undefined, dataDir: st
     sign: async (content) => {
       const signingInput = `${header}.${Buffer.from(canonicalJson(content)).toString('base64url')}`
       return `${header}..${crypto.sign(null, Buffer.from(signingInput), privateKey).toString('base64url')}`
+    },
+    signStatement: async (type, content) => {
+      const typed = Buffer.from(JSON.stringify({ alg: SIGNATURE_ALGORITHM, kid, typ: type })).toString('base64url')
+      const signingInput = `${typed}.${Buffer.from(canonicalJson(content)).toString('base64url')}`
+      return `${signingInput}.${crypto.sign(null, Buffer.from(signingInput), privateKey).toString('base64url')}`
     }
+  }
+}
+
+/**
+ * Checks a compact JWS of the given type against the known public keys; answers its payload, or null when it is
+ * malformed, of another type, signed by an unknown key, or altered.
+ */
+export function verifyStatement (jws: string, type: string, keys: Array<{ kid: string, publicJwk: unknown }>): unknown {
+  const parts = jws.split('.')
+  if (parts.length !== 3) return null
+  try {
+    const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { alg?: unknown, kid?: unknown, typ?: unknown }
+    if (header.alg !== SIGNATURE_ALGORITHM || header.typ !== type) return null
+    const key = keys.find((k) => k.kid === header.kid)
+    if (key === undefined) return null
+    const publicKey = crypto.createPublicKey({ key: key.publicJwk as crypto.JsonWebKey, format: 'jwk' })
+    if (!crypto.verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2], 'base64url'))) return null
+    return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
+  } catch {
+    return null
   }
 }

@@ -1,10 +1,12 @@
 // Creating, listing and revoking API clients, and the first administrator of a fresh installation.
 import { sql } from 'drizzle-orm'
+import { announceChange } from '../repositories/changes.ts'
+import { createdAnswer, storeAnswer, type IdempotencyClaim } from '../repositories/idempotency.ts'
 import type { Database } from '../db/index.ts'
 import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
 import { platformExists } from '../repositories/platforms.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { AppError, unprocessable } from '../lib/errors.ts'
 import { appendAudit } from '../repositories/audit.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ClientView, CreateClientInput } from '../schemas/clients.ts'
@@ -24,7 +26,7 @@ export function toClientView (row: repo.ClientRow): ClientView {
   }
 }
 
-export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal) {
+export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal, idempotency: IdempotencyClaim | null = null) {
   const errors: Array<{ pointer: string, detail: string }> = []
   if (input.role === 'liaison' && input.platform === undefined) {
     errors.push({ pointer: '/platform', detail: 'is required for a liaison' })
@@ -35,7 +37,7 @@ export async function createClient (db: Database, input: CreateClientInput, crea
   if (input.platform !== undefined && !(await platformExists(db, input.platform))) {
     errors.push({ pointer: '/platform', detail: `is not a catalogued platform: ${input.platform}` })
   }
-  if (errors.length > 0) throw new HttpProblem(422, 'Invalid client', 'the client cannot be created as described', { errors })
+  if (errors.length > 0) throw unprocessable('Invalid client', 'the client cannot be created as described', errors)
   const key = generateApiKey()
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertClient(tx, {
@@ -43,6 +45,8 @@ export async function createClient (db: Database, input: CreateClientInput, crea
       keyPrefix: key.prefix, keyHash: key.hash, createdBy: createdBy.id
     })
     await appendAudit(tx, createdBy, { action: 'client.created', targetType: 'client', targetId: created.id, change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix } })
+    // A retry after a crash replays this answer (key included, as the first answer had it): it commits with the client.
+    if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(`/v1/clients/${created.id}`, { ...toClientView(created), apiKey: key.key }))
     return created
   })
   return { ...toClientView(row), apiKey: key.key }
@@ -53,9 +57,11 @@ export async function revokeClient (db: Database, id: string, by: Principal) {
     const existing = await repo.findClient(tx, id)
     if (!existing) return null
     if (existing.role === 'admin' && existing.revokedAt === null && (await repo.countActiveAdmins(tx)) <= 1) {
-      throw new HttpProblem(409, 'Last administrator', 'the last active administrator cannot be revoked')
+      throw new AppError('conflict', 'Last administrator', 'the last active administrator cannot be revoked')
     }
     const revoked = await repo.revokeClient(tx, id)
+    // Every process forgets the key when this commits (this one also clears its cache when the revoke returns).
+    await announceChange(tx, 'clients')
     await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
     return revoked
   })

@@ -1,6 +1,6 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
@@ -13,7 +13,8 @@ import type { NoticeSigner } from '../signing/notice-signer.ts'
 import type { ReportView } from '../schemas/reports.ts'
 import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
-import { toReportItemView } from './report-views.ts'
+import { reportCreatedAnswer, toReportItemView } from './report-views.ts'
+import { storeAnswerInTransaction } from '../repositories/idempotency.ts'
 import { noticeItemOf } from '../domain/report-intake.ts'
 import { checkItems, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
@@ -172,8 +173,13 @@ async function issueReports (ctx: IssuingContext, reports: PreparedReport[]): Pr
     const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: clientOf.get(n.report_id)!, at: n.issued_at }))
     const noticesOf = (report: PreparedReport) => notices.filter((n) => n.report_id === report.id)
     await insertNotices(client, notices, noticeItems, events, reports.map((r) => submittedAudit(r, noticesOf(r))))
-    await client.query('commit')
     views = reports.map((r) => toView(r, createdAt.get(r.id)!, noticesOf(r), verdictOf))
+    // A report that came with an Idempotency-Key has its answer stored in this transaction: after a crash, a retry
+    // replays the answer of a committed report and finds the key of an uncommitted one free.
+    for (const [i, report] of reports.entries()) {
+      if (report.idempotency) await storeAnswerInTransaction(client, report.idempotency, reportCreatedAnswer(views[i]))
+    }
+    await client.query('commit')
   } catch (error) {
     await client.query('rollback').catch(() => {})
     throw error
@@ -212,7 +218,7 @@ async function composeNotice (
     legalBasis: report.legalBasis,
     statementOfReasons: report.input.statementOfReasons,
     territorialScope: report.territorialScope,
-    items: items.map((item) => noticeItemOf(item, verdictOf(item).reuploadOf)),
+    items: items.map((item) => noticeItemOf(item, citationsFor(platform.slug as PlatformSlug, verdictOf(item).earlier))),
     redressDays: ctx.redressDays,
     preservationMonths: ctx.preservationMonths
   })

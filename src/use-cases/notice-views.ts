@@ -5,12 +5,13 @@ import type { Static } from 'typebox'
 import type { NoticeEventRow } from '../repositories/notice-events.ts'
 
 type NoticeEventView = Static<typeof NoticeEvent>
-import type { NoticeContent } from '../domain/notice-content.ts'
+import { isReferenceOf, type NoticeContent } from '../domain/notice-content.ts'
 import type { NoticeStatus } from '../domain/vocabulary.ts'
 import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-signer.ts'
 
 export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
   const content = notice.content as NoticeContent
+  const elsewhere = new Map(content.items.map((item) => [item.id, item.removedElsewhere ?? []]))
   return {
     id: notice.id,
     referenceNumber: notice.referenceNumber,
@@ -37,9 +38,11 @@ export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
       canonicalUrl: item.canonicalUrl,
       identifiers: item.identifiers as Record<string, string>,
       contentType: item.contentType as NoticeView['items'][number]['contentType'],
-      outcome: item.outcome as 'pending' | 'removed'
+      outcome: item.outcome as 'pending' | 'removed',
+      removedElsewhere: elsewhere.get(item.id) ?? []
     })),
-    reuploadOf: notice.reuploadOf,
+    // Notices issued before citations were split per platform may still list other platforms' numbers here.
+    reuploadOf: notice.reuploadOf.filter((ref) => isReferenceOf(ref, content.addressee.platform)),
     reportId: notice.reportId,
     signature: { keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature) },
     createdAt: notice.createdAt.toISOString(),

@@ -51,3 +51,17 @@ export function toReportFields (row: ReportRow, notices: NoticeRef[]) {
 export function toReportView (report: ReportRow, items: ReportItemRow[], notices: NoticeRef[]): ReportView {
   return { ...toReportFields(report, notices), items: items.map(toReportItemView) }
 }
+
+/** Where a created report is read back. */
+export function reportLocation (id: string): string {
+  return `/v1/reports/${id}`
+}
+
+/** The 201 answer to a report's submission, as it is stored for the retries of its Idempotency-Key. */
+export function reportCreatedAnswer (view: ReportView): { status: number, headers: Record<string, string>, body: string } {
+  return {
+    status: 201,
+    headers: { 'content-type': 'application/json; charset=utf-8', location: reportLocation(view.id) },
+    body: JSON.stringify(view)
+  }
+}

@@ -1,13 +1,16 @@
 // Before a report is issued: is each item known material (hash bank, earlier notices) or already under notice?
 import type { Database } from '../db/index.ts'
 import type { RecognisedItem } from '../domain/report-intake.ts'
-import type { HashKind } from '../domain/vocabulary.ts'
+import type { HashKind, NoticeStatus } from '../domain/vocabulary.ts'
+import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
 import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
 import { matchHashes, videoQuery, type HashQuery } from './hash-bank/match.ts'
 import { decodeFeatures } from '../domain/vpdq-match.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 import type { Viewer } from './hash-bank/views.ts'
 import type { MatchView } from '../schemas/hash-bank.ts'
+import type { EarlierRemoval } from '../domain/notice-content.ts'
+import type { Category } from '../domain/vocabulary.ts'
 
 export interface NoticeRef { id: string, referenceNumber: string }
 
@@ -16,13 +19,16 @@ export interface ItemVerdict {
   reupload: { matches: MatchView[], notices: NoticeRef[] } | null
   /** The open notice already covering this URL: the item is a duplicate, not a new notice. */
   duplicateOf: NoticeRef | null
-  /** Reference numbers the new notice cites. */
+  /** Reference numbers of every earlier notice that removed this material (what the authority sees). */
   reuploadOf: string[]
+  /** The same, with when and in what category: a notice to a platform cites only its own by number (citationsFor). */
+  earlier: EarlierRemoval[]
 }
 
-/** Statuses in which the platform still owes an outcome for an item not yet removed. */
-export const OPEN_STATUSES: readonly string[] = ['issued', 'delivered', 'acknowledged', 'partially_removed', 'rejected', 'cannot_comply', 'overdue', 'escalated']
-const OPEN = new Set(OPEN_STATUSES)
+/** Statuses in which the platform still owes an outcome for an item not yet removed (from the lifecycle table). */
+export const OPEN_STATUSES: readonly string[] = OPEN_NOTICE_STATUSES
+const OPEN = new Set<string>(OPEN_STATUSES)
+const MATERIAL_GONE = new Set<string>([...MATERIAL_GONE_STATUSES, ...ruleOf('close').to])
 
 function isOpen (row: UrlHistoryRow): boolean {
   return OPEN.has(row.status) && row.outcome === 'pending'
@@ -30,7 +36,7 @@ function isOpen (row: UrlHistoryRow): boolean {
 
 /** Removed material: an item the platform removed or restricted (a withdrawn notice proves nothing). */
 function isPast (row: UrlHistoryRow): boolean {
-  return row.status !== 'withdrawn' && (row.outcome === 'removed' || ['removed', 'restricted', 'closed'].includes(row.status))
+  return !ruleOf('withdraw').to.includes(row.status as NoticeStatus) && (row.outcome === 'removed' || MATERIAL_GONE.has(row.status))
 }
 
 export async function checkItems (db: Database, bank: HashBankIndex, items: readonly RecognisedItem[], viewer: Viewer): Promise<ItemVerdict[]> {
@@ -52,14 +58,26 @@ export async function checkItems (db: Database, bank: HashBankIndex, items: read
   return items.map((item, index) => {
     const atUrl = history.filter((row) => row.canonicalUrl === item.canonicalUrl)
     const open = atUrl.find(isOpen)
-    const pastNotices = atUrl.filter(isPast).map((row) => ({ id: row.noticeId, referenceNumber: row.referenceNumber }))
+    const past = atUrl.filter(isPast)
     const matches = matchesOf[index]
     const cited = new Map<string, NoticeRef>()
-    for (const ref of [...matches.flatMap((m) => (m.notice ? [m.notice] : [])), ...pastNotices]) cited.set(ref.referenceNumber, ref)
+    const earlier = new Map<string, EarlierRemoval>()
+    for (const m of matches) {
+      if (m.notice === null) continue
+      cited.set(m.notice.referenceNumber, m.notice)
+      earlier.set(m.notice.referenceNumber, { referenceNumber: m.notice.referenceNumber, removedAt: m.addedAt, category: m.category as Category })
+    }
+    for (const row of past) {
+      cited.set(row.referenceNumber, { id: row.noticeId, referenceNumber: row.referenceNumber })
+      if (!earlier.has(row.referenceNumber)) {
+        earlier.set(row.referenceNumber, { referenceNumber: row.referenceNumber, removedAt: row.removedAt.toISOString(), category: row.category as Category })
+      }
+    }
     return {
-      reupload: matches.length > 0 || pastNotices.length > 0 ? { matches, notices: [...cited.values()] } : null,
+      reupload: matches.length > 0 || past.length > 0 ? { matches, notices: [...cited.values()] } : null,
       duplicateOf: open ? { id: open.noticeId, referenceNumber: open.referenceNumber } : null,
-      reuploadOf: [...cited.keys()].sort()
+      reuploadOf: [...cited.keys()].sort(),
+      earlier: [...earlier.values()]
     }
   })
 }

@@ -2,13 +2,14 @@
 import crypto from 'node:crypto'
 import { recogniseItems, type RecognisedItem } from '../domain/report-intake.ts'
 import type { NoticeContent } from '../domain/notice-content.ts'
-import { findLegalBasisCached } from '../repositories/legal-bases.ts'
+import { citationsOf, findLegalBasisCached } from '../repositories/legal-bases.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { unprocessable } from '../lib/errors.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ReportView, SubmitReportInput } from '../schemas/reports.ts'
 import type { IssuingQueue } from './issuing-queue.ts'
 import type { Database } from '../db/index.ts'
+import type { IdempotencyClaim } from '../repositories/idempotency.ts'
 
 export const DEFAULT_TERRITORIAL_SCOPE = ['KZ']
 
@@ -21,6 +22,8 @@ export interface PreparedReport {
   items: Array<RecognisedItem & { id: string }>
   legalBasis: NoticeContent['legalBasis']
   receivedAt: Date
+  /** The Idempotency-Key it runs under, if any: issuing stores the answer under it in the same transaction. */
+  idempotency?: IdempotencyClaim | null
 }
 
 export async function prepareReport (db: Database, principal: Principal, input: SubmitReportInput, now = new Date()): Promise<PreparedReport> {
@@ -33,7 +36,7 @@ export async function prepareReport (db: Database, principal: Principal, input: 
     if (!catalogue.has(item.platform)) problems.push({ pointer: `/items/${item.position}/url`, detail: `platform ${item.platform} is not in the catalogue` })
   })
   if (problems.length > 0) {
-    throw new HttpProblem(422, 'Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, { errors: problems })
+    throw unprocessable('Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems)
   }
   return {
     id: crypto.randomUUID(),
@@ -41,11 +44,16 @@ export async function prepareReport (db: Database, principal: Principal, input: 
     input,
     territorialScope: input.territorialScope ?? DEFAULT_TERRITORIAL_SCOPE,
     items: items.map((item) => ({ ...item, id: crypto.randomUUID() })),
-    legalBasis: { id: legalBasis!.id, citation: legalBasis!.citation, title: legalBasis!.title as NoticeContent['legalBasis']['title'] },
+    legalBasis: {
+      id: legalBasis!.id,
+      citation: legalBasis!.citation,
+      ...(legalBasis!.citations === null ? {} : { citations: citationsOf(legalBasis!) }),
+      title: legalBasis!.title as NoticeContent['legalBasis']['title']
+    },
     receivedAt: now
   }
 }
 
-export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput): Promise<ReportView> {
-  return queue.submit(await prepareReport(db, principal, input))
+export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput, idempotency: IdempotencyClaim | null = null): Promise<ReportView> {
+  return queue.submit({ ...await prepareReport(db, principal, input), idempotency })
 }

@@ -2,16 +2,15 @@
 // blocking orders and the audit trail in one transaction.
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/index.ts'
-import { decideTransition, type Actor } from '../domain/notice-lifecycle.ts'
+import { decideTransition, OPEN_STATUSES, type Actor } from '../domain/notice-lifecycle.ts'
 import { computeDeadline, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
 import type { NoticeAction, NoticeStatus } from '../domain/vocabulary.ts'
 import { lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders, releaseNoticeUrls } from '../repositories/notice-transitions.ts'
-import { OPEN_STATUSES } from './reupload-check.ts'
 import { appendNoticeEvents } from '../repositories/notice-events.ts'
 import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/audit.ts'
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
-import { HttpProblem } from '../plugins/problems.ts'
+import { AppError, notFound } from '../lib/errors.ts'
 import { platformScope, type Principal } from '../repositories/clients.ts'
 
 export interface TransitionRequest {
@@ -54,9 +53,11 @@ export async function transitionNotice (
   const { actor, audit, scope } = actorOf(caller)
   const result = await db.transaction(async (tx) => {
     const notice = await lockNotice(tx, noticeId, scope)
-    if (!notice) throw new HttpProblem(404, 'Not found', `no notice ${noticeId}`)
+    if (!notice) throw notFound(`notice ${noticeId}`)
     if (expectedVersion !== null && notice.version !== expectedVersion) {
-      throw new HttpProblem(412, 'Precondition failed', `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, { currentVersion: notice.version })
+      throw new AppError('precondition_failed', 'Precondition failed', `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, {
+        extra: { currentVersion: notice.version }
+      })
     }
     const items = await itemOutcomes(tx, noticeId)
     const decision = decideTransition({
@@ -70,10 +71,12 @@ export async function transitionNotice (
       detail: request.detail
     })
     if (!decision.ok) {
-      if (decision.error === 'forbidden') throw new HttpProblem(403, 'Forbidden', decision.message, { allowed: decision.allowed })
-      if (decision.error === 'not_allowed') throw new HttpProblem(409, 'Action not allowed', decision.message, { currentStatus: notice.status, allowed: decision.allowed })
-      throw new HttpProblem(422, 'Invalid transition', decision.message, {
-        errors: (decision.fields ?? []).map((f) => ({ pointer: `/${f.field}`, detail: f.message })), allowed: decision.allowed
+      if (decision.error === 'forbidden') throw new AppError('forbidden', 'Forbidden', decision.message, { extra: { allowed: decision.allowed } })
+      if (decision.error === 'not_allowed') {
+        throw new AppError('conflict', 'Action not allowed', decision.message, { extra: { currentStatus: notice.status, allowed: decision.allowed } })
+      }
+      throw new AppError('unprocessable', 'Invalid transition', decision.message, {
+        extra: { errors: (decision.fields ?? []).map((f) => ({ pointer: `/${f.field}`, detail: f.message })), allowed: decision.allowed }
       })
     }
     const content = notice.content as NoticeContent

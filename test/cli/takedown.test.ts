@@ -50,11 +50,20 @@ t.test('all files hashed exits 0', async (t) => {
 })
 
 t.test('usage errors exit 2 with the usage message', async (t) => {
-  for (const args of [[], ['hash'], ['frobnicate', PNG], ['hash', '--bogus', PNG]]) {
+  for (const args of [['hash'], ['hash', '--bogus', PNG]]) {
     const { code, stdout, stderr } = await run(...args)
     t.equal(code, 2, args.join(' ') || '(no arguments)')
     t.equal(stdout, '')
     t.match(stderr, /usage: takedown hash \[--json\] FILE\.\.\./)
+  }
+})
+
+t.test('no command, or an unknown one, exits 2 with the list of commands', async (t) => {
+  for (const args of [[], ['frobnicate', PNG]]) {
+    const { code, stdout, stderr } = await run(...args)
+    t.equal(code, 2, args.join(' ') || '(no arguments)')
+    t.equal(stdout, '')
+    t.match(stderr, /hash \[options\] <file\.\.\.>/)
   }
 })
 

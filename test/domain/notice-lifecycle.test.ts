@@ -5,7 +5,8 @@ import fc from 'fast-check'
 import { NOTICE_ACTIONS, NOTICE_STATUSES, ROLES } from '../../src/domain/vocabulary.ts'
 import type { NoticeAction, NoticeStatus } from '../../src/domain/vocabulary.ts'
 import {
-  TRANSITIONS, allowedActions, decideTransition, isTerminal
+  TRANSITIONS, allowedActions, decideTransition, isTerminal,
+  DELIVERABLE_STATUSES, EXPIRABLE_STATUSES, MATERIAL_ACTED_ON_STATUSES, MATERIAL_GONE_STATUSES, OPEN_STATUSES, TERMINAL_STATUSES
 } from '../../src/domain/notice-lifecycle.ts'
 import type { Actor, TransitionInput } from '../../src/domain/notice-lifecycle.ts'
 
@@ -253,4 +254,18 @@ t.test('every action offered as allowed succeeds with well-formed input', async 
     return allowedActions(status, actor).every(action => decideTransition(wellFormed(status, action, actor)).ok)
   }))
   t.pass('allowed lists are honest')
+})
+
+t.test('the status sets the service asks about are read off the table', async (t) => {
+  t.same([...OPEN_STATUSES].sort(), ['acknowledged', 'cannot_comply', 'delivered', 'escalated', 'issued', 'overdue', 'partially_removed', 'rejected'])
+  t.same([...EXPIRABLE_STATUSES].sort(), ['acknowledged', 'delivered', 'issued'])
+  t.same([...DELIVERABLE_STATUSES], ['issued'])
+  t.same([...MATERIAL_ACTED_ON_STATUSES].sort(), ['closed', 'escalated', 'partially_removed', 'removed', 'restricted'])
+  t.same([...TERMINAL_STATUSES].sort(), ['closed', 'withdrawn'])
+  for (const status of NOTICE_STATUSES) {
+    // Open and terminal never overlap, and every status is open, terminal or awaiting the authority's close.
+    t.notOk(OPEN_STATUSES.includes(status) && TERMINAL_STATUSES.includes(status), status)
+    t.ok(OPEN_STATUSES.includes(status) || TERMINAL_STATUSES.includes(status) || MATERIAL_GONE_STATUSES.includes(status), status)
+    t.equal(isTerminal(status), allowedActions(status, 'authority').length + allowedActions(status, 'liaison').length + allowedActions(status, 'system').length === 0, status)
+  }
 })

@@ -5,6 +5,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { MIGRATIONS_DIR, migrateDatabase } from '../../src/db/migrate.ts'
 import { createPool } from '../../src/db/index.ts'
+import { grantServiceRole } from '../../src/db/roles.ts'
 
 const ROOT = path.resolve(MIGRATIONS_DIR, '..')
 const TEMPLATE_LOCK = 7_310_900
@@ -88,5 +89,27 @@ export async function createTestDatabase (): Promise<TestDatabase> {
     name,
     url: databaseUrl(name),
     drop: () => withAdmin(async (admin) => { await admin.query(`drop database if exists ${name} with (force)`) })
+  }
+}
+
+/** A login role of least privilege on one test database, granted as the service's role is (src/db/roles.ts). */
+export async function createServiceRole (url: string): Promise<{ role: string, url: string, drop: () => Promise<void> }> {
+  const role = `takedown_svc_${crypto.randomBytes(6).toString('hex')}`
+  await withAdmin(async (admin) => { await admin.query(`create role ${role} login password 'service'`) })
+  const owner = new pg.Client({ connectionString: url })
+  await owner.connect()
+  try {
+    await grantServiceRole(owner, role)
+  } finally {
+    await owner.end()
+  }
+  const serviceUrl = new URL(url)
+  serviceUrl.username = role
+  serviceUrl.password = 'service'
+  return {
+    role,
+    url: serviceUrl.toString(),
+    // After the database is dropped, nothing of the role's is left but its membership of pg_read_all_stats.
+    drop: () => withAdmin(async (admin) => { await admin.query(`drop role if exists ${role}`) })
   }
 }

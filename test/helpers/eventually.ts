@@ -3,7 +3,8 @@ import type pg from 'pg'
 
 /**
  * Retries until the check passes (background work runs every 100 ms to 1 s), or fails after `ms`: long, because
- * an open transaction of another test file holds back the commit-safe feeds of the whole cluster meanwhile.
+ * the machine running the suite is shared and slow, and the hash bank's change feed still waits for the oldest
+ * transaction of the whole cluster.
  */
 export async function eventually<T> (check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms
@@ -17,9 +18,8 @@ export async function eventually<T> (check: () => Promise<T | undefined | false>
 
 /**
  * Waits until the change feed has numbered every committed event and the app's sequencer knows it. Numbering
- * waits for the oldest transaction of the whole cluster, so another test file's open transaction can hold it back
- * for a while, and the sequencer learns its last position a moment after numbering: a tag read twice in a row can
- * agree while the feed is still to move.
+ * waits for the oldest transaction of the test's own database, and the sequencer learns its last position a
+ * moment after numbering: a tag read twice in a row can agree while the feed is still to move.
  */
 export async function allEventsNumbered (pool: pg.Pool, sequencer: { lastPosition: number }): Promise<void> {
   await eventually(async () => {

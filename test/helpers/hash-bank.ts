@@ -4,6 +4,7 @@ import type { TestContext } from '../helper.ts'
 import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entries.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 import { eventually } from './eventually.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 
 export const VECTORS = new URL('../../../shared/vectors/pdq/', import.meta.url)
 
@@ -37,14 +38,10 @@ export async function removedNotice (
   const res = await ctx.call(authorityKey, {
     method: 'POST',
     url: '/v1/reports',
-    payload: {
-      externalRef: `HB-${n}`,
-      category: 'terrorism',
-      legalBasis: 'kz-online-platforms-9',
-      statementOfReasons: 'Propaganda video.',
-      urgency: 'normal',
-      items: [{ url, contentType: options.contentType ?? 'image', ...(options.hashes ? { hashes: options.hashes } : {}) }]
-    }
+    payload: reportPayload(
+      [{ url, contentType: options.contentType ?? 'image', ...(options.hashes ? { hashes: options.hashes } : {}) }],
+      { externalRef: `HB-${n}`, statementOfReasons: 'Propaganda video.' }
+    )
   })
   if (res.statusCode !== 201) throw new Error(`report failed: ${res.statusCode} ${res.body}`)
   const report = res.json()

@@ -4,6 +4,10 @@ import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
 import pino from 'pino'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { EXTREMISM } from '../fixtures/reports.ts'
+import { issueNotice } from '../fixtures/notices.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { createDatabase, createPool } from '../../src/db/index.ts'
 import { DeadlineScheduler, expireOverdueNotices, sweepDeadlines } from '../../src/jobs/deadlines.ts'
 
@@ -14,25 +18,12 @@ t.test('deadlines', async (t) => {
   const ctx = await build(t, { DEADLINE_SWEEP_SECONDS: '0' })
   const { call } = ctx
   const hooks = { issuingBody: ctx.config.ISSUER_NAME }
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
+  const { authority, liaison: { telegram } } = await actors(ctx, 'telegram')
   let serial = 0
 
   async function newNotice (): Promise<string> {
-    const res = await call(authority, {
-      method: 'POST',
-      url: '/v1/reports',
-      payload: {
-        externalRef: `DEADLINE-${++serial}`,
-        category: 'extremism',
-        legalBasis: 'kz-communications-41-1',
-        statementOfReasons: 'Propaganda of a banned organisation.',
-        urgency: 'normal',
-        items: [{ url: `https://t.me/deadline_channel/${serial}`, contentType: 'text' }]
-      }
-    })
-    if (res.statusCode !== 201) throw new Error(`report failed: ${res.statusCode} ${res.body}`)
-    return res.json().notices[0].id as string
+    serial++
+    return (await issueNotice(ctx, authority, [`https://t.me/deadline_channel/${serial}`], { ...EXTREMISM, externalRef: `DEADLINE-${serial}` })).id
   }
   /** A liaison's first read delivers the notice (version 2); then one action of theirs. */
   async function liaisonActs (id: string, payload: object): Promise<void> {
@@ -116,9 +107,11 @@ t.test('deadlines', async (t) => {
       const later = await newNotice()
       await makeDue(ids)
       await ctx.pool.query("update notices set deadline = now() + interval '2 seconds' where id = $1", [later])
-      await until(async () => (await Promise.all([...ids, later].map(statusOf))).every((s) => s === 'overdue'), 20_000)
-      // A few more rounds of every process's worker, to show nobody expires anything twice.
-      await new Promise((resolve) => setTimeout(resolve, 2500))
+      await eventually(async () => (await Promise.all([...ids, later].map(statusOf))).every((s) => s === 'overdue'), 20_000)
+      // A few more sweeps of the chain, to show nobody expires anything twice.
+      const completedSweeps = async () => (await ctx.pool.query("select count(*)::int as n from pgboss.job where name = 'notice-deadlines' and state = 'completed'")).rows[0].n as number
+      const sweepsSoFar = await completedSweeps()
+      await eventually(async () => (await completedSweeps()) >= sweepsSoFar + 3, 30_000)
       t.same(await expireEvents([...ids, later]), ones([...ids, later]))
       const jobs = await ctx.pool.query("select count(*)::int as n from pgboss.job where name = 'notice-deadlines' and state = 'completed'")
       t.ok(jobs.rows[0].n >= 2, 'the sweep ran as a chain of jobs')
@@ -151,12 +144,4 @@ async function stopChild (child: ChildProcess): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), 5000)
   await exited
   clearTimeout(timer)
-}
-
-async function until (check: () => Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not reached within ${ms} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
 }

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 import { FixedWindows } from '../../src/plugins/rate-limit.ts'
 
 t.test('fixed windows per key', async (t) => {
@@ -37,7 +38,7 @@ t.test('the gateway limits each client per minute with a 429 problem, and change
   const refused = await call(authority, {
     method: 'POST',
     url: '/v1/reports',
-    payload: { externalRef: 'LIMITED', category: 'fraud', legalBasis: 'kz-online-platforms-9', statementOfReasons: 'Scam.', urgency: 'normal', items: [{ url: 'https://t.me/c/1', contentType: 'text' }] }
+    payload: reportPayload(['https://t.me/c/1'], { externalRef: 'LIMITED', category: 'fraud', statementOfReasons: 'Scam.' })
   })
   t.equal(refused.statusCode, 429)
   t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8')

@@ -1,25 +1,16 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, EXTREMISM } from '../fixtures/reports.ts'
+import { eventually } from '../helpers/eventually.ts'
 import { parseCsv, parseXml } from '../helpers/parse-exports.ts'
 
-const report = (urls: string[], urgency = 'normal') => ({
-  externalRef: 'BLOCK-1',
-  category: 'extremism',
-  legalBasis: 'kz-communications-41-1',
-  statementOfReasons: 'Propaganda of a banned organisation.',
-  urgency,
-  items: urls.map((url) => ({ url, contentType: 'text' }))
-})
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const report = (urls: string[], urgency = 'normal') => reportPayload(urls, { ...EXTREMISM, externalRef: 'BLOCK-1', urgency })
 
 t.test('blocking orders and the operators\' register', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const vk = await ctx.clientKey('liaison', 'vk')
+  const { authority, auditor, liaison: { telegram, vk } } = await actors(ctx, 'telegram', 'vk')
 
   const act = (key: string, id: string, etag: string, payload: object) =>
     call(key, { method: 'POST', url: `/v1/notices/${id}/transitions`, payload, headers: { 'if-match': etag } })
@@ -111,7 +102,8 @@ t.test('blocking orders and the operators\' register', async (t) => {
 
   // Everything below changes the register: the removal of the telegram notice's material lifts its order.
   const beforeLifting = new Date()
-  await pause(20)
+  // The lifting must fall strictly after that instant, at the API's millisecond precision.
+  await eventually(async () => Date.now() > beforeLifting.getTime())
   const removed = await act(telegram, tg.id, tg.etag, { action: 'remove' })
   t.equal(removed.json().status, 'removed', removed.body)
   const { rows: [lifting] } = await ctx.pool.query<{ lifted_at: Date }>('select lifted_at from blocking_orders where id = $1', [tgOrder.id])

@@ -3,17 +3,11 @@ import t from 'tap'
 import type { Test } from 'tap'
 import type { LightMyRequestResponse } from 'fastify'
 import { build } from '../helper.ts'
+import { reportPayload, EXTREMISM } from '../fixtures/reports.ts'
 import { buildApp, createLogger } from '../../src/app.ts'
 import { createDatabase, createPool } from '../../src/db/index.ts'
 
-const report = (ref: string, urls: string[]) => ({
-  externalRef: ref,
-  category: 'extremism',
-  legalBasis: 'kz-communications-41-1',
-  statementOfReasons: 'Calls for ethnic hatred.',
-  urgency: 'normal',
-  items: urls.map((url) => ({ url, contentType: 'text' }))
-})
+const report = (ref: string, urls: string[]) => reportPayload(urls, { ...EXTREMISM, externalRef: ref, statementOfReasons: 'Calls for ethnic hatred.' })
 
 interface ItemView { canonicalUrl: string, duplicateOf: { id: string, referenceNumber: string } | null }
 interface NoticeRef { id: string, referenceNumber: string }

@@ -1,6 +1,7 @@
 import t from 'tap'
 import pg from 'pg'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
 import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HashBankIndex } from '../../src/hash-bank/index-service.ts'
@@ -12,10 +13,7 @@ const hex = (n: number, width = 64) => n.toString(16).padStart(width, '0')
 t.test('hash-bank entries, retirement and the changes feed', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const tiktok = await ctx.clientKey('liaison', 'tiktok')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor, liaison: { telegram, tiktok } } = await actors(ctx, 'telegram', 'tiktok')
   const banked = await removedNotice(ctx, authority, { hashes: { sha256: hex(1), pdq: PDQ } })
   const entryOf = async (type: string) => (await ctx.pool.query('select id from hash_bank_entries where notice_id = $1 and type = $2', [banked.noticeId, type])).rows[0].id as string
   const matchPdq = async (value: string) => (await call(authority, { method: 'POST', url: '/v1/hash-bank/match', payload: { hashes: [{ type: 'pdq', value }] } })).json().results[0].matches

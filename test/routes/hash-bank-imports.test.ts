@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
 import { vector } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
 
@@ -9,9 +10,7 @@ const PDQ = vector('pen-and-coaster.png').pdq
 t.test('hash-bank imports', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const liaison = await ctx.clientKey('liaison', 'telegram')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor, liaison: { telegram: liaison } } = await actors(ctx, 'telegram')
   const post = (key: string | null, query: string, contentType: string, body: string, headers: Record<string, string> = {}) =>
     call(key, { method: 'POST', url: `/v1/hash-bank/imports?${query}`, headers: { 'content-type': contentType, ...headers }, payload: body })
   const count = async (source: string) => (await ctx.pool.query('select count(*)::int as n from hash_bank_entries where source = $1', [source])).rows[0].n

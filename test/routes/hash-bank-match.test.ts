@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
 import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
 import { hammingDistance } from '../../src/domain/pdq.ts'
 
@@ -12,10 +13,7 @@ const UNRELATED = vector('pen-and-coaster.png')
 t.test('hash-bank match', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const tiktok = await ctx.clientKey('liaison', 'tiktok')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor, liaison: { telegram, tiktok } } = await actors(ctx, 'telegram', 'tiktok')
   const banked = await removedNotice(ctx, authority, { hashes: { sha256: SHA.toUpperCase(), md5: MD5, pdq: ORIGINAL.pdq } })
   const match = (key: string | null, hashes: unknown[]) => call(key, { method: 'POST', url: '/v1/hash-bank/match', payload: { hashes } })
 

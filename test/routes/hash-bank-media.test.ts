@@ -1,6 +1,7 @@
 import t from 'tap'
 import sharp from 'sharp'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
 import { removedNotice, vector, vectorBytes } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { HashBankIndex } from '../../src/hash-bank/index-service.ts'
@@ -19,9 +20,7 @@ async function cropBorders (bytes: Buffer, fraction: number): Promise<Buffer> {
 t.test('media hashing and banked media', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const liaison = await ctx.clientKey('liaison', 'telegram')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor, liaison: { telegram: liaison } } = await actors(ctx, 'telegram')
   const hashes = (key: string | null, body: Buffer | string, contentType: string) =>
     call(key, { method: 'POST', url: '/v1/media/hashes', headers: { 'content-type': contentType }, payload: body })
 

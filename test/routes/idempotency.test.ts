@@ -1,14 +1,12 @@
 import t from 'tap'
+import crypto from 'node:crypto'
 import { build } from '../helper.ts'
+import { hashApiKey } from '../../src/domain/api-keys.ts'
+import { canonicalJson } from '../../src/domain/canonical-json.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 
-const body = (ref: string) => ({
-  externalRef: ref,
-  category: 'fraud',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'A fraudulent investment scheme.',
-  urgency: 'normal',
-  items: [{ url: 'https://t.me/scam_channel/77', contentType: 'text' }]
-})
+const body = (ref: string) =>
+  reportPayload(['https://t.me/scam_channel/77'], { externalRef: ref, category: 'fraud', statementOfReasons: 'A fraudulent investment scheme.' })
 
 t.test('Idempotency-Key', async (t) => {
   const ctx = await build(t)
@@ -76,5 +74,64 @@ t.test('Idempotency-Key', async (t) => {
     const second = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload, headers: { 'idempotency-key': 'client-1' } })
     t.equal(first.statusCode, 201)
     t.same(second.json(), first.json())
+  })
+
+  // A first attempt whose process died leaves its key 'running' with an owner number whose lock nobody holds.
+  const clientIdOf = async (key: string) => (await ctx.pool.query('select id from clients where key_hash = $1', [hashApiKey(key)])).rows[0].id as string
+  const leaveRunning = async (clientId: string, key: string, payload: object, owner: number | null) => {
+    const hash = crypto.createHash('sha256').update('POST /v1/reports\n').update(canonicalJson(payload)).digest('hex')
+    await ctx.pool.query(`insert into idempotency_keys (client_id, key, scope, request_hash, state, owner, expires_at)
+      values ($1, $2, 'POST /v1/reports', $3, 'running', $4, now() + interval '1 hour')`, [clientId, key, hash, owner])
+  }
+
+  t.test('a key whose first attempt died with its process runs again at once', async (t) => {
+    const clientId = await clientIdOf(authority)
+    for (const [key, owner] of [['orphan-1', 12345], ['orphan-2', null]] as const) {
+      const payload = body(`IDEM-ORPHAN-${key}`)
+      await leaveRunning(clientId, key, payload, owner)
+      const retry = await post(authority, key, payload)
+      t.equal(retry.statusCode, 201, `owner ${owner}: the retry runs instead of waiting (409)`)
+      t.equal(await count(`IDEM-ORPHAN-${key}`), 1)
+      const replay = await post(authority, key, payload)
+      t.equal(replay.headers['idempotent-replayed'], 'true')
+      t.same(replay.json(), retry.json())
+    }
+  })
+
+  t.test('a key whose owner lives is still 409', async (t) => {
+    const clientId = await clientIdOf(authority)
+    const { rows: [held] } = await ctx.pool.query(`select objid::int as owner from pg_locks where locktype = 'advisory' and classid = 7310010 and granted
+      and database = (select oid from pg_database where datname = current_database()) limit 1`)
+    t.ok(held, 'the app holds an owner lock')
+    const payload = body('IDEM-LIVE')
+    await leaveRunning(clientId, 'live-owner', payload, held.owner)
+    const retry = await post(authority, 'live-owner', payload)
+    t.equal(retry.statusCode, 409)
+    t.equal(retry.headers['retry-after'], '1')
+    t.equal(await count('IDEM-LIVE'), 0)
+  })
+
+  t.test('a report\'s answer is stored with the report, by the issuing transaction', async (t) => {
+    const created = await post(authority, 'stored-1', body('IDEM-STORED'))
+    t.equal(created.statusCode, 201)
+    const { rows: [row] } = await ctx.pool.query("select state, response_status, response_body, response_headers from idempotency_keys where key = 'stored-1'")
+    t.equal(row.state, 'done')
+    t.equal(row.response_status, 201)
+    t.same(JSON.parse(row.response_body), created.json())
+    t.equal(row.response_headers.location, created.headers.location)
+  })
+
+  t.test('a client\'s and a legal basis\'s answers are stored with them too', async (t) => {
+    const client = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'stored', role: 'auditor' }, headers: { 'idempotency-key': 'stored-client' } })
+    const basis = await ctx.call(ctx.adminKey, {
+      method: 'POST', url: '/v1/legal-bases', headers: { 'idempotency-key': 'stored-basis' },
+      payload: { id: 'kz-stored-basis', citation: 'Art. 2', title: { kk: 'a', ru: 'b', en: 'c' }, text: { kk: 'a', ru: 'b', en: 'c' } }
+    })
+    for (const [key, res] of [['stored-client', client], ['stored-basis', basis]] as const) {
+      t.equal(res.statusCode, 201, res.body)
+      const { rows: [row] } = await ctx.pool.query('select state, response_body from idempotency_keys where key = $1', [key])
+      t.equal(row.state, 'done')
+      t.same(JSON.parse(row.response_body), res.json(), `${key}: the stored answer is the one sent`)
+    }
   })
 })

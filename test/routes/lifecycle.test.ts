@@ -1,28 +1,17 @@
 import t from 'tap'
 import { build } from '../helper.ts'
-
-const report = (urls: string[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'LIFE-1',
-  category: 'extremism',
-  legalBasis: 'kz-communications-41-1',
-  statementOfReasons: 'Propaganda of a banned organisation.',
-  urgency: 'normal',
-  items: urls.map((url) => ({ url, contentType: 'text' })),
-  ...extra
-})
+import { actors } from '../fixtures/actors.ts'
+import { EXTREMISM } from '../fixtures/reports.ts'
+import { issueNotice } from '../fixtures/notices.ts'
+import { allEventsNumbered, eventually } from '../helpers/eventually.ts'
 
 t.test('the notice lifecycle over HTTP', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const vk = await ctx.clientKey('liaison', 'vk')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor, liaison: { telegram, vk } } = await actors(ctx, 'telegram', 'vk')
 
   async function newNotice (urls = ['https://t.me/life_channel/1', 'https://t.me/life_channel/2']) {
-    const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report(urls) })
-    t.equal(res.statusCode, 201, res.body)
-    return res.json().notices[0].id as string
+    return (await issueNotice(ctx, authority, urls, { ...EXTREMISM, externalRef: 'LIFE-1' })).id
   }
   const act = (key: string, id: string, etag: string | undefined, payload: object) => call(key, {
     method: 'POST', url: `/v1/notices/${id}/transitions`, payload, headers: etag === undefined ? {} : { 'if-match': etag }
@@ -115,22 +104,25 @@ t.test('the notice lifecycle over HTTP', async (t) => {
   })
 
   t.test('the feed is ordered, scoped per liaison, and long-polls', async (t) => {
-    const all = await call(auditor, { method: 'GET', url: '/v1/events?after=0&limit=500&wait=2' })
+    const own = [await newNotice(['https://t.me/life_channel/70']), await newNotice(['https://vk.com/wall-1_70']), await newNotice(['https://t.me/life_channel/71'])]
+    await allEventsNumbered(ctx.pool, ctx.app.sequencer)
+    const all = await call(auditor, { method: 'GET', url: '/v1/events?after=0&limit=500' })
     t.equal(all.statusCode, 200)
     const seqs = all.json().data.map((e: { sequence: number }) => e.sequence)
     t.same(seqs, [...seqs].sort((a, b) => a - b))
-    t.ok(seqs.length > 10)
+    t.ok(own.every((id) => all.json().data.some((e: { noticeId: string }) => e.noticeId === id)), 'the feed holds this subtest\'s notices')
     const mine = await call(vk, { method: 'GET', url: '/v1/events?after=0&limit=500' })
     t.equal(mine.json().data.filter((e: { platform: string }) => e.platform !== 'vk').length, 0)
-    // Notice A comes a moment after the poll starts; notice B once A has been seen, or after 8 s. A poll that
-    // wakes on new events holds A without B; one that slept through its whole 20 s wait would hold both. Polls
-    // that wake earlier, on events of the previous subtests still being numbered, are read past.
+    t.ok(mine.json().data.some((e: { noticeId: string }) => e.noticeId === own[1]), 'a liaison sees its own platform\'s events')
+    // Notice A comes once the poll waits; notice B once A has been seen, or after 8 s. A poll that wakes on new
+    // events holds A without B; one that slept through its whole 20 s wait would hold both. Polls that wake
+    // earlier, on events still being numbered, are read past.
     let last = all.json().lastSequence
     let releaseB!: () => void
     const gateB = new Promise<void>((resolve) => { releaseB = resolve })
     const timerB = setTimeout(releaseB, 8000)
     const createdB = gateB.then(() => newNotice(['https://t.me/life_channel/98']))
-    const createdA = new Promise((resolve) => setTimeout(resolve, 300)).then(() => newNotice(['https://t.me/life_channel/99']))
+    const createdA = eventually(async () => ctx.app.sequencer.listenerCount('advanced') > 0).then(() => newNotice(['https://t.me/life_channel/99']))
     let withA: Array<{ noticeId: string, type: string }> = []
     for (let found = false; !found;) {
       const polled = await call(auditor, { method: 'GET', url: `/v1/events?after=${last}&wait=20` })
@@ -148,6 +140,9 @@ t.test('the notice lifecycle over HTTP', async (t) => {
   })
 
   t.test('the feed and a notice\'s history filter by updatedSince', async (t) => {
+    await newNotice(['https://t.me/life_channel/80'])
+    await newNotice(['https://t.me/life_channel/81'])
+    await allEventsNumbered(ctx.pool, ctx.app.sequencer)
     // Events still being numbered come after every sequence read here, so the comparison stops at the last one.
     const all: Array<{ sequence: number, at: string, noticeId: string }> = (await call(auditor, { method: 'GET', url: '/v1/events?after=0&limit=500' })).json().data
     const lastRead = all[all.length - 1].sequence
@@ -184,7 +179,11 @@ t.test('the notice lifecycle over HTTP', async (t) => {
   })
 
   t.test('the audit trail verifies, and names an entry altered behind its back', async (t) => {
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    const id = await newNotice(['https://t.me/life_channel/90'])
+    t.equal((await act(telegram, id, '"1"', { action: 'acknowledge' })).statusCode, 200)
+    // Entries are sealed a moment after their commit.
+    await eventually(async () => (await ctx.pool.query('select count(*) filter (where position is null)::int as unsealed, count(*)::int as n from audit_entries')).rows
+      .every((r: { unsealed: number, n: number }) => r.unsealed === 0 && r.n > 5))
     const verify = await call(auditor, { method: 'GET', url: '/v1/audit/verify' })
     t.equal(verify.statusCode, 200)
     t.match(verify.json(), { intact: true, firstBroken: null })

@@ -6,19 +6,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem, type ReportFields } from '../fixtures/reports.ts'
 
 const run = promisify(execFile)
 const PDFTOTEXT = '/usr/bin/pdftotext'
 
-const report = (items: unknown[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'CASE-DOCS-1',
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'The material calls for violence against civilians.',
-  urgency: 'normal',
-  items,
-  ...extra
-})
+const report = (items: ReportItem[], extra: Partial<ReportFields> = {}) => reportPayload(items, { externalRef: 'CASE-DOCS-1', ...extra })
 
 /** Collapses the runs of spaces and line breaks a layout-preserving extraction leaves between words. */
 const squash = (text: string) => text.replace(/\s+/g, ' ')
@@ -26,8 +20,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ')
 t.test('notice documents', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor } = await actors(ctx)
 
   const submitted = await call(authority, {
     method: 'POST',

@@ -1,15 +1,13 @@
 import t from 'tap'
 import crypto from 'node:crypto'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem } from '../fixtures/reports.ts'
 
-const report = (items: unknown[]) => ({
+const report = (items: ReportItem[]) => reportPayload(items, {
   externalRef: 'CASE-SIG-1',
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
   // Characters a canonicaliser has to get right: quotes, a backslash, a control character, non-ASCII and an emoji.
-  statementOfReasons: 'He wrote "kill" \\ twice;\ta tab, «кавычки», қазақша, 😀 and </script>.',
-  urgency: 'normal',
-  items
+  statementOfReasons: 'He wrote "kill" \\ twice;\ta tab, «кавычки», қазақша, 😀 and </script>.'
 })
 
 // An RFC 8785 (JCS) canonicaliser of its own, so the test does not trust the code it checks. Members sort by
@@ -58,9 +56,7 @@ function tamper (segment: string, i: number): string {
 t.test('notice signatures', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const liaison = await ctx.clientKey('liaison', 'vk')
+  const { authority, auditor, liaison: { vk: liaison } } = await actors(ctx, 'vk')
 
   const submitted = await call(authority, {
     method: 'POST',

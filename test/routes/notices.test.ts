@@ -1,18 +1,12 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem, type ReportFields } from '../fixtures/reports.ts'
 import { allEventsNumbered, eventually } from '../helpers/eventually.ts'
 
 const HOUR = 3_600_000
 
-const report = (items: unknown[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'CASE-NOTICES-1',
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'The material calls for violence against civilians.',
-  urgency: 'normal',
-  items,
-  ...extra
-})
+const report = (items: ReportItem[], extra: Partial<ReportFields> = {}) => reportPayload(items, { externalRef: 'CASE-NOTICES-1', ...extra })
 
 const THREE_PLATFORMS = [
   { url: 'https://t.me/somechannel/123', contentType: 'text' },
@@ -27,11 +21,9 @@ const yearOf = (iso: string) => new Date(Date.parse(iso) + 5 * HOUR).getUTCFullY
 t.test('notices', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const telegramLiaison = await ctx.clientKey('liaison', 'telegram')
+  const { authority, auditor, liaison: { telegram: telegramLiaison } } = await actors(ctx, 'telegram')
 
-  const submit = async (items: unknown[], extra: Record<string, unknown> = {}) => {
+  const submit = async (items: ReportItem[], extra: Partial<ReportFields> = {}) => {
     const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report(items, extra) })
     if (res.statusCode !== 201) throw new Error(`report refused: ${res.statusCode} ${res.body}`)
     return res.json()
@@ -124,6 +116,8 @@ t.test('notices', async (t) => {
   })
 
   t.test('lists filter by platform, status and updatedSince', async (t) => {
+    await submit([{ url: 'https://t.me/lists_own/1', contentType: 'text' }, { url: 'https://vk.com/wall-31_1', contentType: 'text' }])
+    await submit([{ url: 'https://t.me/lists_own/2', contentType: 'text' }, { url: 'https://vk.com/wall-31_2', contentType: 'text' }])
     const all = (await call(auditor, { method: 'GET', url: '/v1/notices?limit=500' })).json()
     t.ok(all.data.length >= 4)
     t.equal(all.nextCursor, null)
@@ -151,7 +145,8 @@ t.test('notices', async (t) => {
     const past = (await call(auditor, { method: 'GET', url: '/v1/notices?updatedSince=2000-01-01T00:00:00Z&limit=500' })).json()
     t.equal(past.data.length, all.data.length + 1)
     const since = new Date().toISOString()
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    // What comes next must fall strictly after `since`, at the API's millisecond precision.
+    await eventually(async () => new Date().toISOString() > since)
     const later = await submit([{ url: 'https://vk.com/wall-1_99', contentType: 'text' }])
     const recent = (await call(auditor, { method: 'GET', url: `/v1/notices?updatedSince=${encodeURIComponent(since)}` })).json()
     t.same(recent.data.map((n: { id: string }) => n.id), [later.notices[0].id], 'only what changed since')

@@ -2,18 +2,13 @@ import t from 'tap'
 import type { Test } from 'tap'
 import type { LightMyRequestResponse } from 'fastify'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, EXTREMISM, type ReportItem, type ReportFields } from '../fixtures/reports.ts'
 import { buildApp, createLogger } from '../../src/app.ts'
 import { createDatabase, createPool } from '../../src/db/index.ts'
 
-const report = (items: unknown[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'CASE-SERIALS',
-  category: 'extremism',
-  legalBasis: 'kz-communications-41-1',
-  statementOfReasons: 'Calls for ethnic hatred.',
-  urgency: 'normal',
-  items,
-  ...extra
-})
+const report = (items: ReportItem[], extra: Partial<ReportFields> = {}) =>
+  reportPayload(items, { ...EXTREMISM, externalRef: 'CASE-SERIALS', statementOfReasons: 'Calls for ethnic hatred.', ...extra })
 
 const URLS: Record<string, (n: number) => string> = {
   telegram: (n) => `https://t.me/serials/${n}`,
@@ -61,8 +56,7 @@ function checkGapFree (t: Test, refs: NoticeRef[], label: string): Map<string, n
 t.test('reference numbers', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
+  const { authority, auditor } = await actors(ctx)
 
   const submitAll = (send: (key: string, payload: object) => Promise<LightMyRequestResponse>, from: number, count: number) =>
     Promise.all(Array.from({ length: count }, (_, i) => send(authority, report(itemsFor(from + i), { externalRef: `CONC-${from + i}` }))))

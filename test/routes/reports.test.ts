@@ -1,22 +1,15 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload, type ReportItem, type ReportFields } from '../fixtures/reports.ts'
 
-const report = (items: unknown[], extra: Record<string, unknown> = {}) => ({
-  externalRef: 'CASE-2026-0001',
-  category: 'terrorism',
-  legalBasis: 'kz-online-platforms-9',
-  statementOfReasons: 'The video calls for violence against civilians.',
-  urgency: 'normal',
-  items,
-  ...extra
-})
+const report = (items: ReportItem[], extra: Partial<ReportFields> = {}) =>
+  reportPayload(items, { statementOfReasons: 'The video calls for violence against civilians.', ...extra })
 
 t.test('reports', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const liaison = await ctx.clientKey('liaison', 'telegram')
+  const { authority, auditor, liaison: { telegram: liaison } } = await actors(ctx, 'telegram')
 
   t.test('an authority submits a report; every item is recognised', async (t) => {
     const res = await call(authority, {
@@ -114,8 +107,9 @@ t.test('reports', async (t) => {
     t.equal((await call(null, { method: 'GET', url: '/v1/reports' })).statusCode, 401)
     t.equal((await call(null, { method: 'POST', url: '/v1/reports', payload: report([]) })).statusCode, 401)
     t.equal((await call(liaison, { method: 'GET', url: '/v1/reports' })).statusCode, 403)
-    const any = await ctx.pool.query('select id from reports limit 1')
-    t.equal((await call(liaison, { method: 'GET', url: `/v1/reports/${any.rows[0].id}` })).statusCode, 403)
+    const own = await call(authority, { method: 'POST', url: '/v1/reports', payload: report([{ url: 'https://t.me/security_report/1', contentType: 'text' }]) })
+    t.equal(own.statusCode, 201)
+    t.equal((await call(liaison, { method: 'GET', url: `/v1/reports/${own.json().id}` })).statusCode, 403)
     t.equal((await call(auditor, { method: 'POST', url: '/v1/reports', payload: report([{ url: 'https://t.me/a/1', contentType: 'text' }]) })).statusCode, 403)
     t.equal((await call(ctx.adminKey, { method: 'POST', url: '/v1/reports', payload: report([{ url: 'https://t.me/a/1', contentType: 'text' }]) })).statusCode, 403)
     t.equal((await call(auditor, { method: 'GET', url: '/v1/reports/00000000-0000-4000-8000-000000000000' })).statusCode, 404)

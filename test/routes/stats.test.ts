@@ -1,5 +1,7 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { actors } from '../fixtures/actors.ts'
+import { reportPayload } from '../fixtures/reports.ts'
 import { parseCsv } from '../helpers/parse-exports.ts'
 import { transitionNotice } from '../../src/use-cases/transition-notice.ts'
 import { NOTICE_STATUSES } from '../../src/domain/vocabulary.ts'
@@ -11,17 +13,14 @@ const TO = '2025-02-01T00:00:00.000Z'
 t.test('per-platform statistics over a hand-made month', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const auditor = await ctx.clientKey('auditor')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const vk = await ctx.clientKey('liaison', 'vk')
+  const { authority, auditor, liaison: { telegram, vk } } = await actors(ctx, 'telegram', 'vk')
   let serial = 0
 
   async function notice (url: string) {
     const res = await call(authority, {
       method: 'POST',
       url: '/v1/reports',
-      payload: { externalRef: `STATS-${++serial}`, category: 'drugs', legalBasis: 'kz-communications-41-1', statementOfReasons: 'Sale of narcotics.', urgency: 'normal', items: [{ url, contentType: 'text' }] }
+      payload: reportPayload([url], { externalRef: `STATS-${++serial}`, category: 'drugs', legalBasis: 'kz-communications-41-1', statementOfReasons: 'Sale of narcotics.' })
     })
     if (res.statusCode !== 201) throw new Error(res.body)
     return { id: res.json().notices[0].id as string, etag: '"1"' }

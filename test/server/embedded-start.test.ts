@@ -4,20 +4,9 @@ import t from 'tap'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import net from 'node:net'
 import { spawn } from 'node:child_process'
 import { firstUntraversable, startEmbeddedPostgres } from '../../src/db/embedded.ts'
-
-async function freePort (): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
+import { freePort } from '../../scripts/free-port.ts'
 
 const asRoot = os.userInfo().uid === 0
 

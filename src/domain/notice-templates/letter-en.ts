@@ -53,6 +53,7 @@ export const LETTER_EN: LetterTemplate = {
     one: 'This material was removed earlier under notice {refs}; it has been uploaded again.',
     other: 'This material was removed earlier under notices {refs}; it has been uploaded again.'
   },
+  removedElsewhere: 'This material was removed earlier from another platform ({removals}); it has been uploaded again.',
   redress: 'The addressee and the owner of the content may contest this notice within {redressDays} {days} of its receipt, ' +
     'before the issuing authority (at the contact point above) or before the courts of the Republic of Kazakhstan.',
   preservation: 'The addressee shall keep the removed material and the data related to it, in particular the data ' +

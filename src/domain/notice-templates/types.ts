@@ -65,6 +65,9 @@ export interface LetterTemplate {
   evidenceRef: string
   // {refs}: 'one' for a single earlier notice, 'other' for several.
   reupload: { one: string, other: string }
+  // {removals}: '{date} ({category})' for each removal of the same material from another platform, whose notices
+  // are not named to this one.
+  removedElsewhere: string
   // {redressDays} {days}
   redress: string
   // {preservationMonths} {months}

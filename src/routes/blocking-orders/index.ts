@@ -5,7 +5,7 @@ import { ListOrdersQuery, Order, OrderSummary, type OrderSummaryView, type Order
 import { errorResponses, IdParams, ListOf } from '../../schemas/common.ts'
 import { findBlockingOrder, listBlockingOrders, type OrderSummary as OrderSummaryRow, type OrderWithEntries } from '../../repositories/blocking-orders.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { platformScope } from '../../repositories/clients.ts'
 import registerExport from './export.ts'
 
@@ -87,7 +87,7 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
     }
   }, async (request) => {
     const found = await findBlockingOrder(db, request.params.id, platformScope(request.principal))
-    if (!found) throw new HttpProblem(404, 'Not found', `no blocking order ${request.params.id}`)
+    if (!found) throw notFound(`blocking order ${request.params.id}`)
     return toOrderView(found)
   })
 }

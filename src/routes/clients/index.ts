@@ -7,14 +7,12 @@ import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, Lis
 import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
 import { findClient, listClients } from '../../repositories/clients.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound as noSuch } from '../../lib/errors.ts'
 import { forgetCachedKeys } from '../../plugins/auth.ts'
 
 const ADMIN = ['admin'] as const
 
-function notFound (id: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no client ${id}`)
-}
+const notFound = (id: string) => noSuch(`client ${id}`)
 
 const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.post('/v1/clients', {
@@ -31,7 +29,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 201: created(CreatedClient), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const created = await createClient(db, request.body, request.principal)
+    const created = await createClient(db, request.body, request.principal, request.idempotency)
     return reply.status(201).header('location', `/v1/clients/${created.id}`).send(created)
   })
 
@@ -76,7 +74,8 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       operationId: 'revokeClient',
       summary: 'Revoke a client\'s key (idempotent)',
       description: 'For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot ' +
-        'be revoked (409). Other gateway processes may still accept the key for up to 5 seconds.',
+        'be revoked (409). From the answer on, the key is refused by this process, and by every other gateway process as soon as ' +
+        'it hears of the revocation (a database notification, normally within milliseconds).',
       params: IdParams,
       response: { 200: Client, ...errorResponses(...BODY_ERRORS, 403, 404, 409) }
     }

@@ -2,12 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Entry, RetireBody, type RetireInput } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
-import { findEntry, retireEntry } from '../../repositories/hash-bank.ts'
+import { findEntry } from '../../repositories/hash-bank.ts'
+import { retireBankEntry } from '../../use-cases/hash-bank/retire-entry.ts'
 import { toEntryView } from '../../use-cases/hash-bank/views.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
-
-const notFound = (id: string): HttpProblem => new HttpProblem(404, 'Not found', `no hash-bank entry ${id}`)
 
 const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
   app.get('/v1/hash-bank/entries/:id', {
@@ -23,7 +22,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     }
   }, async (request) => {
     const row = await findEntry(db, request.params.id)
-    if (!row) throw notFound(request.params.id)
+    if (!row) throw notFound(`hash-bank entry ${request.params.id}`)
     return toEntryView(row, request.principal)
   })
 
@@ -41,9 +40,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       response: { 200: Entry, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
-    const row = await retireEntry(db, request.params.id, request.principal.id, (request.body as RetireInput | undefined)?.reason ?? null)
-    if (!row) throw notFound(request.params.id)
-    await bank.refresh().catch(() => 0)
+    const row = await retireBankEntry(db, bank, request.principal, request.params.id, (request.body as RetireInput | undefined)?.reason ?? null)
     return toEntryView(row, request.principal)
   })
 }

@@ -5,7 +5,7 @@ import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
 /** A million-line list is about 100 MB; this route alone accepts bodies that large. */
@@ -40,7 +40,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = FORMATS[mediaType]
     if (format === undefined || typeof request.body !== 'string') {
-      throw new HttpProblem(415, 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
+      throw new AppError('unsupported_media_type', 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
     }
     const { name, mode = 'lenient', category } = request.query
     const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category })

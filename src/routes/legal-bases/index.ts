@@ -1,13 +1,14 @@
 // The legal-basis catalogue: provisions a notice can cite, in the state languages and English.
+import { createdAnswer, storeAnswer } from '../../repositories/idempotency.ts'
 import { Type, type Static } from 'typebox'
 import { named } from '../../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders, Timestamp } from '../../schemas/common.ts'
 import * as repo from '../../repositories/legal-bases.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
-import { appendAudit } from '../../repositories/audit.ts'
+import { createLegalBasis, editLegalBasis } from '../../use-cases/catalogues.ts'
 
 const Texts = (max: number) => Type.Object({
   kk: Type.String({ minLength: 1, maxLength: max }),
@@ -18,6 +19,9 @@ const Texts = (max: number) => Type.Object({
 const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
+  citations: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }, {
+    description: 'The citation as each notice language prints it (the one `citation` in every language where none were given)'
+  }),
   title: Texts(1000),
   text: Texts(20000),
   version: Type.Integer(),
@@ -27,12 +31,14 @@ const LegalBasis = named('LegalBasis', Type.Object({
 const CreateBody = Type.Object({
   id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
   citation: Type.String({ minLength: 1, maxLength: 1000 }),
+  citations: Type.Optional(Texts(1000)),
   title: Texts(1000),
   text: Texts(20000)
 }, { additionalProperties: false })
 
 const UpdateBody = Type.Object({
   citation: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
+  citations: Type.Optional(Texts(1000)),
   title: Type.Optional(Texts(1000)),
   text: Type.Optional(Texts(20000))
 }, { additionalProperties: false, minProperties: 1 })
@@ -45,15 +51,12 @@ function toView (row: repo.LegalBasisRow): LegalBasisView {
   return {
     id: row.id,
     citation: row.citation,
+    citations: repo.citationsOf(row),
     title: row.title as LegalBasisView['title'],
     text: row.text as LegalBasisView['text'],
     version: row.version,
     updatedAt: row.updatedAt.toISOString()
   }
-}
-
-function notFound (id: string): HttpProblem {
-  return new HttpProblem(404, 'Not found', `no legal basis ${id}`)
 }
 
 const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
@@ -81,7 +84,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
     }
   }, async (request) => {
     const row = await repo.findLegalBasis(db, request.params.id)
-    if (!row) throw notFound(request.params.id)
+    if (!row) throw notFound(`legal basis ${request.params.id}`)
     return toView(row)
   })
 
@@ -98,10 +101,9 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       response: { 201: created(LegalBasis), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const row = await db.transaction(async (tx) => {
-      const created = await repo.insertLegalBasis(tx, request.body)
-      await appendAudit(tx, request.principal, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: request.body })
-      return created
+    // A retry after a crash replays this answer: it commits with the row it describes.
+    const row = await createLegalBasis(db, request.principal, request.body, async (tx, created) => {
+      if (request.idempotency) await storeAnswer(tx, request.idempotency, createdAnswer(`/v1/legal-bases/${created.id}`, toView(created)))
     })
     return reply.status(201).header('location', `/v1/legal-bases/${row.id}`).send(toView(row))
   })
@@ -118,15 +120,7 @@ const legalBases: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db
       body: UpdateBody,
       response: { 200: LegalBasis, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
-  }, async (request) => {
-    const row = await db.transaction(async (tx) => {
-      const updated = await repo.updateLegalBasis(tx, request.params.id, request.body)
-      if (updated) await appendAudit(tx, request.principal, { action: 'legal-basis.updated', targetType: 'legal-basis', targetId: updated.id, change: { ...request.body, version: updated.version } })
-      return updated
-    })
-    if (!row) throw notFound(request.params.id)
-    return toView(row)
-  })
+  }, async (request) => toView(await editLegalBasis(db, request.principal, request.params.id, request.body)))
 }
 
 export default legalBases

@@ -4,10 +4,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { Database } from '../../db/index.ts'
 import { Platform, UpdatePlatformBody, type PlatformView } from '../../schemas/platforms.ts'
 import { BODY_ERRORS, errorResponses } from '../../schemas/common.ts'
-import { findPlatform, listPlatforms, updatePlatform, type PlatformRow } from '../../repositories/platforms.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { findPlatform, listPlatforms, type PlatformRow } from '../../repositories/platforms.ts'
+import { notFound } from '../../lib/errors.ts'
 import { ROLES } from '../../domain/vocabulary.ts'
-import { appendAudit } from '../../repositories/audit.ts'
+import { editPlatform } from '../../use-cases/catalogues.ts'
 
 const SlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,40}$', maxLength: 40 }) }, { additionalProperties: false })
 
@@ -53,7 +53,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
     }
   }, async (request) => {
     const row = await findPlatform(db, request.params.slug)
-    if (!row) throw new HttpProblem(404, 'Not found', `no platform ${request.params.slug}`)
+    if (!row) throw notFound(`platform ${request.params.slug}`)
     return toPlatformView(row)
   })
 
@@ -70,19 +70,7 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       body: UpdatePlatformBody,
       response: { 200: Platform, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
-  }, async (request) => {
-    const { deadlines, ...rest } = request.body
-    const row = await db.transaction(async (tx) => {
-      const updated = await updatePlatform(tx, request.params.slug, {
-        ...rest,
-        ...(deadlines ? { deadlineNormalHours: deadlines.normalHours, deadlineUrgentHours: deadlines.urgentHours } : {})
-      })
-      if (updated) await appendAudit(tx, request.principal, { action: 'platform.updated', targetType: 'platform', targetId: updated.slug, change: { ...request.body, version: updated.version } })
-      return updated
-    })
-    if (!row) throw new HttpProblem(404, 'Not found', `no platform ${request.params.slug}`)
-    return toPlatformView(row)
-  })
+  }, async (request) => toPlatformView(await editPlatform(db, request.principal, request.params.slug, request.body)))
 }
 
 export default platforms

@@ -5,11 +5,11 @@ import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, Lis
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
 import type { Database } from '../../db/index.ts'
-import { toReportFields, toReportView } from '../../use-cases/report-views.ts'
+import { reportLocation, toReportFields, toReportView } from '../../use-cases/report-views.ts'
 import { findReport, listReports } from '../../repositories/reports.ts'
 import { noticeRefsOfReports } from '../../repositories/notices.ts'
 import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { notFound } from '../../lib/errors.ts'
 import { VIDEO_HASH_BODY_BYTES } from '../../schemas/hash-bank.ts'
 
 const READERS = ['authority', 'auditor'] as const
@@ -32,8 +32,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       response: { 201: created(Report), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
-    const report = await submitReport(db, queue, request.principal, request.body)
-    return reply.status(201).header('location', `/v1/reports/${report.id}`).send(report)
+    const report = await submitReport(db, queue, request.principal, request.body, request.idempotency)
+    return reply.status(201).header('location', reportLocation(report.id)).send(report)
   })
 
   app.get('/v1/reports', {
@@ -70,7 +70,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
     }
   }, async (request) => {
     const found = await findReport(db, request.params.id)
-    if (!found) throw new HttpProblem(404, 'Not found', `no report ${request.params.id}`)
+    if (!found) throw notFound(`report ${request.params.id}`)
     const notices = await noticeRefsOfReports(db, [found.report.id])
     return toReportView(found.report, found.items, notices.get(found.report.id) ?? [])
   })

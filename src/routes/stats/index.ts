@@ -7,7 +7,7 @@ import { errorResponses } from '../../schemas/common.ts'
 import { platformStats, type PlatformStats } from '../../repositories/stats.ts'
 import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
 import { csvDocument } from '../../lib/csv.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError } from '../../lib/errors.ts'
 
 const ROLES = ['authority', 'auditor'] as const
 const DEFAULT_PERIOD_MS = 30 * 24 * 3_600_000
@@ -55,8 +55,8 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
     const to = request.query.to === undefined ? now : new Date(request.query.to)
     const from = request.query.from === undefined ? new Date(to.getTime() - DEFAULT_PERIOD_MS) : new Date(request.query.from)
     if (from >= to) {
-      throw new HttpProblem(400, 'Invalid request', '`from` must be before `to`', {
-        errors: [{ pointer: 'querystring:/from', detail: 'must be before to' }]
+      throw new AppError('invalid', 'Invalid request', '`from` must be before `to`', {
+        extra: { errors: [{ pointer: 'querystring:/from', detail: 'must be before to' }] }
       })
     }
     const rows = await platformStats(db, { from, to, now, platform: request.query.platform })

@@ -1,12 +1,14 @@
 // Banking removed media an authority uploads for a notice: an image's digests, PDQ and the PDQ of central crops,
 // or a video's digests and vPDQ.
 import type { Database } from '../../db/index.ts'
-import type { HashKind } from '../../domain/vocabulary.ts'
+import type { HashKind, NoticeStatus } from '../../domain/vocabulary.ts'
+import { MATERIAL_ACTED_ON_STATUSES } from '../../domain/notice-lifecycle.ts'
 import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, cropLabel } from '../../domain/hash-bank.ts'
 import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
+import { appendAudit } from '../../repositories/audit.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
@@ -15,7 +17,7 @@ import type { MediaHasher } from '../../media/hash-pool.ts'
 import { toEntryView } from './views.ts'
 
 /** The bank holds removed material: a notice whose material has not been taken down (or blocked) yet has none. */
-export const BANKABLE_STATUSES = ['removed', 'partially_removed', 'restricted', 'escalated', 'closed'] as const
+export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STATUSES
 
 /**
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
@@ -48,7 +50,7 @@ async function bankMedia (
       extra: { errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }] }
     })
   }
-  if (!(BANKABLE_STATUSES as readonly string[]).includes(notice.status)) {
+  if (!BANKABLE_STATUSES.includes(notice.status as NoticeStatus)) {
     throw new AppError('conflict', 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
       extra: { allowedStatuses: BANKABLE_STATUSES }
     })
@@ -56,28 +58,42 @@ async function bankMedia (
   const base = { noticeId: notice.id, noticeItemId: input.itemId, category: notice.category, platform: notice.platform, source: NOTICE_SOURCE }
   const entry = (type: HashKind, value: string, quality: number | null, labels: string[]): NewEntry => ({ ...base, type, value, quality, labels })
   let hashes: Pick<BankedMediaView, 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'crops'>
+  let rows: NewEntry[]
+  let audited: Record<string, unknown>
   if (input.body instanceof SpooledVideo) {
     // A video: its frames are hashed (vPDQ, one a second) on a hashing thread from the temporary file, deleted after.
     const video = input.body
     const vpdq = await hashSpooledVideo(hasher, video)
     const features = normaliseFeatures(vpdq.features)
-    await insertEntries(db, [
+    const digest = vpdqDigest(features)
+    rows = [
       entry('sha256', video.sha256, null, []),
       entry('md5', video.md5, null, []),
-      { ...base, type: 'vpdq', value: vpdqDigest(features), quality: null, features: Buffer.from(encodeFeatures(features)), labels: [] }
-    ])
+      { ...base, type: 'vpdq', value: digest, quality: null, features: Buffer.from(encodeFeatures(features)), labels: [] }
+    ]
     hashes = { sha256: video.sha256, md5: video.md5, vpdq, crops: [] }
+    audited = { sha256: video.sha256, md5: video.md5, vpdq: digest }
   } else {
     // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
     const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)
-    await insertEntries(db, [
+    rows = [
       entry('sha256', sha256, null, []),
       entry('md5', md5, null, []),
       entry('pdq', full.hash, full.quality, []),
       ...crops.map((c) => entry('pdq', c.hash, c.quality, [cropLabel(c.percent)]))
-    ])
+    ]
     hashes = { sha256, md5, pdq: { hash: full.hash, quality: full.quality }, crops }
+    audited = { sha256, md5, pdq: full.hash }
   }
+  await db.transaction(async (tx) => {
+    const added = await insertEntries(tx, rows)
+    // A repeat upload of the same media adds nothing and leaves no trace.
+    if (added > 0) {
+      await appendAudit(tx, principal, {
+        action: 'hash-bank.media-banked', targetType: 'notice', targetId: notice.id, change: { itemId: input.itemId, ...audited, added }
+      })
+    }
+  })
   await bank.refresh().catch(() => 0)
   const viewer = { role: principal.role, platform: principal.platform }
   const entries = await entriesOfNoticeItem(db, notice.id, input.itemId)

@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/index.ts'
 import type { BankEntryType } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { AppError } from '../../lib/errors.ts'
 import type { ChangeView } from '../../schemas/hash-bank.ts'
 import { toEntryView, type Viewer } from './views.ts'
 
@@ -14,8 +14,8 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
   if (raw === undefined) return null
   const match = /^h(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'))
   if (!match || !Number.isSafeInteger(Number(match[1])) || !Number.isSafeInteger(Number(match[2]))) {
-    throw new HttpProblem(400, 'Invalid cursor', 'the cursor is not one this service issued', {
-      errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }]
+    throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
+      extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }
   return { txId: Number(match[1]), changeId: Number(match[2]) }

@@ -1,4 +1,5 @@
-// Importing an outside hash list: parse it, then store its valid lines and the import's record in one transaction.
+// Importing an outside hash list: parse it, then store its valid lines, the import's record and its audit entry in
+// one transaction.
 import crypto from 'node:crypto'
 import type { Database } from '../../db/index.ts'
 import type { Category } from '../../domain/vocabulary.ts'
@@ -7,7 +8,8 @@ import { parseHashList, type ListFormat } from '../../domain/hash-list-parser.ts
 import { insertImportRecord, insertListEntries } from '../../repositories/hash-bank-imports.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
+import { appendAudit } from '../../repositories/audit.ts'
+import { AppError, unprocessable } from '../../lib/errors.ts'
 import type { ImportView } from '../../schemas/hash-bank.ts'
 import { toImportView } from './views.ts'
 
@@ -33,27 +35,27 @@ const lineErrors = (errors: Array<{ line: number, detail: string }>) =>
  */
 export async function importHashList (db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest): Promise<ImportView> {
   if (!isImportableListName(request.name)) {
-    throw new HttpProblem(422, 'List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', {
-      errors: [{ pointer: 'querystring:/name', detail: 'is reserved' }]
-    })
+    throw unprocessable('List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', [
+      { pointer: 'querystring:/name', detail: 'is reserved' }
+    ])
   }
   const parsed = parseHashList(request.text, request.format, MAX_LISTED_ERRORS)
   if (parsed.fatal !== null) {
-    throw new HttpProblem(422, 'List not readable', parsed.fatal.detail, { errors: lineErrors([parsed.fatal]) })
+    throw unprocessable('List not readable', parsed.fatal.detail, lineErrors([parsed.fatal]))
   }
   if (parsed.lines === 0) {
-    throw new HttpProblem(422, 'List empty', 'the list holds no hash lines; nothing was stored')
+    throw new AppError('unprocessable', 'List empty', 'the list holds no hash lines; nothing was stored')
   }
   // One video hash in the text format cannot be kept in part: a malformed line refuses it in either mode.
   if ((request.mode === 'strict' || request.format === 'vpdq') && parsed.rejected > 0) {
-    throw new HttpProblem(422, 'List not accepted', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
-      errors: lineErrors(parsed.errors), rejected: parsed.rejected
+    throw new AppError('unprocessable', 'List not accepted', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+      extra: { errors: lineErrors(parsed.errors), rejected: parsed.rejected }
     })
   }
   const importId = crypto.randomUUID()
   const record = await db.transaction(async (tx) => {
     const added = await insertListEntries(tx, parsed, { source: request.name, category: request.category ?? null, importId })
-    return insertImportRecord(tx, {
+    const stored = await insertImportRecord(tx, {
       id: importId,
       name: request.name,
       format: request.format,
@@ -67,6 +69,16 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
       errors: parsed.errors,
       createdBy: principal.id
     })
+    await appendAudit(tx, principal, {
+      action: 'hash-bank.imported',
+      targetType: 'hash-bank-import',
+      targetId: importId,
+      change: {
+        name: stored.name, format: stored.format, mode: stored.mode, category: stored.category, lines: stored.lines,
+        accepted: stored.accepted, added: stored.added, duplicates: stored.duplicates, rejected: stored.rejected
+      }
+    })
+    return stored
   })
   // A small list is matched by this process as soon as it is answered; a big one (its index catch-up takes
   // seconds) within the poll interval, like every other process.

@@ -1,17 +1,14 @@
-// Lifecycle actions on a notice, and its history.
+// POST /v1/notices/{id}/transitions: a lifecycle action, applied to exactly the version the caller saw (If-Match).
 import { Type } from 'typebox'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
-import { Notice, NoticeEvent } from '../../schemas/notices.ts'
-import { BODY_ERRORS, errorResponses, IdParams, Timestamp } from '../../schemas/common.ts'
-import { transitionNotice, type TransitionHooks } from '../../use-cases/transition-notice.ts'
-import { toNoticeView, toNoticeEventView, noticeEtag } from '../../use-cases/notice-views.ts'
-import { findNotice } from '../../repositories/notices.ts'
-import { noticeHistory } from '../../repositories/notice-events.ts'
-import { HttpProblem } from '../../plugins/problems.ts'
-import { platformScope } from '../../repositories/clients.ts'
+import { Notice } from '../../schemas/notices.ts'
+import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
+import { transitionNotice as applyTransition } from '../../use-cases/transition-notice.ts'
+import { toNoticeView, noticeEtag } from '../../use-cases/notice-views.ts'
+import { AppError } from '../../lib/errors.ts'
 import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from '../../domain/vocabulary.ts'
+import type { NoticeRouteOptions } from './options.ts'
 
 const TransitionBody = Type.Object({
   action: Type.Enum(NOTICE_ACTIONS.filter((a) => a !== 'expire'), { description: 'What was done (see the lifecycle table)' }),
@@ -27,17 +24,17 @@ const IfMatchHeaders = Type.Object({
 
 /** Runs before the headers are validated, so that a missing If-Match is the 428 it means rather than a 400. */
 async function requireIfMatch (request: FastifyRequest): Promise<void> {
-  if (request.headers['if-match'] === undefined) throw new HttpProblem(428, 'Precondition required', 'send If-Match with the notice\'s ETag from your last read')
+  if (request.headers['if-match'] === undefined) throw new AppError('precondition_required', 'Precondition required', 'send If-Match with the notice\'s ETag from your last read')
 }
 
 /** Strong ETags only: a transition must apply to exactly the version the caller saw. */
 function versionFromIfMatch (header: string): number {
   const match = /^"(\d+)"$/.exec(header.trim())
-  if (!match) throw new HttpProblem(412, 'Precondition failed', 'If-Match does not name a version of this notice')
+  if (!match) throw new AppError('precondition_failed', 'Precondition failed', 'If-Match does not name a version of this notice')
   return Number(match[1])
 }
 
-const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHooks }> = async (app, { db, hooks }) => {
+const transitionNotice: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks }) => {
   app.post('/v1/notices/:id/transitions', {
     config: { roles: ['authority', 'liaison'] },
     preValidation: requireIfMatch,
@@ -53,28 +50,9 @@ const transitions: FastifyPluginAsyncTypebox<{ db: Database, hooks: TransitionHo
     }
   }, async (request, reply) => {
     const expected = versionFromIfMatch(request.headers['if-match'])
-    const updated = await transitionNotice(db, hooks, { principal: request.principal }, request.params.id, expected, request.body)
+    const updated = await applyTransition(db, hooks, { principal: request.principal }, request.params.id, expected, request.body)
     return reply.header('etag', noticeEtag(updated.notice.version)).send(toNoticeView(updated))
-  })
-
-  app.get('/v1/notices/:id/events', {
-    config: { roles: ['authority', 'auditor', 'liaison'] },
-    schema: {
-      tags: ['notices'],
-      operationId: 'listNoticeEvents',
-      summary: 'The notice\'s history: every transition with actor, time, reason and version',
-      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. Oldest first, ' +
-        'from the notice\'s creation (`notice.created`); `updatedSince` keeps the events at or after a time. The whole history ' +
-        'comes in one answer, without pagination.',
-      params: IdParams,
-      querystring: Type.Object({ updatedSince: Type.Optional(Timestamp) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }
-    }
-  }, async (request) => {
-    if (!(await findNotice(db, request.params.id, platformScope(request.principal)))) throw new HttpProblem(404, 'Not found', `no notice ${request.params.id}`)
-    const since = request.query.updatedSince === undefined ? undefined : new Date(request.query.updatedSince)
-    return { data: (await noticeHistory(db, request.params.id, since)).map(toNoticeEventView) }
   })
 }
 
-export default transitions
+export default transitionNotice

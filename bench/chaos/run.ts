@@ -1,0 +1,38 @@
+// `npm run chaos` (`-- --short` for the CI version): every fault scenario against live gateway processes on a
+// PostgreSQL cluster of the run's own, which is removed afterwards. Prints each scenario's figures; exits 1 if a
+// goal was missed. `CHAOS_ONLY=name,...` runs some scenarios only.
+import { Cluster } from './harness.ts'
+import type { Scenario } from './scenario.ts'
+import { kill9 } from './scenarios/kill9.ts'
+import { databaseOutage } from './scenarios/database-outage.ts'
+import { revocation } from './scenarios/revocation.ts'
+import { slowRequests } from './scenarios/slow-requests.ts'
+
+const SCENARIOS: Record<string, Scenario> = { 'slow-requests': slowRequests, revocation, kill9, 'database-outage': databaseOutage }
+
+const short = process.argv.includes('--short')
+const only = process.env.CHAOS_ONLY?.split(',').filter(Boolean)
+const started = Date.now()
+const cluster = await Cluster.create()
+const missed: string[] = []
+try {
+  console.log(`fault suite (${short ? 'short' : 'full'}); PostgreSQL of its own on port ${cluster.port}`)
+  for (const [name, scenario] of Object.entries(SCENARIOS)) {
+    if (only && !only.includes(name)) continue
+    const t0 = Date.now()
+    try {
+      const { figures, failures } = await scenario.run(cluster, { short })
+      console.log(`\n${scenario.name} (${((Date.now() - t0) / 1000).toFixed(1)} s): ${failures.length === 0 ? 'every goal held' : 'GOALS MISSED'}`)
+      for (const [label, value] of Object.entries(figures)) console.log(`  ${label.padEnd(58)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+      for (const failure of failures) console.log(`  missed: ${failure}`)
+      missed.push(...failures.map((f) => `${name}: ${f}`))
+    } catch (error) {
+      console.log(`\n${scenario.name}: could not run: ${(error as Error).stack}`)
+      missed.push(`${name}: could not run`)
+    }
+  }
+} finally {
+  cluster.destroy()
+}
+console.log(`\n${missed.length === 0 ? 'all goals held' : `${missed.length} goal(s) missed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+process.exit(missed.length === 0 ? 0 : 1)

@@ -1,0 +1,5 @@
+ALTER TABLE "legal_bases" ADD COLUMN "citations" jsonb;--> statement-breakpoint
+-- The seeded provisions' citations as each notice language prints them; provisions added by administrators keep
+-- their one citation until they are given these.
+UPDATE "legal_bases" SET "citations" = '{"kk": "«Байланыс туралы» 2004 жылғы 5 шілдедегі № 567-II Қазақстан Республикасының Заңы, 41-1-бап", "ru": "Закон Республики Казахстан от 5 июля 2004 года № 567-II «О связи», статья 41-1", "en": "Law of the Republic of Kazakhstan No. 567-II \"On Communications\" of 5 July 2004, Article 41-1"}'::jsonb WHERE "id" = 'kz-communications-41-1' AND "citations" IS NULL;--> statement-breakpoint
+UPDATE "legal_bases" SET "citations" = '{"kk": "«Онлайн-платформалар және онлайн-жарнама туралы» 2023 жылғы 10 шілдедегі № 18-VIII Қазақстан Республикасының Заңы, 9-бап", "ru": "Закон Республики Казахстан от 10 июля 2023 года № 18-VIII «Об онлайн-платформах и онлайн-рекламе», статья 9", "en": "Law of the Republic of Kazakhstan No. 18-VIII \"On Online Platforms and Online Advertising\" of 10 July 2023, Article 9"}'::jsonb WHERE "id" = 'kz-online-platforms-9' AND "citations" IS NULL;

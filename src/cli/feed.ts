@@ -1,0 +1,65 @@
+// `takedown watch` (the change feed, as it happens) and `takedown notices` (the list), filtered and printed.
+import type { FeedEvent, GatewayClient, Item, paths } from '../client/index.ts'
+import type { Io } from './io.ts'
+
+export interface WatchOptions {
+  platform?: string[]
+  status?: string[]
+  after?: number
+  since?: string
+  wait?: number
+  follow: boolean
+  json?: boolean
+}
+
+function eventLine (e: FeedEvent): string {
+  const why = [e.reason, e.detail].filter(Boolean).join(': ')
+  return [e.at, `#${e.sequence}`, e.platform, e.noticeId, `${e.from ?? '-'} -> ${e.to}`, (e.action ?? e.type) + (why ? ` (${why})` : '')].join('  ')
+}
+
+/** Follows the feed from `after` (or from `since`, by default now) until stopped, printing each transition. */
+export async function watch (client: GatewayClient, options: WatchOptions, io: Io, signal?: AbortSignal): Promise<number> {
+  const since = options.after === undefined ? (options.since ?? new Date().toISOString()) : options.since
+  const platforms = new Set(options.platform ?? [])
+  const statuses = new Set(options.status ?? [])
+  const feed = client.events({
+    after: options.after ?? 0,
+    wait: options.wait,
+    follow: options.follow,
+    query: since === undefined ? {} : { updatedSince: since },
+    signal
+  })
+  for await (const event of feed) {
+    if (platforms.size > 0 && !platforms.has(event.platform)) continue
+    if (statuses.size > 0 && !statuses.has(event.to)) continue
+    io.out(options.json ? JSON.stringify(event) : eventLine(event))
+  }
+  return 0
+}
+
+type NoticeQuery = NonNullable<paths['/v1/notices']['get']['parameters']['query']>
+
+export interface NoticesOptions {
+  platform?: string
+  status?: string
+  updatedSince?: string
+  limit?: number
+  json?: boolean
+}
+
+export async function notices (client: GatewayClient, options: NoticesOptions, io: Io): Promise<number> {
+  const query = {
+    ...(options.platform ? { platform: options.platform } : {}),
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.updatedSince ? { updatedSince: options.updatedSince } : {}),
+    limit: Math.min(options.limit ?? 500, 500)
+  } as NoticeQuery
+  let printed = 0
+  for await (const notice of client.list('/v1/notices', { params: { query } })) {
+    if (options.limit !== undefined && printed >= options.limit) break
+    const n = notice as Item<'/v1/notices'>
+    io.out(options.json ? JSON.stringify(n) : [n.referenceNumber, n.platform, n.status, `deadline ${n.deadline}`, n.id].join('  '))
+    printed++
+  }
+  return 0
+}

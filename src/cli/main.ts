@@ -1,0 +1,148 @@
+// The takedown command line: submit, watch, notices, verify, export and hash, on the typed client.
+// TAKEDOWN_URL names the gateway, TAKEDOWN_KEY is the API key. Exit status: 0 done, 1 failed, 2 usage.
+import fs from 'node:fs/promises'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { connect, describeError, processIo, settingsFrom, UsageError, type Io } from './io.ts'
+import { submit } from './submit.ts'
+import { InputError } from './submit-input.ts'
+import { notices, watch } from './feed.ts'
+import { verify } from './verify.ts'
+
+const integer = (name: string, min: number, max: number) => (value: string): number => {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`)
+  return n
+}
+const timestamp = (value: string): string => {
+  if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('not a date-time (e.g. 2026-05-01T00:00:00Z)')
+  return value
+}
+const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
+
+const VARIABLES = `
+Environment:
+  TAKEDOWN_URL   the gateway (default http://127.0.0.1:3000)
+  TAKEDOWN_KEY   your API key`
+const ENVIRONMENT = `${VARIABLES}
+
+Exit status: 0 done, 1 failed (or, for verify, invalid), 2 usage or other error.`
+
+/** Runs the CLI and resolves to its exit status. */
+export async function run (argv: string[], env: Record<string, string | undefined>, io: Io = processIo, signal?: AbortSignal): Promise<number> {
+  // `takedown hash` keeps its own argument handling (src/cli/takedown.ts).
+  if (argv[0] === 'hash') {
+    const rest = argv.slice(1)
+    const help = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : undefined).some((a) => a === '--help' || a === '-h')
+    // Loaded only here: media decoding brings native modules the other commands do not need at start-up.
+    const { main: hashMain } = await import('./takedown.ts')
+    return await hashMain(help ? ['--help'] : argv, io)
+  }
+  let status = 0
+  const settings = () => settingsFrom(env)
+  const client = (keyRequired = true) => connect(settings(), io, { keyRequired })
+
+  const program = new Command('takedown')
+    .description('Command line of the takedown-request gateway')
+    .exitOverride()
+    .configureOutput({ writeOut: io.write, writeErr: io.err })
+    .showHelpAfterError()
+    .addHelpText('after', ENVIRONMENT)
+
+  program.command('submit')
+    .description('Submit the URLs in a CSV or NDJSON file as reports of up to 1000 items; running it again resumes without duplicates')
+    .argument('<file>', 'CSV with a header row, or NDJSON: url, contentType, and category, legalBasis, statementOfReasons, urgency, externalRef unless given as flags; optional territorialScope, capturedAt, evidenceRef, sha256, md5, pdq')
+    .option('--category <category>', 'category of every item without its own')
+    .option('--legal-basis <id>', 'legal basis (GET /v1/legal-bases) of every item without its own')
+    .option('--reasons <text>', 'statement of reasons of every item without its own')
+    .option('--urgency <urgency>', 'normal or urgent (default normal)')
+    .option('--external-ref <ref>', 'your case number (default: the file name)')
+    .option('--territorial-scope <countries>', 'comma-separated ISO country codes (default KZ)', list)
+    .option('--content-type <type>', 'content type of every item without its own (default other)')
+    .addOption(new Option('--format <format>', 'file format (default: from the extension, else the content)').choices(['csv', 'ndjson']))
+    .option('--chunk-size <n>', 'items per report', integer('--chunk-size', 1, 1000), 1000)
+    .addHelpText('after', '\nEach report carries an Idempotency-Key derived from its content and place in the file, so a rerun of an\ninterrupted submission (within 24 hours) replays what the gateway already took instead of creating it again.' + ENVIRONMENT)
+    .action(async (file: string, o: Record<string, unknown>) => {
+      status = await submit(client(), file, {
+        category: o.category as string | undefined,
+        legalBasis: o.legalBasis as string | undefined,
+        statementOfReasons: o.reasons as string | undefined,
+        urgency: o.urgency as string | undefined,
+        externalRef: o.externalRef as string | undefined,
+        territorialScope: o.territorialScope as string[] | undefined,
+        contentType: o.contentType as string | undefined,
+        format: o.format as string | undefined,
+        chunkSize: o.chunkSize as number
+      }, io, settings())
+    })
+
+  program.command('watch')
+    .description('Follow the change feed and print each notice\'s transitions as they happen')
+    .option('--platform <slugs>', 'only these platforms (comma-separated, repeatable)', list)
+    .option('--status <statuses>', 'only transitions into these statuses (comma-separated, repeatable)', list)
+    .option('--after <sequence>', 'start after this feed sequence (default: from now)', integer('--after', 0, Number.MAX_SAFE_INTEGER))
+    .option('--since <time>', 'start with events at or after this time (default: now)', timestamp)
+    .option('--wait <seconds>', 'long-poll duration of each request', integer('--wait', 1, 30), 25)
+    .option('--no-follow', 'stop once caught up')
+    .option('--json', 'one JSON event per line')
+    .addHelpText('after', ENVIRONMENT)
+    .action(async (o: { platform?: string[], status?: string[], after?: number, since?: string, wait: number, follow: boolean, json?: boolean }) => {
+      status = await watch(client(), o, io, signal)
+    })
+
+  program.command('notices')
+    .description('List notices')
+    .option('--platform <slug>', 'one platform')
+    .option('--status <status>', 'one status')
+    .option('--updated-since <time>', 'changed at or after this time', timestamp)
+    .option('--limit <n>', 'at most this many', integer('--limit', 1, Number.MAX_SAFE_INTEGER))
+    .option('--json', 'one JSON notice per line')
+    .addHelpText('after', ENVIRONMENT)
+    .action(async (o: { platform?: string, status?: string, updatedSince?: string, limit?: number, json?: boolean }) => {
+      status = await notices(client(), o, io)
+    })
+
+  program.command('verify')
+    .description('Check a notice\'s signature against the gateway\'s public keys (JWKS)')
+    .argument('[notice-id]', 'fetch this notice\'s JWS (and the JWKS unless --jwks) from the gateway')
+    .option('--jws <file>', 'a saved JWS (compact, or the JSON of GET /v1/notices/{id}/signature) instead of a notice id')
+    .option('--jwks <file>', 'a saved JWK Set (GET /.well-known/jwks.json): with --jws, nothing is fetched')
+    .option('--show', 'print the signed notice document when valid')
+    .addHelpText('after', `${VARIABLES}\n\nExit status: 0 valid, 1 invalid, 2 usage or other error (nothing could be checked).`)
+    .action(async (id: string | undefined, o: { jws?: string, jwks?: string, show?: boolean }) => {
+      status = await verify(client, id, o, io)
+    })
+
+  const exports = program.command('export').description('Export registers').addHelpText('after', ENVIRONMENT)
+  exports.command('blocking-orders')
+    .description('The register of blocked resources for network operators')
+    .addOption(new Option('--format <format>', 'csv, json or xml').choices(['csv', 'json', 'xml']).default('csv'))
+    .option('--since <time>', 'only entries included or lifted at or after this time', timestamp)
+    .option('--output <file>', 'write to this file instead of stdout')
+    .addHelpText('after', ENVIRONMENT)
+    .action(async (o: { format: 'csv' | 'json' | 'xml', since?: string, output?: string }) => {
+      const { text } = await client().getText('/v1/blocking-orders/export', { params: { query: { format: o.format, ...(o.since ? { since: o.since } : {}) } } })
+      if (o.output) await fs.writeFile(o.output, text)
+      else io.write(text)
+    })
+
+  program.command('hash')
+    .description('SHA-256, MD5 and PDQ of local files (nothing is sent anywhere); takedown hash --help for its options')
+    .argument('<file...>')
+    .option('--json', 'one JSON object per line')
+
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return status
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2
+    if (error instanceof UsageError || error instanceof InputError) {
+      io.err(`takedown: ${error.message}\n`)
+      return 2
+    }
+    if (signal?.aborted) return status
+    const settingsNow = (() => { try { return settings() } catch { return undefined } })()
+    io.err(`takedown: ${describeError(error, settingsNow)}\n`)
+    // verify promises 2 when nothing could be checked
+    return argv[0] === 'verify' ? 2 : 1
+  }
+}

@@ -1,0 +1,59 @@
+// GET /v1/notices/{id}/document: the signed JSON, or a text, HTML or PDF rendering in one of the notice's languages.
+import { Type } from 'typebox'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { DocumentQuery } from '../../schemas/notices.ts'
+import { errorResponses, IdParams } from '../../schemas/common.ts'
+import { readNotice } from '../../use-cases/deliver-on-read.ts'
+import { renderNotice } from '../../render/notice.ts'
+import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../../signing/notice-signer.ts'
+import type { NoticeContent } from '../../domain/notice-content.ts'
+import { READERS, type NoticeRouteOptions } from './options.ts'
+
+const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks }) => {
+  app.get('/v1/notices/:id/document', {
+    config: { roles: READERS },
+    schema: {
+      tags: ['notices'],
+      operationId: 'getNoticeDocument',
+      summary: 'The notice as a document: the signed JSON, an e-mail text, an HTML page or an A4 PDF letter',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice, and its first ' +
+        'read of an issued notice, in any format, delivers it. `format=json` ' +
+        '(the default) answers the signed document itself; text, html and pdf render it in `lang` (default: the notice\'s first ' +
+        'language), print the signing key id and signature fingerprint, and come out as the same bytes every time.',
+      params: IdParams,
+      querystring: DocumentQuery,
+      produces: ['application/json', 'text/plain', 'text/html', 'application/pdf'],
+      response: {
+        200: {
+          description: 'The rendering',
+          headers: {
+            'Content-Language': { type: 'string', enum: ['en', 'ru', 'kk'], description: 'The language of a text, HTML or PDF rendering' },
+            'Content-Disposition': { type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"' }
+          },
+          content: {
+            'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' }) },
+            'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) },
+            'text/html': { schema: Type.String({ maxLength: 10_000_000 }) },
+            'application/pdf': { schema: Type.String({ format: 'binary', maxLength: 50_000_000 }) }
+          }
+        },
+        ...errorResponses(400, 403, 404)
+      }
+    }
+  }, async (request, reply) => {
+    const { notice } = await readNotice(db, hooks, request.principal, request.params.id)
+    const content = notice.content as NoticeContent
+    const format = request.query.format ?? 'json'
+    if (format === 'json') return reply.type('application/json; charset=utf-8').send(content)
+    const lang = request.query.lang ?? content.languages[0] ?? 'en'
+    const rendered = await renderNotice(content, format, lang, {
+      keyId: notice.signingKeyId,
+      algorithm: SIGNATURE_ALGORITHM,
+      fingerprint: signatureFingerprint(notice.signature)
+    })
+    if (format === 'pdf') reply.header('content-disposition', `inline; filename="${notice.referenceNumber}.${lang}.pdf"`)
+    return reply.type(rendered.contentType).header('content-language', lang).send(rendered.body)
+  })
+}
+
+export default getNoticeDocument

@@ -1,0 +1,12 @@
+// What every notice operation is given when the resource registers it.
+import type { Database } from '../../db/index.ts'
+import type { Sequencer } from '../../jobs/sequencer.ts'
+import type { TransitionHooks } from '../../use-cases/transition-notice.ts'
+
+export interface NoticeRouteOptions {
+  db: Database
+  hooks: TransitionHooks
+  sequencer: Sequencer
+}
+
+export const READERS = ['authority', 'auditor', 'liaison'] as const

@@ -1,0 +1,59 @@
+// The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: watch, notices and export.
+import t from 'tap'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { build } from '../helper.ts'
+import { eventually } from '../helpers/eventually.ts'
+import { run, start } from '../helpers/cli.ts'
+
+t.test('watch, notices and export on a live gateway', async (t) => {
+  const ctx = await build(t)
+  const feedPolls: string[] = []
+  ctx.app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/v1/events?') && request.headers['user-agent'] === 'takedown-cli') feedPolls.push(request.url)
+  })
+  const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
+  const authority = await ctx.clientKey('authority')
+  const env = { TAKEDOWN_URL: url, TAKEDOWN_KEY: authority }
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-cli-'))
+  t.teardown(async () => { await fs.rm(dir, { recursive: true, force: true }) })
+
+  t.test('watch prints transitions as they happen, filtered by platform; notices lists them', async (t) => {
+    const watcher = start(['watch', '--platform', 'ok', '--wait', '10'], env)
+    t.teardown(() => { watcher.child.kill() })
+    await eventually(async () => feedPolls.some((u) => u.includes('wait=10')))
+    const submitted = await ctx.call(authority, {
+      method: 'POST',
+      url: '/v1/reports',
+      payload: { externalRef: 'CLI-WATCH', category: 'drugs', legalBasis: 'kz-online-platforms-9', statementOfReasons: 'Sale of drugs.', urgency: 'normal', items: [{ url: 'https://ok.ru/video/4242', contentType: 'video' }, { url: 'https://t.me/cliwatch/1', contentType: 'text' }] }
+    })
+    const okNotice = (submitted.json().notices as Array<{ id: string, platform: string }>).find((n) => n.platform === 'ok')!
+    await eventually(async () => watcher.output().stdout.includes(okNotice.id))
+    const printed = watcher.output().stdout.trim().split('\n')
+    t.equal(printed.length, 1, 'only the ok notice, not the telegram one')
+    t.match(printed[0], new RegExp(`ok  ${okNotice.id}  - -> issued  notice.created`))
+
+    const listed = await run(['notices', '--platform', 'ok', '--json'], env)
+    t.equal(listed.code, 0, listed.stderr)
+    const rows = listed.stdout.trim().split('\n').map((line) => JSON.parse(line))
+    t.ok(rows.length >= 1 && rows.every((n) => n.platform === 'ok'))
+    t.ok(rows.some((n) => n.id === okNotice.id))
+
+    const caughtUp = await run(['watch', '--after', '0', '--status', 'issued', '--no-follow', '--json'], env)
+    t.equal(caughtUp.code, 0, caughtUp.stderr)
+    t.ok(caughtUp.stdout.trim().split('\n').map((l) => JSON.parse(l)).every((e) => e.to === 'issued'))
+  })
+
+  t.test('export blocking-orders writes the register in the format asked', async (t) => {
+    const csv = await run(['export', 'blocking-orders', '--format', 'csv'], env)
+    t.equal(csv.code, 0, csv.stderr)
+    t.match(csv.stdout, /^[a-zA-Z_,]+\r?\n/, 'a header row')
+    const json = await run(['export', 'blocking-orders', '--format', 'json'], env)
+    t.equal(json.code, 0)
+    t.type(JSON.parse(json.stdout), 'object')
+    const unauthorised = await run(['export', 'blocking-orders'], { TAKEDOWN_URL: url, TAKEDOWN_KEY: 'not-a-key-of-this-gateway-000000' })
+    t.equal(unauthorised.code, 1)
+    t.match(unauthorised.stderr, /takedown: 401/)
+  })
+})
