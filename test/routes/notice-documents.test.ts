@@ -136,7 +136,7 @@ t.test('notice documents', async (t) => {
       const text = squash(stdout)
       const view = await noticeView(telegram.id)
       t.match(text, telegram.referenceNumber)
-      t.match(text, squash(view.legalBasis.citation), 'the legal basis citation')
+      t.match(text, squash(view.legalBasis.citations.kk), 'the legal basis citation, in Kazakh')
       t.match(text, 'Жою туралы хабарлама', 'the Kazakh title')
       t.match(text, /[ӘәҒғҚқҢңӨөҰұҮүҺһІі]/, 'Kazakh-specific letters survive')
       // The item table wraps its cells, so the name is checked line by line of the layout.

@@ -47,6 +47,7 @@ t.test('every protected route refuses callers it does not serve', async (t) => {
     { method: 'GET', url: '/v1/events', roles: readers },
     { method: 'GET', url: '/v1/audit', roles: ['auditor', 'admin'] },
     { method: 'GET', url: '/v1/audit/verify', roles: ['auditor', 'admin'] },
+    { method: 'GET', url: '/v1/audit/checkpoints/latest', roles: ['auditor', 'admin'] },
     { method: 'GET', url: '/v1/blocking-orders', roles: readers },
     { method: 'GET', url: '/v1/blocking-orders/export', roles: ['authority', 'auditor'] },
     { method: 'GET', url: `/v1/blocking-orders/${order.id}`, roles: readers, platform: 'telegram' },
