@@ -5,7 +5,6 @@ import type pg from 'pg'
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client'
 import { Type } from 'typebox'
 import { errorResponses } from '../schemas/common.ts'
-import { addRouteHook } from '../lib/route-hooks.ts'
 import { readOperationalFigures } from '../repositories/operational-figures.ts'
 import type { Database } from '../db/index.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
@@ -89,22 +88,11 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     for (const row of figures.bank) bankEntries.set({ type: row.type }, row.count)
   }
 
-  // One hook on every route: counts, times and logs the answer with the caller's client and role.
-  app.addHook('onRoute', (route) => {
-    if (route.url === '/metrics') return
-    const routeLabel = route.url
-    addRouteHook(route, 'onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      observe(request, reply, routeLabel)
-      done()
-    })
-  })
-  app.addHook('onRequest', (request, _reply, done) => {
-    // Requests no route matched (404s, router problems) still count, under one label.
-    if (request.routeOptions.url === undefined) request.metricsUnmatched = true
-    done()
-  })
+  // One hook for every answer: counts, times and logs it with the caller's client and role. Requests no route
+  // matched (404s, router problems) count under one label.
   app.addHook('onResponse', (request, reply, done) => {
-    if (request.metricsUnmatched) observe(request, reply, UNMATCHED)
+    const route = request.routeOptions.url
+    if (route !== '/metrics') observe(request, reply, route ?? UNMATCHED)
     done()
   })
 
@@ -151,9 +139,3 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     return await registry.metrics()
   })
 }, { name: 'metrics' })
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    metricsUnmatched?: boolean
-  }
-}
