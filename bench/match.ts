@@ -3,6 +3,7 @@
 // Run: node --expose-gc --import tsx bench/match.ts [bankSize]
 import { PdqIndex } from '../src/domain/pdq-index.ts'
 import { ORIENTATIONS, pdqFromWords, type Orientation } from '../src/domain/pdq.ts'
+import { randomHashes } from './random-hashes.ts'
 
 const BANK = Number(process.argv[2] ?? 1_000_000)
 const CLUSTERS = Math.floor(BANK / 100) // 1% of the bank seeds a cluster of near-duplicates
@@ -10,20 +11,7 @@ const CLUSTER_SIZE = 20
 const QUERIES = 2000
 const BRUTE_QUERIES = 20
 
-// Deterministic PRNG (xorshift32) so runs are comparable.
-let seed = 0x9e3779b9
-const rand32 = (): number => {
-  seed ^= seed << 13
-  seed ^= seed >>> 17
-  seed ^= seed << 5
-  return seed >>> 0
-}
-const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, rand32)
-const flip = (words: Uint32Array, bits: number): Uint32Array => {
-  const w = Uint32Array.from(words)
-  for (let k = 0; k < bits; k++) { const b = rand32() & 255; w[b >>> 5] ^= 1 << (b & 31) }
-  return w
-}
+const { rand32, randomWords, flip } = randomHashes(0x9e3779b9)
 const gc = (globalThis as { gc?: () => void }).gc
 if (gc === undefined) console.log('warning: run with node --expose-gc for a meaningful memory figure')
 const memory = (): number => {

@@ -5,6 +5,7 @@
 import { VpdqIndex, LinearVpdqBank, type VideoMatch } from '../src/domain/vpdq-index.ts'
 import { HMA_THRESHOLDS, orientedFrames } from '../src/domain/vpdq-match.ts'
 import { pdqFromWords, pdqToWords, type Orientation } from '../src/domain/pdq.ts'
+import { randomHashes } from './random-hashes.ts'
 
 const VIDEOS = Number(process.argv[2] ?? 10_000)
 const LINEAR_QUERIES = Math.max(1, Number(process.argv[3] ?? 12))
@@ -13,19 +14,8 @@ const CLUSTER_SEEDS = Math.floor(VIDEOS / 100) // 1% of the videos seed a cluste
 const CLUSTER_SIZE = 10
 const QUERIES = 400
 
-let seed = 0x2545f491
-const rand32 = (): number => {
-  seed ^= seed << 13
-  seed ^= seed >>> 17
-  seed ^= seed << 5
-  return seed >>> 0
-}
-const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, rand32)
-const flip = (words: Uint32Array, bits: number): Uint32Array => {
-  const w = Uint32Array.from(words)
-  for (let k = 0; k < bits; k++) { const b = rand32() & 255; w[b >>> 5] ^= 1 << (b & 31) }
-  return w
-}
+const { rand32, randomWords, flip } = randomHashes(0x2545f491)
+
 // A video: scenes of a few seconds whose frames drift (up to 24 bits from one second to the next), hard cuts between.
 function randomVideo (): Uint32Array[] {
   const frames: Uint32Array[] = []
