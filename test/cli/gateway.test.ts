@@ -1,23 +1,15 @@
 // The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: watch, notices and export.
 import t from 'tap'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { run, start } from '../helpers/cli.ts'
+import { liveGateway, run, start } from '../helpers/cli.ts'
 
 t.test('watch, notices and export on a live gateway', async (t) => {
-  const ctx = await build(t)
   const feedPolls: string[] = []
-  ctx.app.addHook('onRequest', async (request) => {
-    if (request.url.startsWith('/v1/events?') && request.headers['user-agent'] === 'takedown-cli') feedPolls.push(request.url)
+  const { ctx, url, authority, env } = await liveGateway(t, (ctx) => {
+    ctx.app.addHook('onRequest', async (request) => {
+      if (request.url.startsWith('/v1/events?') && request.headers['user-agent'] === 'takedown-cli') feedPolls.push(request.url)
+    })
   })
-  const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
-  const authority = await ctx.clientKey('authority')
-  const env = { TAKEDOWN_URL: url, TAKEDOWN_KEY: authority }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-cli-'))
-  t.teardown(async () => { await fs.rm(dir, { recursive: true, force: true }) })
 
   t.test('watch prints transitions as they happen, filtered by platform; notices lists them', async (t) => {
     const watcher = start(['watch', '--platform', 'ok', '--wait', '10'], env)

@@ -1,19 +1,12 @@
 // The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: submit, interrupted and resumed.
 import t from 'tap'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { run, start } from '../helpers/cli.ts'
+import { liveGateway, run, start } from '../helpers/cli.ts'
 
 t.test('takedown submit on a live gateway', async (t) => {
-  const ctx = await build(t)
-  const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
-  const authority = await ctx.clientKey('authority')
-  const env = { TAKEDOWN_URL: url, TAKEDOWN_KEY: authority }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-cli-'))
-  t.teardown(async () => { await fs.rm(dir, { recursive: true, force: true }) })
+  const { ctx, authority, env, dir } = await liveGateway(t)
   const reportsOf = async (externalRef: string) =>
     (await ctx.call(authority, { method: 'GET', url: `/v1/reports?externalRef=${externalRef}&limit=500` })).json().data as Array<{ id: string }>
 

@@ -1,18 +1,11 @@
 // The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: verify.
 import t from 'tap'
 import fs from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import { build } from '../helper.ts'
-import { run } from '../helpers/cli.ts'
+import { liveGateway, run } from '../helpers/cli.ts'
 
 t.test('takedown verify on a live gateway', async (t) => {
-  const ctx = await build(t)
-  const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' })
-  const authority = await ctx.clientKey('authority')
-  const env = { TAKEDOWN_URL: url, TAKEDOWN_KEY: authority }
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-cli-'))
-  t.teardown(async () => { await fs.rm(dir, { recursive: true, force: true }) })
+  const { ctx, authority, env, dir } = await liveGateway(t)
 
   t.test('verify: a good notice exits 0, a tampered one 1, a usage error 2', async (t) => {
     const submitted = await ctx.call(authority, {
