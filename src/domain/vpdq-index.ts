@@ -20,6 +20,14 @@ function checkVideo (video: number): void {
   if (!Number.isSafeInteger(video) || video < 0 || video > MAX_VIDEO_NUMBER) throw new RangeError(`a video number is an integer from 0 to ${MAX_VIDEO_NUMBER}`)
 }
 
+function checkUnits (kept: readonly string[], units: readonly number[] | undefined): void {
+  if (units === undefined) return
+  if (units.length !== kept.length) throw new RangeError('a video has one unit per kept frame')
+  units.forEach((u, k) => {
+    if (!Number.isInteger(u) || u < 0 || u > 0xffffffff || (k > 0 && u < units[k - 1])) throw new RangeError('units are non-decreasing 32-bit integers')
+  })
+}
+
 /** Highest queryMatchPercent first, then comparedMatchPercent, then the lower video number. */
 export function byStrength (a: VideoMatch, b: VideoMatch): number {
   return b.queryMatchPercent - a.queryMatchPercent || b.comparedMatchPercent - a.comparedMatchPercent || a.video - b.video
@@ -34,6 +42,8 @@ export class VpdqIndex {
   private readonly frames: PdqIndex
   /** Kept frames per banked video. */
   private readonly videos = new Map<number, number>()
+  /** Each kept frame's unit, for the videos whose frames are not each their own (dense hashes; see comparisonOf). */
+  private readonly units = new Map<number, Uint32Array>()
 
   /** capacity: the frames expected, when known (a loader counts them first), so storage is not over-allocated. */
   constructor (options: { capacity?: number } = {}) {
@@ -47,18 +57,24 @@ export class VpdqIndex {
 
   has (video: number): boolean { return this.videos.has(video) }
 
-  /** Banks a video's kept frames (prepareVideo's hashes); a video already banked is replaced. */
-  add (video: number, kept: readonly string[]): void {
+  /**
+   * Banks a video's kept frames (prepareVideo's hashes), with each frame's unit when frames are not each their own
+   * (bankedFrames); a video already banked is replaced.
+   */
+  add (video: number, kept: readonly string[], units?: readonly number[]): void {
     checkVideo(video)
     if (kept.length > FRAME_SLOTS) throw new RangeError(`a video has at most ${FRAME_SLOTS} kept frames`)
+    checkUnits(kept, units)
     if (this.videos.has(video)) this.remove(video)
     if (kept.length === 0) return
     kept.forEach((hash, k) => this.frames.add(video * FRAME_SLOTS + k, hash))
     this.videos.set(video, kept.length)
+    if (units !== undefined) this.units.set(video, Uint32Array.from(units))
   }
 
   remove (video: number): boolean {
     if (!this.videos.delete(video)) return false
+    this.units.delete(video)
     this.frames.removeWhere((id) => Math.floor((id as number) / FRAME_SLOTS) === video)
     return true
   }
@@ -66,7 +82,10 @@ export class VpdqIndex {
   /** Removes many videos in one pass over the frames (a poll may retire many at once). */
   removeMany (videos: Iterable<number>): number {
     const gone = new Set<number>()
-    for (const v of videos) if (this.videos.delete(v)) gone.add(v)
+    for (const v of videos) {
+      if (this.videos.delete(v)) gone.add(v)
+      this.units.delete(v)
+    }
     if (gone.size > 0) this.frames.removeWhere((id) => gone.has(Math.floor((id as number) / FRAME_SLOTS)))
     return gone.size
   }
@@ -118,7 +137,7 @@ export class VpdqIndex {
           }
         }
         const list = perVideo.get(video) ?? []
-        list.push(comparisonOf(orientation, qHit, cHit))
+        list.push(comparisonOf(orientation, qHit, cHit, this.units.get(video)))
         perVideo.set(video, list)
       }
     }
@@ -144,17 +163,18 @@ export function probeFrames (n: number, queryMatchPercent: number): number[] {
 
 /** HMA's way: the query against every banked video, frame by frame. The baseline the index must equal. */
 export class LinearVpdqBank {
-  private readonly videos = new Map<number, Uint32Array>()
+  private readonly videos = new Map<number, { words: Uint32Array, units?: readonly number[] }>()
 
-  add (video: number, kept: readonly string[]): void {
+  add (video: number, kept: readonly string[], units?: readonly number[]): void {
     checkVideo(video)
+    checkUnits(kept, units)
     if (kept.length === 0) {
       this.videos.delete(video)
       return
     }
     const words = new Uint32Array(kept.length * 8)
     kept.forEach((hash, k) => pdqToWords(hash, words, k * 8))
-    this.videos.set(video, words)
+    this.videos.set(video, units === undefined ? { words } : { words, units: [...units] })
   }
 
   remove (video: number): boolean { return this.videos.delete(video) }
@@ -169,7 +189,7 @@ export class LinearVpdqBank {
       return words
     })
     const out: VideoMatch[] = []
-    for (const [video, c] of this.videos) {
+    for (const [video, { words: c, units }] of this.videos) {
       const m = c.length / 8
       const comparisons = given.map((orientation, o) => {
         const q = queries[o]
@@ -185,7 +205,7 @@ export class LinearVpdqBank {
             }
           }
         }
-        return comparisonOf(orientation, qHit, cHit)
+        return comparisonOf(orientation, qHit, cHit, units)
       })
       const best = bestComparison(comparisons, thresholds)
       if (best !== null) out.push({ video, ...best })

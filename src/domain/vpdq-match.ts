@@ -186,7 +186,7 @@ export interface VideoComparison {
 export const matchPercent = (matched: number, of: number): number => of === 0 ? 0 : matched * 100 / of
 
 /** HMA's linear comparison of two kept-frame lists (vpdq.md steps 2-3), in one orientation of the query. */
-export function compareFrames (query: readonly string[], compared: readonly string[], orientation: Orientation = 'original'): VideoComparison {
+export function compareFrames (query: readonly string[], compared: readonly string[], orientation: Orientation = 'original', units?: readonly number[]): VideoComparison {
   const q = query.map((h) => pdqToWords(h))
   const c = compared.map((h) => pdqToWords(h))
   const queryHit = new Uint8Array(q.length)
@@ -201,10 +201,15 @@ export function compareFrames (query: readonly string[], compared: readonly stri
       }
     }
   }
-  return comparisonOf(orientation, queryHit, comparedHit)
+  return comparisonOf(orientation, queryHit, comparedHit, units)
 }
 
-export function comparisonOf (orientation: Orientation, queryHit: Uint8Array, comparedHit: Uint8Array): VideoComparison {
+/**
+ * The comparison from the frames that met. comparedMatchPercent counts the compared video's units with a matched
+ * frame: each kept frame is its own unit unless `units` gives each kept frame's unit (non-decreasing, as a dense
+ * hash's seconds are; see bankedFrames).
+ */
+export function comparisonOf (orientation: Orientation, queryHit: Uint8Array, comparedHit: Uint8Array, units?: ArrayLike<number>): VideoComparison {
   const queryMatched: number[] = []
   const comparedMatched: number[] = []
   queryHit.forEach((hit, i) => { if (hit === 1) queryMatched.push(i) })
@@ -212,10 +217,19 @@ export function comparisonOf (orientation: Orientation, queryHit: Uint8Array, co
   return {
     orientation,
     queryMatchPercent: matchPercent(queryMatched.length, queryHit.length),
-    comparedMatchPercent: matchPercent(comparedMatched.length, comparedHit.length),
+    comparedMatchPercent: units === undefined
+      ? matchPercent(comparedMatched.length, comparedHit.length)
+      : matchPercent(distinctUnits(comparedMatched.map((k) => units[k])), distinctUnits(Array.from(units))),
     queryMatched,
     comparedMatched
   }
+}
+
+/** How many different values a non-decreasing list holds. */
+export function distinctUnits (sorted: readonly number[]): number {
+  let n = 0
+  sorted.forEach((u, i) => { if (i === 0 || u !== sorted[i - 1]) n++ })
+  return n
 }
 
 export function passes (c: { queryMatchPercent: number, comparedMatchPercent: number }, t: VpdqThresholds): boolean {
@@ -238,9 +252,9 @@ export function bestComparison (comparisons: readonly VideoComparison[], t: Vpdq
 }
 
 /** Query against one video over every orientation of the query: what the index path must reproduce. */
-export function compareVideos (query: Record<Orientation, string[]>, compared: readonly string[], t: VpdqThresholds): VideoComparison | null {
+export function compareVideos (query: Record<Orientation, string[]>, compared: readonly string[], t: VpdqThresholds, units?: readonly number[]): VideoComparison | null {
   if (compared.length === 0) return null
-  return bestComparison(ORIENTATIONS.map((o) => compareFrames(query[o], compared, o)), t)
+  return bestComparison(ORIENTATIONS.map((o) => compareFrames(query[o], compared, o, units)), t)
 }
 
 export interface TimeRange { start: number, end: number }

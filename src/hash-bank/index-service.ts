@@ -3,7 +3,8 @@ import type { Database } from '../db/index.ts'
 import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
 import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
 import { VpdqIndex, type OrientedQuery, type VideoMatch } from '../domain/vpdq-index.ts'
-import { decodeFeatures, prepareVideo, type VpdqThresholds } from '../domain/vpdq-match.ts'
+import { decodeFeatures, type VpdqThresholds } from '../domain/vpdq-match.ts'
+import { bankedFrames, type BankedFrames } from '../domain/vpdq-derive.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
 export interface HashBankIndexOptions {
@@ -21,9 +22,17 @@ function matchable (row: PdqIndexRow): boolean {
   return (row.quality === null || row.quality >= PDQ_MIN_MATCH_QUALITY) && row.value !== PDQ_ZERO_HASH
 }
 
-/** A video's kept frames (quality 50 and up, repeats dropped): what HMA compares, and all the index holds of it. */
-function keptFrames (row: PdqIndexRow): string[] {
-  return row.features === null ? [] : prepareVideo(decodeFeatures(row.features)).hashes
+/**
+ * A video's kept frames (quality 50 and up, repeats dropped): what HMA compares, and all the index holds of it;
+ * with the seconds of a dense hash's frames (bankedFrames).
+ */
+function keptFrames (row: PdqIndexRow): BankedFrames {
+  return row.features === null ? { hashes: [] } : bankedFrames(decodeFeatures(row.features), row.labels)
+}
+
+function addVideo (videos: VpdqIndex, row: PdqIndexRow): void {
+  const { hashes, units } = keptFrames(row)
+  videos.add(row.seq, hashes, units)
 }
 
 /**
@@ -101,7 +110,7 @@ export class HashBankIndex {
     const preloaded = new Set<number>()
     const position = await loadPdqSnapshot(this.db, LOAD_PAGE_ROWS, (rows, horizon) => {
       for (const row of rows) {
-        if (row.type === 'vpdq') videos.add(row.seq, keptFrames(row))
+        if (row.type === 'vpdq') addVideo(videos, row)
         else if (matchable(row)) index.add(row.seq, row.value)
         // Visible now but past the horizon: the poll brings it again once older transactions end.
         if (row.txId >= horizon) preloaded.add(row.seq)
@@ -140,7 +149,7 @@ export class HashBankIndex {
         const seen = this.preloaded.delete(row.seq)
         if (row.type === 'vpdq') {
           if (row.retiredAt !== null) retiredVideos.push(row.seq)
-          else if (!seen) this.videos.add(row.seq, keptFrames(row))
+          else if (!seen) addVideo(this.videos, row)
         } else if (row.retiredAt !== null) this.index.remove(row.seq)
         else if (!seen && matchable(row)) this.index.add(row.seq, row.value)
         this.position = { txId: row.txId, changeId: row.changeId }

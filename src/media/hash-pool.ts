@@ -4,7 +4,8 @@ import { Piscina } from 'piscina'
 import { AppError } from '../lib/errors.ts'
 import type { VpdqHash } from '../domain/vpdq-types.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
-import type { VideoLimits } from './hash-video.ts'
+import type { DerivedVideoHashes, VideoLimits } from './hash-video.ts'
+import type { VideoDerivation } from '../domain/vpdq-derive.ts'
 import type { ImageResult, ImageTask, TaskFailure, VideoTask } from './hash-worker.ts'
 
 export interface MediaHasherOptions {
@@ -78,12 +79,17 @@ export class MediaHasher {
   }
 
   async hashVideo (file: string, secondsPerHash: number): Promise<VpdqHash> {
+    return (await this.hashVideoFrames(file, secondsPerHash)).vpdq
+  }
+
+  /** The vPDQ and, with `derive`, the hashes derived from the same frames (one decoding pass on one thread). */
+  async hashVideoFrames (file: string, secondsPerHash: number, derive?: VideoDerivation): Promise<DerivedVideoHashes> {
     const tools = this.options.ffmpeg
     if (tools === undefined) {
       throw new AppError('unavailable', 'Video hashing unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
     }
-    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video }
-    return await this.run<VpdqHash>(task)
+    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, ...(derive === undefined ? {} : { derive }) }
+    return await this.run<DerivedVideoHashes>(task)
   }
 
   async close (): Promise<void> {

@@ -2,6 +2,7 @@
 import { AppError } from '../lib/errors.ts'
 import { DEFAULT_SECONDS_PER_HASH, vpdqFeature, vpdqFrameRate, vpdqFrameStep } from '../domain/vpdq.ts'
 import type { VpdqFeature, VpdqHash } from '../domain/vpdq-types.ts'
+import { VideoDeriver, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/vpdq-derive.ts'
 import { collectTail, killGroup, runTool, spawnLimited, supervise, type FfmpegTools } from './ffmpeg.ts'
 
 export interface VideoLimits {
@@ -34,7 +35,12 @@ export interface HashVideoOptions {
   onProgress?: (progress: VideoProgress) => void
   /** Also hash each frame without its uniform borders (its `trimmedHash`); off by default (the reference's output). */
   trimBorders?: boolean
+  /** Also derive these video hashes (crops, dense frames) in the same decoding pass, for banking. */
+  derive?: VideoDerivation
 }
+
+/** A video's vPDQ and, when asked for, the hashes derived from the same decoded frames. */
+export interface DerivedVideoHashes { vpdq: VpdqHash, derived: DerivedVpdq[] }
 
 export interface VideoProbe {
   width: number
@@ -54,6 +60,11 @@ const refused = (detail: string): AppError => new AppError('unprocessable', 'Vid
 
 /** vPDQ of a video file: one feature per kept frame, each frame hashed with full-resolution PDQ at its own size. */
 export async function hashVideoFile (file: string, options: HashVideoOptions): Promise<VpdqHash> {
+  return (await hashVideoFrames(file, options)).vpdq
+}
+
+/** hashVideoFile, with the derived hashes of options.derive from the same frames (one ffmpeg run). */
+export async function hashVideoFrames (file: string, options: HashVideoOptions): Promise<DerivedVideoHashes> {
   const limits = { ...DEFAULT_VIDEO_LIMITS, ...options.limits }
   const secondsPerHash = options.secondsPerHash ?? DEFAULT_SECONDS_PER_HASH
   const deadline = Date.now() + limits.timeoutMs
@@ -67,11 +78,15 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   }
   const step = vpdqFrameStep(secondsPerHash, frameRate)
   const stepSeconds = step / frameRate
-  // ffmpeg drops the frames vPDQ skips before converting them, so only kept frames cross the pipe.
+  const deriver = options.derive === undefined ? undefined : new VideoDeriver(options.derive, frameRate, durationSeconds)
+  const denseStep = deriver?.denseStep ?? null
+  // ffmpeg drops the frames vPDQ skips (and the dense hash, if any, skips too) before converting them, so only the
+  // frames hashed cross the pipe.
+  const select = [step, ...(denseStep === null ? [] : [denseStep])].map((s) => `not(mod(n\\,${s}))`).join('+')
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-noautorotate', '-max_pixels', String(limits.maxFramePixels),
     ...INPUT_RESTRICTIONS, '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn',
-    ...(step > 1 ? ['-vf', `select=not(mod(n\\,${step}))`] : []),
+    ...(step > 1 && denseStep !== 1 ? ['-vf', `select=${select}`] : []),
     '-vsync', '0', '-t', String(limits.maxDurationSeconds + stepSeconds + 1),
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'
   ]
@@ -82,6 +97,7 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   const features: VpdqFeature[] = []
   let tooLong = false
   let filled = 0
+  let frameNumber = 0
   try {
     const frameBytes = width * height * 3
     const frame = Buffer.allocUnsafe(frameBytes)
@@ -94,14 +110,20 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
         offset += n
         if (filled < frameBytes) continue
         filled = 0
-        const frameNumber = features.length * step
         if (frameNumber / frameRate > limits.maxDurationSeconds) {
           tooLong = true
           killGroup(child)
           break
         }
-        features.push(vpdqFeature(frameNumber, { width, height, data: frame }, frameRate, { trimBorders: options.trimBorders === true }))
-        options.onProgress?.({ seconds: frameNumber / frameRate, durationSeconds })
+        const image = { width, height, data: frame }
+        let kept: VpdqFeature | undefined
+        if (frameNumber % step === 0) {
+          kept = vpdqFeature(frameNumber, image, frameRate, { trimBorders: options.trimBorders === true })
+          features.push(kept)
+          options.onProgress?.({ seconds: frameNumber / frameRate, durationSeconds })
+        }
+        deriver?.add(frameNumber, image, kept)
+        frameNumber = nextDecodedFrame(frameNumber, step, denseStep)
       }
       if (tooLong) break
     }
@@ -120,7 +142,8 @@ export async function hashVideoFile (file: string, options: HashVideoOptions): P
   if (features.length === 0) throw unreadable('no frame of the video could be decoded')
   // Frames are read at the probed size; a stream whose frames change size would leave bytes over (and misread).
   if (filled !== 0) throw unreadable('the frame size changes within the video')
-  return { secondsPerHash, frameRate, ...(durationSeconds === undefined ? {} : { durationSeconds }), features }
+  const vpdq = { secondsPerHash, frameRate, ...(durationSeconds === undefined ? {} : { durationSeconds }), features }
+  return { vpdq, derived: deriver?.result() ?? [] }
 }
 
 /** Size, frame rate and duration of the first video stream, from ffprobe or else from ffmpeg's stream description. */

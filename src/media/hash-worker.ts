@@ -4,9 +4,9 @@ import { AppError, type AppErrorCode } from '../lib/errors.ts'
 import { md5Hex, sha256Hex } from '../domain/digests.ts'
 import { pdqFromRgb } from '../domain/pdq.ts'
 import { centreCrop } from '../domain/image-crops.ts'
-import type { VpdqHash } from '../domain/vpdq-types.ts'
 import { UnsupportedMediaError, decodeImageForPdq, type MediaHashes } from './decode-image.ts'
-import { hashVideoFile, type VideoLimits } from './hash-video.ts'
+import { hashVideoFrames, type DerivedVideoHashes, type VideoLimits } from './hash-video.ts'
+import type { VideoDerivation } from '../domain/vpdq-derive.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
 
 // On Linux a nice value belongs to a thread: this lowers the hashing thread only, and what it starts inherits it
@@ -33,6 +33,8 @@ export interface VideoTask {
   tools: FfmpegTools
   secondsPerHash: number
   limits: VideoLimits
+  /** Hashes to derive from the same frames (banking a removed video). */
+  derive?: VideoDerivation
 }
 
 export interface CropHash { percent: number, hash: string, quality: number }
@@ -41,9 +43,9 @@ export type ImageResult = MediaHashes & { crops: CropHash[] }
 /** Errors cross the thread boundary as plain data (a structured clone keeps no class) and are rebuilt as AppError. */
 export interface TaskFailure { failed: { code: AppErrorCode, title: string, detail?: string, retryAfterSeconds?: number } }
 
-export default async function run (task: ImageTask | VideoTask): Promise<ImageResult | VpdqHash | TaskFailure> {
+export default async function run (task: ImageTask | VideoTask): Promise<ImageResult | DerivedVideoHashes | TaskFailure> {
   try {
-    return task.kind === 'image' ? await hashImage(task) : await hashVideoFile(task.file, task)
+    return task.kind === 'image' ? await hashImage(task) : await hashVideoFrames(task.file, task)
   } catch (error) {
     if (error instanceof AppError) {
       return { failed: { code: error.code, title: error.title, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds } }

@@ -133,6 +133,7 @@ export interface PdqIndexRow {
   value: string
   quality: number | null
   features: Buffer | null
+  labels: string[]
   retiredAt: Date | null
   txId: number
   changeId: number
@@ -144,6 +145,7 @@ const pdqColumns = {
   value: entries.value,
   quality: entries.quality,
   features: entries.features,
+  labels: entries.labels,
   retiredAt: entries.retiredAt,
   txId: entries.txId,
   changeId: entries.changeId

@@ -37,6 +37,10 @@ const OrientationSchema = Type.Enum(ORIENTATIONS, { description: 'The dihedral v
 const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }, {
   description: 'The notice the entry came from; null for imported lists and, for a liaison, for other platforms\' notices'
 }))
+const Labels = Type.Array(Type.String(), {
+  description: 'Free labels; on hashes the bank derived from removed media, which derivation: crop:<n> (the central crop keeping n% of each side: ' +
+    'a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of the video\'s frames 0.1 s apart)'
+})
 const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
 
 export const Match = named('Match', Type.Object({
@@ -45,13 +49,16 @@ export const Match = named('Match', Type.Object({
   distance: Type.Integer({ minimum: 0, maximum: 256, description: '0 for exact kinds and vpdq; Hamming distance for pdq' }),
   orientation: Nullable(OrientationSchema),
   queryMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the query\'s frames (quality 50 and up, repeats dropped) found in the banked video' })),
-  comparedMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the banked video\'s frames found in the query' })),
+  comparedMatchPercent: Type.Optional(Type.Number({
+    description: 'vpdq: the share of the banked video\'s frames found in the query; for an entry labelled dense, the share of the banked video\'s ' +
+      'seconds (each dense frame counts toward the second nearest its timestamp) with a frame found in the query, as its one-a-second vpdq would count'
+  })),
   queryRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the query its matched frames cover' })),
   comparedRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the banked video its matched frames cover' })),
   notice: NoticeRef,
   category: Nullable(CategorySchema),
   source: Type.String({ description: '"notice", or the name of the imported list' }),
-  labels: Type.Array(Type.String()),
+  labels: Labels,
   addedAt: Timestamp
 }))
 
@@ -90,7 +97,7 @@ export const Entry = named('HashBankEntry', Type.Object({
   value: Type.String({ description: 'The hash; for vpdq the SHA-256 of the packed features, which identifies the video hash' }),
   features: Type.Optional(Type.Array(VpdqFeatureSchema, { description: 'vpdq only: the video\'s frame hashes' })),
   quality: Nullable(Type.Integer()),
-  labels: Type.Array(Type.String()),
+  labels: Labels,
   category: Nullable(CategorySchema),
   source: Type.String(),
   notice: NoticeRef,
@@ -168,7 +175,10 @@ export const BankedMedia = named('BankedMedia', Type.Object({
   ...MediaHashFields,
   noticeId: Uuid,
   itemId: Nullable(Uuid),
-  crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() }), { description: 'An image\'s central crops; empty for a video' }),
+  crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() }), {
+    description: 'An image\'s central crops; empty for a video, whose derived hashes (the central crops of its kept frames, and its frames 0.1 s ' +
+      'apart) are vpdq entries of their own, labelled crop:<n> and dense, listed in entries'
+  }),
   entries: Type.Array(Entry, { description: 'Every entry the bank holds for this notice item (new and earlier)' })
 }))
 

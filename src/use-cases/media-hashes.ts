@@ -8,6 +8,8 @@ import { pipeline } from 'node:stream/promises'
 import { AppError } from '../lib/errors.ts'
 import { DEFAULT_SECONDS_PER_HASH } from '../domain/vpdq.ts'
 import type { MediaHasher } from '../media/hash-pool.ts'
+import type { DerivedVpdq, VideoDerivation } from '../domain/vpdq-derive.ts'
+import type { VpdqHash } from '../domain/vpdq-types.ts'
 import type { ImageResult } from '../media/hash-worker.ts'
 import { IMAGE_CONTENT_TYPES, type MediaHashesView, type VpdqView } from '../schemas/media.ts'
 
@@ -85,9 +87,23 @@ export async function spoolVideoUpload (upload: VideoUpload): Promise<SpooledVid
 
 /** vPDQ of a spooled video, on a hashing thread, in the answer's shape. */
 export async function hashSpooledVideo (hasher: MediaHasher, video: SpooledVideo, secondsPerHash = DEFAULT_SECONDS_PER_HASH): Promise<VpdqView> {
-  const vpdq = await hasher.hashVideo(video.file, secondsPerHash)
-  return { secondsPerHash: vpdq.secondsPerHash, frameRate: vpdq.frameRate ?? 0, ...(vpdq.durationSeconds === undefined ? {} : { durationSeconds: vpdq.durationSeconds }), features: vpdq.features }
+  return vpdqView(await hasher.hashVideo(video.file, secondsPerHash))
 }
+
+/** A spooled video's vPDQ (one hash a second) and the hashes derived from the same frames, for the bank. */
+export async function hashSpooledVideoForBank (
+  hasher: MediaHasher, video: SpooledVideo, derive: VideoDerivation
+): Promise<{ vpdq: VpdqView, derived: DerivedVpdq[] }> {
+  const { vpdq, derived } = await hasher.hashVideoFrames(video.file, DEFAULT_SECONDS_PER_HASH, derive)
+  return { vpdq: vpdqView(vpdq), derived }
+}
+
+const vpdqView = (vpdq: VpdqHash): VpdqView => ({
+  secondsPerHash: vpdq.secondsPerHash,
+  frameRate: vpdq.frameRate ?? 0,
+  ...(vpdq.durationSeconds === undefined ? {} : { durationSeconds: vpdq.durationSeconds }),
+  features: vpdq.features
+})
 
 /** Streams a video body to a temporary file, hashes the file with vPDQ on a hashing thread, and deletes it whatever happens. */
 export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload): Promise<MediaHashesView> {

@@ -11,6 +11,7 @@ import { LinearVpdqBank, VpdqIndex } from '../../src/domain/vpdq-index.ts'
 import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/pdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
+import { DENSE_LABEL, bankedFrames } from '../../src/domain/vpdq-derive.ts'
 
 const HASHES = new URL('../../../shared/vectors/vpdq/hashes-debian-ffmpeg/', import.meta.url)
 const readText = (name: string): string => fs.readFileSync(new URL(`${name}.txt`, HASHES), 'utf8')
@@ -119,7 +120,7 @@ const derived = fc.record({
 const randomVideo = fc.array(randomHash, { minLength: 1, maxLength: 20 }).map((hs) => hs.map((h, i) => feature(i, h)))
 const anyVideo = fc.oneof(derived, derived, randomVideo)
 
-t.test('the index answers exactly what the linear comparison answers', async (t) => {
+t.test('the index answers exactly what the linear comparison answers (dense hashes among the bank)', async (t) => {
   fc.assert(fc.property(
     fc.array(anyVideo, { minLength: 1, maxLength: 12 }),
     fc.array(anyVideo, { minLength: 1, maxLength: 4 }),
@@ -129,9 +130,10 @@ t.test('the index answers exactly what the linear comparison answers', async (t)
       const index = new VpdqIndex()
       const linear = new LinearVpdqBank()
       bank.forEach((v, i) => {
-        const hashes = kept(v)
-        index.add(i * 1000 + 7, hashes)
-        linear.add(i * 1000 + 7, hashes)
+        // Every third video a dense hash: comparedMatchPercent then counts its seconds, on both paths alike.
+        const { hashes, units } = bankedFrames(v, i % 3 === 1 ? [DENSE_LABEL] : [])
+        index.add(i * 1000 + 7, hashes, units)
+        linear.add(i * 1000 + 7, hashes, units)
       })
       if (bank.length % 2 === 0) index.build() // with the slot tables, and (odd banks) through the pending scan
       for (const r of removed) {
@@ -164,4 +166,30 @@ t.test('removing and re-adding videos keeps the index exact', async (t) => {
   index.add(1, orig)
   t.same(index.query(q, HMA_THRESHOLDS).map((m) => [m.video, m.queryMatchPercent, m.comparedMatchPercent]), [[1, 100, 100]])
   t.equal(index.size, 2)
+})
+
+t.test('a dense hash in the index: seconds counted, replaced and removed like any video', async (t) => {
+  // A video's frames 0.1 s apart, every tenth of them a query frame (one a second).
+  let seed = 12345
+  const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0))
+  const dense = Array.from({ length: 30 }, (_, k) => ({ frame: k * 3, quality: 100, hash: pdqFromWords(randomWords()), timestamp: k / 10 }))
+  const { hashes, units } = bankedFrames(dense, [DENSE_LABEL])
+  t.same(units, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3])
+  const index = new VpdqIndex()
+  const linear = new LinearVpdqBank()
+  index.add(5, hashes, units)
+  linear.add(5, hashes, units)
+  const query = orientedFrames(prepareVideo([0, 10, 20].map((k) => feature(k, dense[k].hash))))
+  const expected = linear.query(query, HMA_THRESHOLDS)
+  t.same(index.query(query, HMA_THRESHOLDS), expected)
+  t.match(expected, [{ video: 5, queryMatchPercent: 100 }])
+  t.equal(expected[0].comparedMatchPercent, 75, 'frames 0, 10 and 20 found: seconds 0, 1 and 2 of 4, not 3 frames of 30')
+  index.add(5, hashes)
+  linear.add(5, hashes)
+  t.same(index.query(query, HMA_THRESHOLDS), linear.query(query, HMA_THRESHOLDS), 'replaced without units: frames counted again')
+  t.equal(index.query(query, HMA_THRESHOLDS)[0].comparedMatchPercent, 10)
+  t.equal(index.removeMany([5]), 1)
+  t.same(index.query(query, HMA_THRESHOLDS), [])
+  t.throws(() => index.add(6, hashes, units.slice(1)), RangeError, 'one unit per frame')
+  t.throws(() => index.add(6, hashes, [...units].reverse()), RangeError, 'units never go down')
 })

@@ -1,5 +1,5 @@
 // Banking removed media an authority uploads for a notice: an image's digests, PDQ and the PDQ of central crops,
-// or a video's digests and vPDQ.
+// or a video's digests, vPDQ and the vPDQ of its central crops and of denser frames.
 import type { Database } from '../../db/index.ts'
 import type { HashKind, NoticeStatus } from '../../domain/vocabulary.ts'
 import { MATERIAL_ACTED_ON_STATUSES } from '../../domain/notice-lifecycle.ts'
@@ -12,7 +12,9 @@ import { appendAudit } from '../../repositories/audit.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
-import { hashImageUpload, hashSpooledVideo, SpooledVideo } from '../media-hashes.ts'
+import { BANKED_VIDEO_DERIVATION } from '../../domain/vpdq-derive.ts'
+import type { VpdqFeature } from '../../domain/vpdq-types.ts'
+import { hashImageUpload, hashSpooledVideoForBank, SpooledVideo } from '../media-hashes.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { toEntryView } from './views.ts'
 
@@ -23,7 +25,9 @@ export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STAT
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
  * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
  * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
- * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file.
+ * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file; from
+ * the same decoded frames, as for images, further vpdq entries: central crops of every kept frame (crop:<n>) and
+ * a frame every 0.1 s (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
  */
 export async function bankNoticeMedia (
   db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
@@ -61,15 +65,21 @@ async function bankMedia (
   let rows: NewEntry[]
   let audited: Record<string, unknown>
   if (input.body instanceof SpooledVideo) {
-    // A video: its frames are hashed (vPDQ, one a second) on a hashing thread from the temporary file, deleted after.
+    // A video: its frames are hashed (vPDQ, one a second, and the derived hashes) in one decoding pass on a hashing
+    // thread from the temporary file, deleted after.
     const video = input.body
-    const vpdq = await hashSpooledVideo(hasher, video)
-    const features = normaliseFeatures(vpdq.features)
-    const digest = vpdqDigest(features)
+    const { vpdq, derived } = await hashSpooledVideoForBank(hasher, video, BANKED_VIDEO_DERIVATION)
+    const videoEntry = (features: VpdqFeature[], labels: string[]): NewEntry => {
+      const normal = normaliseFeatures(features)
+      return { ...base, type: 'vpdq', value: vpdqDigest(normal), quality: null, features: Buffer.from(encodeFeatures(normal)), labels }
+    }
+    const own = videoEntry(vpdq.features, [])
+    const digest = own.value
     rows = [
       entry('sha256', video.sha256, null, []),
       entry('md5', video.md5, null, []),
-      { ...base, type: 'vpdq', value: digest, quality: null, features: Buffer.from(encodeFeatures(features)), labels: [] }
+      own,
+      ...derived.map((d) => videoEntry(d.features, d.labels))
     ]
     hashes = { sha256: video.sha256, md5: video.md5, vpdq, crops: [] }
     audited = { sha256: video.sha256, md5: video.md5, vpdq: digest }
