@@ -2,7 +2,7 @@
 import { AppError } from '../lib/errors.ts'
 import { DEFAULT_SECONDS_PER_HASH, vpdqFeature, vpdqFrameRate, vpdqFrameStep } from '../domain/vpdq.ts'
 import type { VpdqFeature, VpdqHash } from '../domain/vpdq-types.ts'
-import { VideoDeriver, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/vpdq-derive.ts'
+import { VideoDeriver, decodedFramesFilter, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/vpdq-derive.ts'
 import { collectTail, killGroup, runTool, spawnLimited, supervise, type FfmpegTools } from './ffmpeg.ts'
 
 export interface VideoLimits {
@@ -78,15 +78,15 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
   }
   const step = vpdqFrameStep(secondsPerHash, frameRate)
   const stepSeconds = step / frameRate
-  const deriver = options.derive === undefined ? undefined : new VideoDeriver(options.derive, frameRate, durationSeconds)
-  const denseStep = deriver?.denseStep ?? null
+  const deriver = options.derive === undefined ? undefined : new VideoDeriver(options.derive, frameRate, step, durationSeconds)
+  const window = deriver?.window ?? null
   // ffmpeg drops the frames vPDQ skips (and the dense hash, if any, skips too) before converting them, so only the
   // frames hashed cross the pipe.
-  const select = [step, ...(denseStep === null ? [] : [denseStep])].map((s) => `not(mod(n\\,${s}))`).join('+')
+  const select = decodedFramesFilter(step, window)
   const args = [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-noautorotate', '-max_pixels', String(limits.maxFramePixels),
     ...INPUT_RESTRICTIONS, '-i', file, '-map', '0:v:0', '-an', '-sn', '-dn',
-    ...(step > 1 && denseStep !== 1 ? ['-vf', `select=${select}`] : []),
+    ...(select === undefined ? [] : ['-vf', select]),
     '-vsync', '0', '-t', String(limits.maxDurationSeconds + stepSeconds + 1),
     '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'
   ]
@@ -123,7 +123,7 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
           options.onProgress?.({ seconds: frameNumber / frameRate, durationSeconds })
         }
         deriver?.add(frameNumber, image, kept)
-        frameNumber = nextDecodedFrame(frameNumber, step, denseStep)
+        frameNumber = nextDecodedFrame(frameNumber, step, window)
       }
       if (tooLong) break
     }

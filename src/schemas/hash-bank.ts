@@ -39,7 +39,7 @@ const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String(
 }))
 const Labels = Type.Array(Type.String(), {
   description: 'Free labels; on hashes the bank derived from removed media, which derivation: crop:<n> (the central crop keeping n% of each side: ' +
-    'a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of the video\'s frames 0.1 s apart)'
+    'a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of every frame within 0.1 s of one its vpdq keeps)'
 })
 const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
 
@@ -51,7 +51,7 @@ export const Match = named('Match', Type.Object({
   queryMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the query\'s frames (quality 50 and up, repeats dropped) found in the banked video' })),
   comparedMatchPercent: Type.Optional(Type.Number({
     description: 'vpdq: the share of the banked video\'s frames found in the query; for an entry labelled dense, the share of the banked video\'s ' +
-      'seconds (each dense frame counts toward the second nearest its timestamp) with a frame found in the query, as its one-a-second vpdq would count'
+      'seconds (each of its frames counts toward the second nearest its timestamp) with a frame found in the query, as its one-a-second vpdq would count'
   })),
   queryRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the query its matched frames cover' })),
   comparedRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the banked video its matched frames cover' })),
@@ -176,8 +176,8 @@ export const BankedMedia = named('BankedMedia', Type.Object({
   noticeId: Uuid,
   itemId: Nullable(Uuid),
   crops: Type.Array(Type.Object({ percent: Type.Integer(), hash: Type.String(), quality: Type.Integer() }), {
-    description: 'An image\'s central crops; empty for a video, whose derived hashes (the central crops of its kept frames, and its frames 0.1 s ' +
-      'apart) are vpdq entries of their own, labelled crop:<n> and dense, listed in entries'
+    description: 'An image\'s central crops; empty for a video, whose derived hashes (the central crops of its kept frames, and every frame within ' +
+      '0.1 s of a kept one) are vpdq entries of their own, labelled crop:<n> and dense, listed in entries'
   }),
   entries: Type.Array(Entry, { description: 'Every entry the bank holds for this notice item (new and earlier)' })
 }))

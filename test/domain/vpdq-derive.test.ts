@@ -2,7 +2,7 @@
 // and how a dense hash's comparedMatchPercent counts seconds; hand-computed cases.
 import t from 'tap'
 import {
-  BANKED_VIDEO_DERIVATION, DENSE_LABEL, VideoDeriver, bankedFrames, denseFrameStep, isDecodedFrame, nextDecodedFrame
+  BANKED_VIDEO_DERIVATION, DENSE_LABEL, VideoDeriver, bankedFrames, decodedFramesFilter, denseWindowFrames, isDecodedFrame, nextDecodedFrame
 } from '../../src/domain/vpdq-derive.ts'
 import { comparisonOf, compareFrames, MAX_VPDQ_FEATURES } from '../../src/domain/vpdq-match.ts'
 import { vpdqFeature } from '../../src/domain/vpdq.ts'
@@ -29,33 +29,42 @@ function frame (n: number, width = 64, height = 48): RgbImage {
   return { width, height, data }
 }
 
-t.test('decoded frames: the kept ones and the dense ones, in order', async (t) => {
-  t.ok(isDecodedFrame(0, 30, 3) && isDecodedFrame(27, 30, 3) && !isDecodedFrame(28, 30, 3))
+t.test('decoded frames: the kept ones and, for the dense hash, those close to them, in order', async (t) => {
+  t.ok(isDecodedFrame(0, 30, 3) && isDecodedFrame(27, 30, 3) && isDecodedFrame(33, 30, 3) && !isDecodedFrame(26, 30, 3) && !isDecodedFrame(4, 30, 3))
   t.ok(isDecodedFrame(30, 30, null) && !isDecodedFrame(3, 30, null))
-  const walk = (step: number, dense: number | null, count: number): number[] => {
+  const walk = (step: number, window: number | null, count: number): number[] => {
     const out = [0]
-    while (out.length < count) out.push(nextDecodedFrame(out[out.length - 1], step, dense))
+    while (out.length < count) out.push(nextDecodedFrame(out[out.length - 1], step, window))
     return out
   }
-  t.same(walk(30, 3, 12), [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30, 33])
-  t.same(walk(25, 2, 15), [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 25, 26], '25 fps: the kept frame 25 between dense ones')
+  t.same(walk(30, 3, 12), [0, 1, 2, 3, 27, 28, 29, 30, 31, 32, 33, 57])
+  t.same(walk(25, 2, 8), [0, 1, 2, 23, 24, 25, 26, 27])
   t.same(walk(30, null, 3), [0, 30, 60])
+  t.equal(decodedFramesFilter(30, null), 'select=not(mod(n\\,30))')
+  t.equal(decodedFramesFilter(30, 3), 'select=lte(mod(n\\,30)\\,3)+gte(mod(n\\,30)\\,27)')
+  t.equal(decodedFramesFilter(1, null), undefined, 'every frame kept')
+  t.equal(decodedFramesFilter(6, 3), undefined, 'every frame within the window')
 })
 
-t.test('the dense step: 0.1 s, widened for a long video to at most MAX_VPDQ_FEATURES frames', async (t) => {
-  t.equal(denseFrameStep(0.1, 30), 3)
-  t.equal(denseFrameStep(0.1, 25), 2, 'floor(2.5)')
-  t.equal(denseFrameStep(0.1, 30, 600), 3, 'ten minutes: 6,000 frames')
-  t.equal(denseFrameStep(0.1, 30, 7200), 6, 'two hours at 30 fps: 216,000 frames / 36,000')
+t.test('the dense window: 0.1 s either side, narrowed for a long video to at most MAX_VPDQ_FEATURES frames', async (t) => {
+  t.equal(denseWindowFrames(0.1, 30, 30), 3)
+  t.equal(denseWindowFrames(0.1, 25, 25), 2, 'floor(2.5)')
+  t.equal(denseWindowFrames(0.1, 30000 / 1001, 29), 2)
+  t.equal(denseWindowFrames(0.1, 5, 5), null, 'no frame within 0.1 s at 5 fps')
+  t.equal(denseWindowFrames(0.5, 4, 4), 1, 'never past half a step')
+  t.equal(denseWindowFrames(0.1, 30, 30, 600), 3, 'ten minutes: 601 kept frames, 7 frames each')
+  t.equal(denseWindowFrames(0.1, 30, 30, 7200), 1, 'two hours: 7,201 kept frames, 36,000 / 7,201 = 4 frames each: 1 either side')
+  t.equal(denseWindowFrames(0.1, 30, 30, 3 * 3600), 1, 'three hours: 10,801 kept frames, 3 frames each')
+  t.equal(denseWindowFrames(0.1, 30, 30, 5 * 3600), null, 'five hours: 3 frames each would not fit')
   t.equal(MAX_VPDQ_FEATURES, 36_000)
 })
 
 t.test('the deriver: each kept frame\'s crops, and the dense frames with the kept frames\' own features', async (t) => {
   const frameRate = 10
-  const deriver = new VideoDeriver({ cropPercents: [90, 80], denseSecondsPerHash: 0.5 }, frameRate)
-  t.equal(deriver.denseStep, 5)
+  const deriver = new VideoDeriver({ cropPercents: [90, 80], denseWindowSeconds: 0.2 }, frameRate, 10)
+  t.equal(deriver.window, 2)
   const kept: VpdqFeature[] = []
-  for (let n = 0; n <= 20; n = nextDecodedFrame(n, 10, 5)) {
+  for (let n = 0; n <= 20; n = nextDecodedFrame(n, 10, deriver.window)) {
     const image = frame(n)
     const feature = n % 10 === 0 ? vpdqFeature(n, image, frameRate) : undefined
     if (feature !== undefined) kept.push(feature)
@@ -69,14 +78,15 @@ t.test('the deriver: each kept frame\'s crops, and the dense frames with the kep
   t.same(crop90.features.map((f) => [f.frame, f.timestamp]), [[0, 0], [10, 1], [20, 2]])
   t.same(crop90.features.map((f) => f.hash), [0, 10, 20].map((n) => pdqFromRgb(centreCrop(frame(n), 90)).hash), 'PDQ of the central 90% of each kept frame')
   t.same(crop80.features.map((f) => f.quality), [0, 10, 20].map((n) => pdqFromRgb(centreCrop(frame(n), 80)).quality))
-  t.same(dense.features.map((f) => [f.frame, f.timestamp]), [[0, 0], [5, 0.5], [10, 1], [15, 1.5], [20, 2]])
+  t.same(dense.features.map((f) => f.frame), [0, 1, 2, 8, 9, 10, 11, 12, 18, 19, 20])
+  t.same(dense.features.map((f) => f.timestamp).slice(0, 4), [0, 0.1, 0.2, 0.8])
   t.same(dense.features.filter((f) => f.frame % 10 === 0), kept, 'the kept frames as vPDQ hashed them')
-  t.equal(dense.features[1].hash, pdqFromRgb(frame(5)).hash)
+  t.equal(dense.features[1].hash, pdqFromRgb(frame(1)).hash)
 
-  const none = new VideoDeriver({ cropPercents: [], denseSecondsPerHash: null }, 30)
+  const none = new VideoDeriver({ cropPercents: [], denseWindowSeconds: null }, 30, 30)
   none.add(0, frame(0), vpdqFeature(0, frame(0), 30))
   t.same(none.result(), [], 'nothing derived, nothing listed')
-  t.same(BANKED_VIDEO_DERIVATION.cropPercents.length > 0 && BANKED_VIDEO_DERIVATION.denseSecondsPerHash !== null, true)
+  t.same(BANKED_VIDEO_DERIVATION, { cropPercents: [94, 90, 86, 82], denseWindowSeconds: 0.1 })
 })
 
 t.test('banked frames: a dense hash counts seconds, every other video hash frames', async (t) => {

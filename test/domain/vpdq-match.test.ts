@@ -173,7 +173,7 @@ t.test('a dense hash in the index: seconds counted, replaced and removed like an
   let seed = 12345
   const randomWords = (): Uint32Array => Uint32Array.from({ length: 8 }, () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0))
   const dense = Array.from({ length: 30 }, (_, k) => ({ frame: k * 3, quality: 100, hash: pdqFromWords(randomWords()), timestamp: k / 10 }))
-  const { hashes, units } = bankedFrames(dense, [DENSE_LABEL])
+  const { hashes, units = [] } = bankedFrames(dense, [DENSE_LABEL])
   t.same(units, [0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3])
   const index = new VpdqIndex()
   const linear = new LinearVpdqBank()

@@ -27,7 +27,7 @@ export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STAT
  * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
  * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file; from
  * the same decoded frames, as for images, further vpdq entries: central crops of every kept frame (crop:<n>) and
- * a frame every 0.1 s (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
+ * every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
  */
 export async function bankNoticeMedia (
   db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
