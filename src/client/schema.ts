@@ -876,7 +876,7 @@ export interface components {
             orientation: ("original" | "rotate90" | "rotate180" | "rotate270" | "flipX" | "flipY" | "flipPlus1" | "flipMinus1") | null;
             /** @description vpdq: the share of the query's frames (quality 50 and up, repeats dropped) found in the banked video */
             queryMatchPercent?: number;
-            /** @description vpdq: the share of the banked video's frames found in the query */
+            /** @description vpdq: the share of the banked video's frames found in the query; for an entry labelled dense, the share of the banked video's seconds (each of its frames counts toward the second nearest its timestamp) with a frame found in the query, as its one-a-second vpdq would count */
             comparedMatchPercent?: number;
             /** @description vpdq: the stretches of the query its matched frames cover */
             queryRanges?: {
@@ -896,6 +896,7 @@ export interface components {
             category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
             /** @description "notice", or the name of the imported list */
             source: string;
+            /** @description Free labels; on hashes the bank derived from removed media, which derivation: crop:<n> (the central crop keeping n% of each side: a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of every frame within 0.1 s of one its vpdq keeps) */
             labels: string[];
             /** Format: date-time */
             addedAt: string;
@@ -948,6 +949,7 @@ export interface components {
                 timestamp: number;
             }[];
             quality: number | null;
+            /** @description Free labels; on hashes the bank derived from removed media, which derivation: crop:<n> (the central crop keeping n% of each side: a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of every frame within 0.1 s of one its vpdq keeps) */
             labels: string[];
             category: ("terrorism" | "extremism" | "violence" | "pornography" | "child_sexual_abuse" | "suicide" | "drugs" | "cyberbullying" | "fraud" | "other") | null;
             source: string;
@@ -1031,7 +1033,7 @@ export interface components {
             /** Format: uuid */
             noticeId: string;
             itemId: string | null;
-            /** @description An image's central crops; empty for a video */
+            /** @description An image's central crops; empty for a video, whose derived hashes (the central crops of its kept frames, and every frame within 0.1 s of a kept one) are vpdq entries of their own, labelled crop:<n> and dense, listed in entries */
             crops: {
                 percent: number;
                 hash: string;
