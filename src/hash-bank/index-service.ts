@@ -4,7 +4,7 @@ import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
 import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
 import { VpdqIndex, type OrientedQuery, type VideoMatch } from '../domain/vpdq-index.ts'
 import { decodeFeatures, type VpdqThresholds } from '../domain/vpdq-match.ts'
-import { bankedFrames, type BankedFrames } from '../domain/vpdq-derive.ts'
+import { bankedFrames } from '../domain/vpdq-derive.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
 export interface HashBankIndexOptions {
@@ -23,15 +23,11 @@ function matchable (row: PdqIndexRow): boolean {
 }
 
 /**
- * A video's kept frames (quality 50 and up, repeats dropped): what HMA compares, and all the index holds of it;
- * with the seconds of a dense hash's frames (bankedFrames).
+ * Indexes a video's kept frames (quality 50 and up, repeats dropped): what HMA compares, and all the index holds
+ * of it; with the second of each frame of a dense hash (bankedFrames), which its comparedMatchPercent counts.
  */
-function keptFrames (row: PdqIndexRow): BankedFrames {
-  return row.features === null ? { hashes: [] } : bankedFrames(decodeFeatures(row.features), row.labels)
-}
-
 function addVideo (videos: VpdqIndex, row: PdqIndexRow): void {
-  const { hashes, units } = keptFrames(row)
+  const { hashes, units } = row.features === null ? { hashes: [] } : bankedFrames(decodeFeatures(row.features), row.labels)
   videos.add(row.seq, hashes, units)
 }
 
