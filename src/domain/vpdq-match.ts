@@ -219,16 +219,16 @@ export function comparisonOf (orientation: Orientation, queryHit: Uint8Array, co
     queryMatchPercent: matchPercent(queryMatched.length, queryHit.length),
     comparedMatchPercent: units === undefined
       ? matchPercent(comparedMatched.length, comparedHit.length)
-      : matchPercent(distinctUnits(comparedMatched.map((k) => units[k])), distinctUnits(Array.from(units))),
+      : matchPercent(distinctUnits(comparedMatched.map((k) => units[k])), distinctUnits(units)),
     queryMatched,
     comparedMatched
   }
 }
 
 /** How many different values a non-decreasing list holds. */
-export function distinctUnits (sorted: readonly number[]): number {
+export function distinctUnits (sorted: ArrayLike<number>): number {
   let n = 0
-  sorted.forEach((u, i) => { if (i === 0 || u !== sorted[i - 1]) n++ })
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) n++
   return n
 }
 

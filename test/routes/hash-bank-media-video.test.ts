@@ -1,4 +1,4 @@
-// POST /v1/hash-bank/media with a video: banked as its digests and a vpdq entry, found again when a re-encoded copy
+// POST /v1/hash-bank/media with a video: banked as its digests and vpdq entries, found again when a re-encoded copy
 // is matched; hostile files refused with nothing stored, and no temporary file left whatever the answer.
 import t from 'tap'
 import { execFile } from 'node:child_process'
@@ -48,7 +48,7 @@ t.test('banking a removed video', async (t) => {
   const originalFile = await makeVideo(work, 'removed.mp4', { seconds: 4.5, source: 'testsrc=size=160x120:rate=10', extra: ['-movflags', '+faststart'] })
   const original = await readFile(originalFile)
 
-  t.test('a video is banked as sha256, md5 and vpdq, and a re-encoded copy then matches it', async (t) => {
+  t.test('a video is banked as sha256, md5 and vpdq (and derived vpdq), and a re-encoded copy then matches it', async (t) => {
     const notice = await removedNotice(ctx, authority, { contentType: 'video', bank: false })
     const res = await bankVideo(notice, original)
     t.equal(res.statusCode, 201, res.body)
@@ -59,9 +59,9 @@ t.test('banking a removed video', async (t) => {
     t.same(body.crops, [])
     t.match(body.vpdq, { secondsPerHash: 1, frameRate: 10 })
     t.same(body.vpdq.features.map((f: { frame: number }) => f.frame), [0, 10, 20, 30, 40])
-    const types = body.entries.map((e: { type: string }) => e.type).sort()
-    t.same(types, ['md5', 'sha256', 'vpdq'])
-    const video = body.entries.find((e: { type: string }) => e.type === 'vpdq')
+    const types = body.entries.map((e: { type: string, labels: string[] }) => [e.type, ...e.labels].join(' ')).sort()
+    t.same(types, ['md5', 'sha256', 'vpdq', 'vpdq crop:82', 'vpdq crop:86', 'vpdq crop:90', 'vpdq crop:94', 'vpdq dense'], 'its vPDQ and the hashes derived from it')
+    const video = body.entries.find((e: { type: string, labels: string[] }) => e.type === 'vpdq' && e.labels.length === 0)
     t.equal(video.value, vpdqDigest(body.vpdq.features), 'the vpdq entry is keyed by the digest of its features')
     t.same(video.features, body.vpdq.features, 'the entry carries the frame hashes')
     t.same(await leftInTmp(), [], 'the temporary file is gone')
