@@ -20,7 +20,19 @@ function framed (width: number, height: number, box: { left: number, top: number
 t.test('letterbox and pillarbox bars are found', async (t) => {
   t.same(uniformBorders(framed(64, 48, { left: 0, top: 6, right: 0, bottom: 6 })), { left: 0, top: 6, width: 64, height: 36 }, 'letterbox')
   t.same(uniformBorders(framed(64, 48, { left: 8, top: 0, right: 8, bottom: 0 })), { left: 8, top: 0, width: 48, height: 48 }, 'pillarbox')
-  t.same(uniformBorders(framed(64, 48, { left: 3, top: 5, right: 4, bottom: 2 }, 200)), { left: 3, top: 5, width: 57, height: 41 }, 'white bars of uneven widths')
+  t.same(uniformBorders(framed(64, 48, { left: 3, top: 6, right: 4, bottom: 4 }, 200)), { left: 3, top: 6, width: 57, height: 38 }, 'white bars, off centre by the encoder\'s alignment')
+})
+
+t.test('bars come in opposite pairs, trimmed alike', async (t) => {
+  t.equal(uniformBorders(framed(64, 48, { left: 0, top: 8, right: 0, bottom: 0 })), null, 'a bar on one edge only is no letterbox')
+  t.same(uniformBorders(framed(64, 48, { left: 0, top: 12, right: 0, bottom: 4 })), { left: 0, top: 6, width: 64, height: 38 },
+    'a wider bar on one side (dark picture next to it) is cut to the other\'s width plus the alignment')
+  // A letterboxed frame whose picture is flat from side to side: the bars go, the picture's columns stay.
+  const flat = framed(64, 48, { left: 0, top: 6, right: 0, bottom: 6 })
+  for (let y = 6; y < 42; y++) {
+    for (let x = 0; x < 64; x++) flat.data.fill(140 + (y % 4) * 2, (y * 64 + x) * 3, (y * 64 + x) * 3 + 3)
+  }
+  t.same(uniformBorders(flat), { left: 0, top: 6, width: 64, height: 36 }, 'an axis that would lose too much is left whole, the other still trimmed')
 })
 
 t.test('frames without bars, or with nothing but bars, are left alone', async (t) => {
