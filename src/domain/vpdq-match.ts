@@ -17,7 +17,7 @@ export const HMA_THRESHOLDS: VpdqThresholds = { queryMatchPercent: VPDQ_QUERY_MA
 export interface FeatureProblem { pointer: string, detail: string }
 
 /**
- * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes of 64 hex digits,
+ * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes (and trimmed hashes) of 64 hex digits,
  * qualities 0-100, frame numbers non-negative integers strictly increasing, timestamps finite and non-negative.
  * Lists only the first 20 problems: one bad encoder mis-writes every line the same way.
  */
@@ -29,6 +29,7 @@ export function featureProblems (features: readonly VpdqFeature[], at: string): 
   let previous = -1
   features.forEach((f, i) => {
     if (!isPdqHex(f.hash)) push({ pointer: `${at}/${i}/hash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
+    if (f.trimmedHash !== undefined && !isPdqHex(f.trimmedHash)) push({ pointer: `${at}/${i}/trimmedHash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
     if (!Number.isInteger(f.quality) || f.quality < 0 || f.quality > 100) push({ pointer: `${at}/${i}/quality`, detail: 'must be an integer from 0 to 100' })
     if (!Number.isInteger(f.frame) || f.frame < 0) push({ pointer: `${at}/${i}/frame`, detail: 'must be a non-negative integer' })
     else if (f.frame <= previous) push({ pointer: `${at}/${i}/frame`, detail: `must be greater than the previous feature's frame (${previous})` })

@@ -59,6 +59,14 @@ export function trimmedHashes (features: readonly VpdqFeature[]): VpdqFeature[] 
   return features.map((f) => ({ frame: f.frame, quality: f.quality, hash: f.trimmedHash ?? f.hash, timestamp: f.timestamp }))
 }
 
+/**
+ * The video's frames without their borders (trimmedHashes) as a second video hash, or null when no frame's trimmed
+ * hash differs from its hash: a video without bars has nothing to add to its plain frames.
+ */
+export function bordersTrimmed (features: readonly VpdqFeature[]): VpdqFeature[] | null {
+  return features.some((f) => f.trimmedHash !== undefined && f.trimmedHash.toLowerCase() !== f.hash.toLowerCase()) ? trimmedHashes(features) : null
+}
+
 /** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */
 export function formatVpdqText (hash: Pick<VpdqHash, 'features'>): string {
   return hash.features.map((f) => `${f.frame},${f.quality},${f.hash},${f.timestamp.toFixed(3)}\n`).join('')

@@ -2,7 +2,7 @@
 import t from 'tap'
 import { cropRgb, uniformBorders } from '../../src/domain/borders.ts'
 import { pdqFromRgb, type RgbImage } from '../../src/domain/pdq.ts'
-import { trimmedHashes, vpdqFeature } from '../../src/domain/vpdq.ts'
+import { bordersTrimmed, trimmedHashes, vpdqFeature } from '../../src/domain/vpdq.ts'
 
 /** A frame whose content (a gradient with a pattern) sits inside bars of `bar` colour, with a little noise on the bars. */
 function framed (width: number, height: number, box: { left: number, top: number, right: number, bottom: number }, bar = 0): RgbImage {
@@ -66,4 +66,12 @@ t.test('a vPDQ feature carries the hash of its frame without bars only when aske
   t.equal(trimmed.trimmedHash, pdqFromRgb(content).hash, 'the trimmed hash is the content\'s own')
   t.notOk('trimmedHash' in vpdqFeature(0, content, 30, { trimBorders: true }), 'no bars, no second hash')
   t.same(trimmedHashes([trimmed, vpdqFeature(0, content, 30)]).map((f) => f.hash), [trimmed.trimmedHash, pdqFromRgb(content).hash])
+})
+
+t.test('a video\'s trimmed frames are a second video hash only when some frame had borders', async (t) => {
+  const a = { frame: 0, quality: 90, hash: 'a'.repeat(64), timestamp: 0 }
+  const b = { frame: 30, quality: 80, hash: 'b'.repeat(64), timestamp: 1 }
+  t.equal(bordersTrimmed([a, b]), null, 'no trimmed hash')
+  t.equal(bordersTrimmed([{ ...a, trimmedHash: 'A'.repeat(64) }, b]), null, 'a trimmed hash equal to the hash adds nothing')
+  t.same(bordersTrimmed([a, { ...b, trimmedHash: 'c'.repeat(64) }]), [a, { ...b, hash: 'c'.repeat(64) }], 'the trimmed hash where there is one, else the hash')
 })
