@@ -860,6 +860,8 @@ export interface components {
                     hash: string;
                     /** @description Seconds from the start (frame / frameRate, three decimals) */
                     timestamp: number;
+                    /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
+                    trimmedHash?: string;
                 }[];
             };
         };
@@ -878,6 +880,8 @@ export interface components {
             queryMatchPercent?: number;
             /** @description vpdq: the share of the banked video's frames found in the query */
             comparedMatchPercent?: number;
+            /** @description vpdq: true when the query's frames matched without their uniform borders (their trimmedHash, in the original orientation); false when they matched as they are, in `orientation`. A banked entry made of trimmed frames is labelled `trimmed` */
+            bordersTrimmed?: boolean;
             /** @description vpdq: the stretches of the query its matched frames cover */
             queryRanges?: {
                 start: number;
@@ -946,6 +950,8 @@ export interface components {
                 hash: string;
                 /** @description Seconds from the start of the video */
                 timestamp: number;
+                /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                trimmedHash?: string;
             }[];
             quality: number | null;
             labels: string[];
@@ -1026,6 +1032,8 @@ export interface components {
                     hash: string;
                     /** @description Seconds from the start (frame / frameRate, three decimals) */
                     timestamp: number;
+                    /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
+                    trimmedHash?: string;
                 }[];
             };
             /** Format: uuid */
@@ -1062,6 +1070,8 @@ export interface components {
                     /** @description The video hash's digest: the value of the hash-bank entry it becomes */
                     value: string;
                     featureCount: number;
+                    /** @description When its features carried trimmedHash: the digest of its frames without their borders, the value of the second bank entry it becomes (labelled `trimmed`) */
+                    trimmedValue?: string;
                 } | null;
             };
             capturedAt: string | null;
@@ -3268,6 +3278,8 @@ export interface operations {
                                     hash: string;
                                     /** @description Seconds from the start of the video */
                                     timestamp: number;
+                                    /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                                    trimmedHash?: string;
                                 }[];
                             };
                         };
@@ -5420,6 +5432,8 @@ export interface operations {
                                 hash: string;
                                 /** @description Seconds from the start of the video */
                                 timestamp: number;
+                                /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                                trimmedHash?: string;
                             }[];
                         };
                         /**
