@@ -862,6 +862,8 @@ export interface components {
                     timestamp: number;
                     /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
                     trimmedHash?: string;
+                    /** @description With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching) */
+                    trimmedQuality?: number;
                 }[];
             };
         };
@@ -952,6 +954,11 @@ export interface components {
                 timestamp: number;
                 /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
                 trimmedHash?: string;
+                /**
+                 * Format: int32
+                 * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                 */
+                trimmedQuality?: number;
             }[];
             quality: number | null;
             labels: string[];
@@ -1034,6 +1041,8 @@ export interface components {
                     timestamp: number;
                     /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
                     trimmedHash?: string;
+                    /** @description With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching) */
+                    trimmedQuality?: number;
                 }[];
             };
             /** Format: uuid */
@@ -3280,6 +3289,11 @@ export interface operations {
                                     timestamp: number;
                                     /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
                                     trimmedHash?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                                     */
+                                    trimmedQuality?: number;
                                 }[];
                             };
                         };
@@ -5434,6 +5448,11 @@ export interface operations {
                                 timestamp: number;
                                 /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
                                 trimmedHash?: string;
+                                /**
+                                 * Format: int32
+                                 * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                                 */
+                                trimmedQuality?: number;
                             }[];
                         };
                         /**

@@ -28,6 +28,9 @@ export const VpdqFeatureSchema = Type.Object({
     minLength: 64,
     maxLength: 64,
     description: 'The gateway\'s extension (POST /v1/media/hashes gives it): the frame\'s PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`)'
+  })),
+  trimmedQuality: Type.Optional(Type.Integer({
+    format: 'int32', minimum: 0, maximum: 100, description: 'With trimmedHash: its PDQ quality; without it the frame\'s quality stands for it'
   }))
 }, { additionalProperties: false })
 

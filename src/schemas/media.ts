@@ -15,7 +15,8 @@ export const VpdqFeature = Type.Object({
   trimmedHash: Type.Optional(Type.String({
     pattern: '^[0-9a-f]{64}$',
     description: 'The gateway\'s extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference\'s hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too'
-  }))
+  })),
+  trimmedQuality: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching)' }))
 })
 
 export const Vpdq = Type.Object({

@@ -64,6 +64,7 @@ t.test('a vPDQ feature carries the hash of its frame without bars only when aske
   const trimmed = vpdqFeature(30, barred, 30, { trimBorders: true })
   t.equal(trimmed.hash, plain.hash, 'the untrimmed hash stays as it was')
   t.equal(trimmed.trimmedHash, pdqFromRgb(content).hash, 'the trimmed hash is the content\'s own')
+  t.equal(trimmed.trimmedQuality, pdqFromRgb(content).quality, 'and so is its quality')
   t.notOk('trimmedHash' in vpdqFeature(0, content, 30, { trimBorders: true }), 'no bars, no second hash')
   t.same(trimmedHashes([trimmed, vpdqFeature(0, content, 30)]).map((f) => f.hash), [trimmed.trimmedHash, pdqFromRgb(content).hash])
 })
@@ -74,4 +75,6 @@ t.test('a video\'s trimmed frames are a second video hash only when some frame h
   t.equal(bordersTrimmed([a, b]), null, 'no trimmed hash')
   t.equal(bordersTrimmed([{ ...a, trimmedHash: 'A'.repeat(64) }, b]), null, 'a trimmed hash equal to the hash adds nothing')
   t.same(bordersTrimmed([a, { ...b, trimmedHash: 'c'.repeat(64) }]), [a, { ...b, hash: 'c'.repeat(64) }], 'the trimmed hash where there is one, else the hash')
+  t.same(bordersTrimmed([{ ...a, trimmedHash: 'd'.repeat(64), trimmedQuality: 20 }])?.map((f) => [f.hash, f.quality]), [['d'.repeat(64), 20]],
+    'with the trimmed frame\'s own quality (a flat picture between bars is as unusable as without them)')
 })

@@ -55,8 +55,8 @@ t.test('malformed features are each named', async (t) => {
   const problems = featureProblems([feature(3, ZERO), feature(3, ZERO), feature(2, ZERO)], '/f')
   t.same(problems.map((p) => p.pointer), ['/f/1/frame', '/f/2/frame'], 'frame numbers must increase')
   t.same(featureProblems([], '/f').map((p) => p.pointer), ['/f'])
-  t.same(featureProblems([{ ...feature(0, ZERO), trimmedHash: 'z'.repeat(64) }, { ...feature(1, ZERO), trimmedHash: 'A'.repeat(64) }], '/f').map((p) => p.pointer),
-    ['/f/0/trimmedHash'], 'a trimmed hash is checked like a hash')
+  t.same(featureProblems([{ ...feature(0, ZERO), trimmedHash: 'z'.repeat(64) }, { ...feature(1, ZERO), trimmedHash: 'A'.repeat(64), trimmedQuality: 101 }], '/f').map((p) => p.pointer),
+    ['/f/0/trimmedHash', '/f/1/trimmedQuality'], 'a trimmed hash and its quality are checked like a hash and its quality')
 })
 
 t.test('HMA step 1: low quality and repeated hashes are dropped', async (t) => {

@@ -29,7 +29,7 @@ const report = (ref: string, url: string, features: unknown) => ({
   urgency: 'normal',
   items: [{ url, contentType: 'video', hashes: { vpdq: { features } } }]
 })
-const plainOf = (features: VpdqFeature[]): VpdqFeature[] => features.map(({ trimmedHash: _, ...f }) => f)
+const plainOf = (features: VpdqFeature[]): VpdqFeature[] => features.map(({ trimmedHash: _, trimmedQuality: __, ...f }) => f)
 
 t.test('letterboxed copies of a removed video', async (t) => {
   const tools = await resolveFfmpeg()
@@ -69,7 +69,7 @@ t.test('letterboxed copies of a removed video', async (t) => {
   const copy = await hashThroughApi(letterboxed)
 
   t.test('the media endpoint answers a trimmedHash for barred frames, and the reference\'s hash as it was', async (t) => {
-    t.ok(copy.length >= 5 && copy.every((f) => /^[0-9a-f]{64}$/.test(f.trimmedHash ?? '') && f.trimmedHash !== f.hash), 'every frame of the letterboxed copy')
+    t.ok(copy.length >= 5 && copy.every((f) => /^[0-9a-f]{64}$/.test(f.trimmedHash ?? '') && f.trimmedHash !== f.hash && Number.isInteger(f.trimmedQuality)), 'every frame of the letterboxed copy, with its quality')
     t.same(plainOf(copy), (await hashVideoFile(letterboxed, { tools })).features, 'hash, quality, frame and time bit for bit as the reference hashes them')
     t.ok(first.every((f) => f.trimmedHash !== undefined), 'the pillarboxed original too')
   })
@@ -133,8 +133,28 @@ t.test('letterboxed copies of a removed video', async (t) => {
     t.same(body.entries.map((e: { type: string, labels: string[], value: string }) => [e.type, e.labels, e.type === 'vpdq' ? e.value : '']), [
       ['sha256', [], ''], ['md5', [], ''], ['vpdq', [], vpdqDigest(copy)], ['vpdq', ['trimmed'], vpdqDigest(trimmedHashes(copy))]
     ])
-    t.notOk(body.entries.some((e: { features?: VpdqFeature[] }) => e.features?.some((f) => 'trimmedHash' in f)), 'an entry\'s features are one list of hashes')
+    t.notOk(body.entries.some((e: { features?: VpdqFeature[] }) => e.features?.some((f) => 'trimmedHash' in f || 'trimmedQuality' in f)), 'an entry\'s features are one list of hashes')
     await waitForVideos(4)
+  })
+
+  t.test('a video without bars is banked once, and its letterboxed copy matches that entry through its trimmed frames', async (t) => {
+    // A dark, flat picture: its borders must not be taken for bars, nor its flat frames matched on the bars' edges.
+    const doorknob = new URL('../../../shared/vectors/vpdq/videos/doorknob-hd-no-bar.mp4', import.meta.url).pathname
+    const boxed = path.join(dir, 'doorknob-letterboxed.mp4')
+    execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', doorknob, '-vf', LETTERBOX, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', boxed])
+    const plain = await hashThroughApi(doorknob)
+    t.notOk(plain.some((f) => 'trimmedHash' in f), 'no frame of the original has bars')
+    const res = await call(authority, { method: 'POST', url: '/v1/reports', payload: report('B-3', 'https://t.me/doorknobs/3', plain) })
+    t.equal(res.statusCode, 201, res.body)
+    const notice = res.json().notices[0]
+    const read = await call(telegram, { method: 'GET', url: `/v1/notices/${notice.id}` })
+    await call(telegram, { method: 'POST', url: `/v1/notices/${notice.id}/transitions`, headers: { 'if-match': read.headers.etag as string }, payload: { action: 'remove' } })
+    const banked = await ctx.pool.query("select labels from hash_bank_entries where notice_id = $1 and type = 'vpdq'", [notice.id])
+    t.same(banked.rows, [{ labels: [] }], 'one video entry: there are no trimmed frames to add')
+    await waitForVideos(5)
+    const copyOfIt = await hashThroughApi(boxed)
+    t.same(await match(authority, plainOf(copyOfIt)), [], 'its frames as they are miss it')
+    t.match(await match(authority, copyOfIt), [{ bordersTrimmed: true, labels: [], notice: { referenceNumber: notice.referenceNumber } }])
   })
 
   t.test('withdrawing the removed notice retires both its video entries', async (t) => {
@@ -143,6 +163,6 @@ t.test('letterboxed copies of a removed video', async (t) => {
     const live = await ctx.pool.query("select count(*)::int as n from hash_bank_entries where notice_id = $1 and type = 'vpdq' and retired_at is null", [firstNotice.id])
     t.equal(live.rows[0].n, 0)
     t.notOk((await match(authority, copy)).some((m: { notice: { id: string } | null }) => m.notice?.id === firstNotice.id), 'no longer matched')
-    await waitForVideos(2)
+    await waitForVideos(3)
   })
 })
