@@ -1,5 +1,5 @@
 // Which re-uploads vPDQ catches: copies of sample videos made with ffmpeg as re-uploads are made (re-encoded,
-// other frame rate, grey, clipped, mirrored, letterboxed, cropped, a logo), hashed at one frame a second, matched
+// other frame rate, grey, clipped, mirrored, letterboxed, pillarboxed, cropped, a logo), hashed at one frame a second, matched
 // against a bank of the original videos with HMA's plain rule (original orientation) and as the gateway matches:
 // videos hashed as its hashing threads hash them (each barred frame's trimmedHash too), banked as POST
 // /v1/hash-bank/media banks them (a second entry of the trimmed frames when they differ), looked up as its index
@@ -30,6 +30,7 @@ const COPIES: Array<[string, string[]]> = [
   ['clip (1 s to 3.5 s)', ['-ss', '1', '-t', '2.5']],
   ['mirrored', ['-vf', 'hflip']],
   ['letterboxed', ['-vf', 'pad=iw:trunc(ih*1.4/2)*2:0:(oh-ih)/2:black']],
+  ['pillarboxed', ['-vf', 'pad=trunc(iw*1.4/2)*2:ih:(ow-iw)/2:0:black']],
   ['cropped 5% a border', ['-vf', 'crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2']],
   ['small logo', ['-vf', 'drawbox=x=8:y=8:w=iw/6:h=ih/6:color=white:t=fill']]
 ]
