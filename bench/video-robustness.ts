@@ -1,10 +1,10 @@
 // Which re-uploads vPDQ catches: copies of sample videos made with ffmpeg as re-uploads are made (re-encoded,
-// other frame rate, grey, clipped, mirrored, letterboxed, pillarboxed, cropped, a logo), hashed at one frame a second, matched
-// against a bank of the original videos with HMA's plain rule (original orientation) and as the gateway matches:
-// videos hashed as its hashing threads hash them (each barred frame's trimmedHash too), banked as POST
-// /v1/hash-bank/media banks them (a second entry of the trimmed frames when they differ), looked up as its index
-// looks them up (eight orientations, and the trimmed frames). Every copy of one video is also checked against the
-// others: nothing unrelated may match.
+// other frame rate, grey, clipped, mirrored, letterboxed, pillarboxed, cropped, a logo), hashed at one frame a
+// second, matched against a bank of the original videos with HMA's plain rule (original orientation) and as the
+// gateway matches: videos hashed as its hashing threads hash them (each barred frame's trimmedHash too), banked as
+// POST /v1/hash-bank/media banks them (a second entry of the trimmed frames when they differ), looked up as its
+// index looks them up (eight orientations, and the trimmed frames). Every copy of one video is also checked against
+// the others: nothing unrelated may match.
 // Run: tsx bench/video-robustness.ts
 import fs from 'node:fs'
 import os from 'node:os'
