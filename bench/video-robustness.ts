@@ -1,12 +1,12 @@
 // Which re-uploads vPDQ catches: copies of sample videos made with ffmpeg as re-uploads are made (re-encoded,
-// other frame rate, grey, clipped, mirrored, letterboxed, cropped, a logo), hashed at one frame a second, matched
-// against a bank of the original videos with HMA's plain rule (original orientation) and with the gateway's
-// eight orientations, then with each frame's uniform borders trimmed on both sides (the bank's videos and the
-// copy). Every copy of one video is also checked against the others: nothing unrelated may match.
-// The bank side is then what POST /v1/hash-bank/media banks for a video: beside its vPDQ, the hashes derived from
-// the same decoding pass (BANKED_VIDEO_DERIVATION: central crops of every kept frame, every frame within 0.1 s of a kept one), each an
-// entry of its own; the copies are counted caught before (the vPDQ only) and after (with the derived entries), with
-// the cost: banking time and banked frames per video.
+// other frame rate, grey, clipped, mirrored, letterboxed, pillarboxed, cropped, a logo), hashed at one frame a
+// second, matched against a bank of the original videos with HMA's plain rule (original orientation) and as the
+// gateway matches: videos hashed as its hashing threads hash them (each barred frame's trimmedHash too), banked as
+// POST /v1/hash-bank/media banks them (a second entry of the trimmed frames when they differ), looked up as its
+// index looks them up (eight orientations, and the trimmed frames). Every copy of one video is also checked against
+// the others: nothing unrelated may match. The bank then also holds the entries banked media derives from the same
+// decoding pass (BANKED_VIDEO_DERIVATION: central crops of every kept frame, every frame within 0.1 s of a kept
+// one): copies caught before and after, per copy kind, with the cost (banking time, banked frames).
 // Run: tsx bench/video-robustness.ts
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,9 +15,10 @@ import { execFileSync } from 'node:child_process'
 import { resolveFfmpeg } from '../src/media/ffmpeg.ts'
 import { hashVideoFile, hashVideoFrames } from '../src/media/hash-video.ts'
 import { HMA_THRESHOLDS, orientedFrames, prepareVideo } from '../src/domain/vpdq-match.ts'
-import { VpdqIndex } from '../src/domain/vpdq-index.ts'
-import { trimmedHashes } from '../src/domain/vpdq.ts'
+import { VpdqIndex, queryWithTrimmed } from '../src/domain/vpdq-index.ts'
+import { bordersTrimmed } from '../src/domain/vpdq.ts'
 import { BANKED_VIDEO_DERIVATION, bankedFrames } from '../src/domain/vpdq-derive.ts'
+import type { VpdqFeature } from '../src/domain/vpdq-types.ts'
 
 const VIDEOS = new URL('../../shared/vectors/vpdq/videos/', import.meta.url)
 const SOURCES = ['chair-orig-22-sd-bar', 'pattern-hd-no-bar', 'doorknob-hd-no-bar']
@@ -34,6 +35,7 @@ const COPIES: Array<[string, string[]]> = [
   ['clip (1 s to 3.5 s)', ['-ss', '1', '-t', '2.5']],
   ['mirrored', ['-vf', 'hflip']],
   ['letterboxed', ['-vf', 'pad=iw:trunc(ih*1.4/2)*2:0:(oh-ih)/2:black']],
+  ['pillarboxed', ['-vf', 'pad=trunc(iw*1.4/2)*2:ih:(ow-iw)/2:0:black']],
   ['cropped 5% a border', ['-vf', 'crop=trunc(iw*0.9/2)*2:trunc(ih*0.9/2)*2']],
   // Between two banked crop levels (94% and 90%): the levels' reach, not only their own copies.
   ['cropped 4% a border', ['-vf', 'crop=trunc(iw*0.92/2)*2:trunc(ih*0.92/2)*2']],
@@ -45,80 +47,81 @@ if (tools === undefined) throw new Error('no ffmpeg found')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpdq-robustness-'))
 try {
   // Each frame hashed as it is (the reference's hash) and without its uniform borders (letterbox, pillarbox).
-  const hashBoth = async (file: string): Promise<{ hashes: string[], trimmed: string[] }> => {
-    const { features } = await hashVideoFile(file, { tools, secondsPerHash: 1, trimBorders: true })
-    return { hashes: prepareVideo(features).hashes, trimmed: prepareVideo(trimmedHashes(features)).hashes }
+  const framesOf = (features: VpdqFeature[]): { hashes: string[], trimmed: string[] | null } => {
+    const trimmed = bordersTrimmed(features)
+    return { hashes: prepareVideo(features).hashes, trimmed: trimmed === null ? null : prepareVideo(trimmed).hashes }
   }
-  const bank = new VpdqIndex()
-  const plain = new VpdqIndex() // HMA: the query's frames as they are, no other orientation
-  const trimmedBank = new VpdqIndex() // both sides' borders trimmed, in the original orientation
-  const derivedBank = new VpdqIndex() // the derived entries banked media adds, matched like any vpdq entry
-  const derivedOf = new Map<number, { source: number, label: string }>()
+  const hash = async (file: string): Promise<{ hashes: string[], trimmed: string[] | null }> =>
+    framesOf((await hashVideoFile(file, { tools, secondsPerHash: 1, trimBorders: true })).features)
+  const plain = new VpdqIndex() // HMA: each video's frames as they are, the query's likewise, no other orientation
+  const bank = new VpdqIndex() // the gateway: entry 2i the video's frames, 2i + 1 its trimmed frames when it has any
+  const derivedBank = new VpdqIndex() // the entries banked media derives, matched like any vpdq entry
+  const derivedOf: Array<{ source: number, label: string }> = []
   const cost = { plainMs: 0, bankMs: 0, frames: 0, derivedFrames: 0 }
+  let trimmedEntries = 0
   for (const [i, name] of SOURCES.entries()) {
     const file = new URL(`${name}.mp4`, VIDEOS).pathname
     const t0 = performance.now()
-    await hashVideoFile(file, { tools, secondsPerHash: 1, trimBorders: true })
+    await hash(file)
     const t1 = performance.now()
-    // As the gateway banks it: one decoding pass for the vPDQ (with trimmed hashes here) and the derived hashes.
+    // As the gateway banks it: one decoding pass for the vPDQ (trimmed hashes too) and the derived hashes.
     const { vpdq, derived } = await hashVideoFrames(file, { tools, secondsPerHash: 1, trimBorders: true, derive: BANKED_VIDEO_DERIVATION })
     cost.plainMs += t1 - t0
     cost.bankMs += performance.now() - t1
-    const hashes = prepareVideo(vpdq.features).hashes
-    bank.add(i, hashes)
-    plain.add(i, hashes)
-    trimmedBank.add(i, prepareVideo(trimmedHashes(vpdq.features)).hashes)
-    cost.frames += hashes.length
+    const source = framesOf(vpdq.features)
+    cost.frames += source.hashes.length + (source.trimmed?.length ?? 0)
     for (const d of derived) {
-      const id = derivedOf.size
       const frames = bankedFrames(d.features, d.labels)
-      derivedBank.add(id, frames.hashes, frames.units)
-      derivedOf.set(id, { source: i, label: d.labels.join(',') })
+      derivedBank.add(derivedOf.length, frames.hashes, frames.units)
+      derivedOf.push({ source: i, label: d.labels.join(',') })
       cost.derivedFrames += frames.hashes.length
+    }
+    plain.add(i, source.hashes)
+    bank.add(2 * i, source.hashes)
+    if (source.trimmed !== null) {
+      bank.add(2 * i + 1, source.trimmed)
+      trimmedEntries++
     }
   }
   bank.build()
-  trimmedBank.build()
   derivedBank.build()
   const rows: string[] = []
   const kinds: string[] = []
   let falseMatches = 0
-  const caught = { plain: 0, oriented: 0, derived: 0 }
+  const caught = { plain: 0, gateway: 0, derived: 0 }
   for (const [label, args] of COPIES) {
     const kind = { before: 0, after: 0 }
     for (const [i, name] of SOURCES.entries()) {
       const out = path.join(dir, `${name}-${label.replace(/\W+/g, '-')}.mp4`)
       execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', new URL(`${name}.mp4`, VIDEOS).pathname, ...args, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', out])
-      const both = await hashBoth(out)
-      const frames = both.hashes
-      const oriented = orientedFrames({ hashes: frames, kept: frames.map((_, k) => k) })
-      const plainHits = plain.query({ original: frames }, HMA_THRESHOLDS)
-      const hits = bank.query(oriented, HMA_THRESHOLDS)
+      const copy = await hash(out)
+      const oriented = orientedFrames({ hashes: copy.hashes, kept: copy.hashes.map((_, k) => k) })
+      const plainHits = plain.query({ original: copy.hashes }, HMA_THRESHOLDS)
+      const hits = queryWithTrimmed(bank, oriented, copy.trimmed, HMA_THRESHOLDS)
       const plainOk = plainHits.some((m) => m.video === i)
-      const trimmedHits = trimmedBank.query({ original: both.trimmed }, HMA_THRESHOLDS)
-      const trimmedOk = trimmedHits.find((m) => m.video === i)
-      const derivedHits = derivedBank.query(oriented, HMA_THRESHOLDS)
-      const derivedOk = derivedHits.find((m) => derivedOf.get(m.video)?.source === i)
-      // The gateway tries both: the frames as they are (eight orientations), then the frames without borders.
-      const ok = hits.find((m) => m.video === i) ?? (trimmedOk === undefined ? undefined : { ...trimmedOk, orientation: 'borders trimmed' })
-      falseMatches += hits.filter((m) => m.video !== i).length + plainHits.filter((m) => m.video !== i).length + trimmedHits.filter((m) => m.video !== i).length +
-        derivedHits.filter((m) => derivedOf.get(m.video)?.source !== i).length
-      const after = ok ?? (derivedOk === undefined ? undefined : { ...derivedOk, orientation: `${derivedOf.get(derivedOk.video)?.label ?? ''} entry, ${derivedOk.orientation}` })
+      const ok = hits.find((m) => Math.floor(m.video / 2) === i)
+      const derivedHits = queryWithTrimmed(derivedBank, oriented, copy.trimmed, HMA_THRESHOLDS)
+      const derivedOk = derivedHits.find((m) => derivedOf[m.video].source === i)
+      falseMatches += hits.filter((m) => Math.floor(m.video / 2) !== i).length + plainHits.filter((m) => m.video !== i).length +
+        derivedHits.filter((m) => derivedOf[m.video].source !== i).length
       if (plainOk) caught.plain++
-      if (ok) caught.oriented++
-      if (after) caught.derived++
-      if (ok) kind.before++
-      if (after) kind.after++
-      const shown = (m: typeof after): string => m === undefined ? 'missed' : `caught (${m.orientation}, ${m.queryMatchPercent.toFixed(0)}% / ${m.comparedMatchPercent.toFixed(0)}%)`
-      rows.push(`${label.padEnd(24)} ${name.padEnd(22)} HMA: ${plainOk ? 'caught' : 'missed'}   gateway: ${shown(ok)}   with derived entries: ${shown(after)}`)
+      if (ok !== undefined) caught.gateway++
+      if (ok !== undefined || derivedOk !== undefined) caught.derived++
+      if (ok !== undefined) kind.before++
+      if (ok !== undefined || derivedOk !== undefined) kind.after++
+      const how = ok === undefined ? '' : `${ok.bordersTrimmed ? 'borders trimmed' : ok.orientation}${ok.video % 2 === 1 ? ', banked trimmed' : ''}`
+      const after = ok !== undefined || derivedOk === undefined ? '' : `   derived: caught (${derivedOf[derivedOk.video].label} entry, ${derivedOk.bordersTrimmed ? 'borders trimmed' : derivedOk.orientation}, ` +
+        `${derivedOk.queryMatchPercent.toFixed(0)}% / ${derivedOk.comparedMatchPercent.toFixed(0)}%)`
+      rows.push(`${label.padEnd(24)} ${name.padEnd(22)} HMA: ${plainOk ? 'caught' : 'missed'}   gateway: ${ok !== undefined ? `caught (${how}, ${ok.queryMatchPercent.toFixed(0)}% / ${ok.comparedMatchPercent.toFixed(0)}%)` : 'missed'}${after}`)
     }
     kinds.push(`${label.padEnd(24)} ${kind.before} -> ${kind.after} of ${SOURCES.length}`)
   }
   console.log(rows.join('\n'))
-  console.log(`\ncaught per copy kind, gateway before -> with derived entries (${JSON.stringify(BANKED_VIDEO_DERIVATION)}):\n${kinds.join('\n')}`)
+  console.log(`\ncaught per copy kind, without -> with the derived entries (${JSON.stringify(BANKED_VIDEO_DERIVATION)}):\n${kinds.join('\n')}`)
   const total = COPIES.length * SOURCES.length
-  console.log(`caught: HMA ${caught.plain} of ${total}, gateway ${caught.oriented} of ${total}, with derived entries ${caught.derived} of ${total}; matches of an unrelated video: ${falseMatches}`)
-  console.log(`banking cost for ${SOURCES.length} videos: hashing ${cost.plainMs.toFixed(0)} ms for the vPDQ alone, ${cost.bankMs.toFixed(0)} ms with the derived hashes ` +
+  console.log(`caught: HMA ${caught.plain} of ${total}, gateway ${caught.gateway} of ${total}, with derived entries ${caught.derived} of ${total}; ` +
+    `trimmed entries banked: ${trimmedEntries} of ${SOURCES.length}; matches of an unrelated video: ${falseMatches}`)
+  console.log(`banking cost for ${SOURCES.length} videos: hashing ${cost.plainMs.toFixed(0)} ms without, ${cost.bankMs.toFixed(0)} ms with the derived hashes ` +
     `(one pass); banked frames ${cost.frames} -> ${cost.frames + cost.derivedFrames} (x${((cost.frames + cost.derivedFrames) / cost.frames).toFixed(1)})`)
   if (falseMatches > 0) process.exitCode = 1
 } finally {

@@ -88,7 +88,8 @@ export class MediaHasher {
     if (tools === undefined) {
       throw new AppError('unavailable', 'Video hashing unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
     }
-    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, ...(derive === undefined ? {} : { derive }) }
+    // Each feature carries its frame's trimmedHash when the frame has uniform borders; `hash` stays the reference's.
+    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, trimBorders: true, ...(derive === undefined ? {} : { derive }) }
     return await this.run<DerivedVideoHashes>(task)
   }
 

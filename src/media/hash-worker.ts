@@ -33,6 +33,8 @@ export interface VideoTask {
   tools: FfmpegTools
   secondsPerHash: number
   limits: VideoLimits
+  /** Each frame's trimmedHash too (the gateway always asks for it). */
+  trimBorders: boolean
   /** Hashes to derive from the same frames (banking a removed video). */
   derive?: VideoDerivation
 }

@@ -23,7 +23,15 @@ export const VpdqFeatureSchema = Type.Object({
   frame: Type.Integer({ format: 'int32', minimum: 0, maximum: 2147483647, description: 'The frame\'s number in the decoded stream, from 0; increasing' }),
   quality: Type.Integer({ format: 'int32', minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared' }),
   hash: Type.String({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
-  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' })
+  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' }),
+  trimmedHash: Type.Optional(Type.String({
+    minLength: 64,
+    maxLength: 64,
+    description: 'The gateway\'s extension (POST /v1/media/hashes gives it): the frame\'s PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`)'
+  })),
+  trimmedQuality: Type.Optional(Type.Integer({
+    format: 'int32', minimum: 0, maximum: 100, description: 'With trimmedHash: its PDQ quality; without it the frame\'s quality stands for it'
+  }))
 }, { additionalProperties: false })
 
 export const VpdqHashSchema = Type.Object({
@@ -39,7 +47,8 @@ const NoticeRef = Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String(
 }))
 const Labels = Type.Array(Type.String(), {
   description: 'Free labels; on hashes the bank derived from removed media, which derivation: crop:<n> (the central crop keeping n% of each side: ' +
-    'a pdq of an image, or a vpdq of every kept frame of a video) or dense (a vpdq of every frame within 0.1 s of one its vpdq keeps)'
+    'a pdq of an image, or a vpdq of every kept frame of a video), dense (a vpdq of every frame within 0.1 s of one its vpdq keeps) or trimmed ' +
+    '(a vpdq of the frames without their uniform borders)'
 })
 const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
 
@@ -52,6 +61,9 @@ export const Match = named('Match', Type.Object({
   comparedMatchPercent: Type.Optional(Type.Number({
     description: 'vpdq: the share of the banked video\'s frames found in the query; for an entry labelled dense, the share of the banked video\'s ' +
       'seconds (each of its frames counts toward the second nearest its timestamp) with a frame found in the query, as its one-a-second vpdq would count'
+  })),
+  bordersTrimmed: Type.Optional(Type.Boolean({
+    description: 'vpdq: true when the query\'s frames matched without their uniform borders (their trimmedHash, in the original orientation); false when they matched as they are, in `orientation`. A banked entry made of trimmed frames is labelled `trimmed`'
   })),
   queryRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the query its matched frames cover' })),
   comparedRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the banked video its matched frames cover' })),

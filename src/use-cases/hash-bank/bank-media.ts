@@ -3,7 +3,7 @@
 import type { Database } from '../../db/index.ts'
 import type { HashKind, NoticeStatus } from '../../domain/vocabulary.ts'
 import { MATERIAL_ACTED_ON_STATUSES } from '../../domain/notice-lifecycle.ts'
-import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, cropLabel } from '../../domain/hash-bank.ts'
+import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, TRIMMED_LABEL, cropLabel } from '../../domain/hash-bank.ts'
 import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
@@ -11,9 +11,10 @@ import type { Principal } from '../../repositories/clients.ts'
 import { appendAudit } from '../../repositories/audit.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
+import { bordersTrimmed } from '../../domain/vpdq.ts'
+import type { VpdqFeature } from '../../domain/vpdq-types.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
 import { BANKED_VIDEO_DERIVATION } from '../../domain/vpdq-derive.ts'
-import type { VpdqFeature } from '../../domain/vpdq-types.ts'
 import { hashImageUpload, hashSpooledVideoForBank, SpooledVideo } from '../media-hashes.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import { toEntryView } from './views.ts'
@@ -25,9 +26,10 @@ export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STAT
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
  * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
  * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
- * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file; from
- * the same decoded frames, as for images, further vpdq entries: central crops of every kept frame (crop:<n>) and
- * every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
+ * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file, and,
+ * when its frames have uniform borders, the vPDQ of its frames without them (a second `vpdq` entry, labelled trimmed);
+ * from the same decoded frames, as for images, further vpdq entries: central crops of every kept frame (crop:<n>)
+ * and every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
  */
 export async function bankNoticeMedia (
   db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
@@ -69,20 +71,22 @@ async function bankMedia (
     // thread from the temporary file, deleted after.
     const video = input.body
     const { vpdq, derived } = await hashSpooledVideoForBank(hasher, video, BANKED_VIDEO_DERIVATION)
-    const videoEntry = (features: VpdqFeature[], labels: string[]): NewEntry => {
-      const normal = normaliseFeatures(features)
-      return { ...base, type: 'vpdq', value: vpdqDigest(normal), quality: null, features: Buffer.from(encodeFeatures(normal)), labels }
+    const videoEntry = (frames: VpdqFeature[], labels: string[]): NewEntry => {
+      const features = normaliseFeatures(frames)
+      return { ...base, type: 'vpdq', value: vpdqDigest(features), quality: null, features: Buffer.from(encodeFeatures(features)), labels }
     }
-    const own = videoEntry(vpdq.features, [])
-    const digest = own.value
+    const plain = videoEntry(vpdq.features, [])
+    const trimmed = bordersTrimmed(vpdq.features)
     rows = [
       entry('sha256', video.sha256, null, []),
       entry('md5', video.md5, null, []),
-      own,
+      plain,
+      // Its frames without their bars too: a copy with other bars, or none, is then matched (see bordersTrimmed).
+      ...(trimmed === null ? [] : [videoEntry(trimmed, [TRIMMED_LABEL])]),
       ...derived.map((d) => videoEntry(d.features, d.labels))
     ]
     hashes = { sha256: video.sha256, md5: video.md5, vpdq, crops: [] }
-    audited = { sha256: video.sha256, md5: video.md5, vpdq: digest }
+    audited = { sha256: video.sha256, md5: video.md5, vpdq: plain.value }
   } else {
     // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
     const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)
