@@ -16,6 +16,7 @@ import { hashVideoFile } from '../../src/media/hash-video.ts'
 import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
 import { trimmedHashes } from '../../src/domain/vpdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+import { BANKED_VIDEO_DERIVATION, DENSE_LABEL } from '../../src/domain/vpdq-derive.ts'
 
 // The sample is pillarboxed already (bars left and right); its copy is letterboxed on top of that.
 const SAMPLE = new URL('../../../shared/vectors/vpdq/videos/chair-orig-22-sd-bar.mp4', import.meta.url).pathname
@@ -130,11 +131,15 @@ t.test('letterboxed copies of a removed video', async (t) => {
     t.equal(res.statusCode, 201, res.body)
     const body = res.json()
     t.same(plainOf(body.vpdq.features), plainOf(copy))
-    t.same(body.entries.map((e: { type: string, labels: string[], value: string }) => [e.type, e.labels, e.type === 'vpdq' ? e.value : '']), [
+    const entries = body.entries as Array<{ type: string, labels: string[], value: string, features?: VpdqFeature[] }>
+    // The hashes derived from its pixels (crops, dense frames) are entries of their own besides (see vpdq-derive).
+    const derived = (e: { labels: string[] }): boolean => e.labels.some((l) => l.startsWith('crop:') || l === DENSE_LABEL)
+    t.same(entries.filter((e) => !derived(e)).map((e) => [e.type, e.labels, e.type === 'vpdq' ? e.value : '']), [
       ['sha256', [], ''], ['md5', [], ''], ['vpdq', [], vpdqDigest(copy)], ['vpdq', ['trimmed'], vpdqDigest(trimmedHashes(copy))]
     ])
-    t.notOk(body.entries.some((e: { features?: VpdqFeature[] }) => e.features?.some((f) => 'trimmedHash' in f || 'trimmedQuality' in f)), 'an entry\'s features are one list of hashes')
-    await waitForVideos(4)
+    t.equal(entries.filter(derived).length, BANKED_VIDEO_DERIVATION.cropPercents.length + 1)
+    t.notOk(entries.some((e) => e.features?.some((f) => 'trimmedHash' in f || 'trimmedQuality' in f)), 'an entry\'s features are one list of hashes')
+    await waitForVideos(4 + BANKED_VIDEO_DERIVATION.cropPercents.length + 1)
   })
 
   t.test('a video without bars is banked once, and its letterboxed copy matches that entry through its trimmed frames', async (t) => {
@@ -151,7 +156,7 @@ t.test('letterboxed copies of a removed video', async (t) => {
     await call(telegram, { method: 'POST', url: `/v1/notices/${notice.id}/transitions`, headers: { 'if-match': read.headers.etag as string }, payload: { action: 'remove' } })
     const banked = await ctx.pool.query("select labels from hash_bank_entries where notice_id = $1 and type = 'vpdq'", [notice.id])
     t.same(banked.rows, [{ labels: [] }], 'one video entry: there are no trimmed frames to add')
-    await waitForVideos(5)
+    await waitForVideos(5 + BANKED_VIDEO_DERIVATION.cropPercents.length + 1)
     const copyOfIt = await hashThroughApi(boxed)
     t.same(await match(authority, plainOf(copyOfIt)), [], 'its frames as they are miss it')
     t.match(await match(authority, copyOfIt), [{ bordersTrimmed: true, labels: [], notice: { referenceNumber: notice.referenceNumber } }])
@@ -163,6 +168,6 @@ t.test('letterboxed copies of a removed video', async (t) => {
     const live = await ctx.pool.query("select count(*)::int as n from hash_bank_entries where notice_id = $1 and type = 'vpdq' and retired_at is null", [firstNotice.id])
     t.equal(live.rows[0].n, 0)
     t.notOk((await match(authority, copy)).some((m: { notice: { id: string } | null }) => m.notice?.id === firstNotice.id), 'no longer matched')
-    await waitForVideos(3)
+    await waitForVideos(3 + BANKED_VIDEO_DERIVATION.cropPercents.length + 1)
   })
 })
