@@ -39,6 +39,26 @@ export async function analyze (url: string): Promise<void> {
 }
 
 /**
+ * Leaves a database as it would be in steady service: the dead rows and the WAL of a load just run are cleaned
+ * up and flushed now, rather than by autovacuum and a checkpoint in the middle of the next measurement.
+ */
+export async function settle (url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('vacuum (analyze)')
+  await client.query('checkpoint')
+  await client.end()
+}
+
+/** Stops a server started by startProcess and waits until it has exited. */
+export async function stopProcess (child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  await exited
+}
+
+/**
  * Node flags for every server a benchmark starts, the gateway and its baseline alike: the ones `npm start` uses.
  * A young generation that starts at 16 MB keeps a busy server's short-lived request objects from being promoted.
  */

@@ -178,11 +178,12 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   const sequencer = new Sequencer(deps.pool, app.log as unknown as Logger)
   if (deps.background !== false) {
     app.addHook('onReady', async () => { sequencer.start() })
-    app.addHook('onClose', async () => { await sequencer.stop() })
   }
+  // Also without background work: a writer's nudge may have a pass pending.
+  app.addHook('onClose', async () => { await sequencer.stop() })
   // After a commit in this process, its own changes show in the feed and the PDQ index at once (others poll).
   const poke = (): void => {
-    void sequencer.poke()
+    sequencer.nudge()
     void bank.refresh().catch(() => {})
   }
   app.decorate('hashBankIndex', bank)
@@ -211,7 +212,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
     redressDays: config.REDRESS_DAYS,
     preservationMonths: config.PRESERVATION_MONTHS,
     // Issuing adds nothing to the hash bank (removals do), so only the feed needs telling.
-    afterCommit: () => { void sequencer.poke() },
+    afterCommit: () => { sequencer.nudge() },
     bank
   }
   await app.register(reports, { db, queue: new IssuingQueue(issuing) })

@@ -9,11 +9,18 @@ import { readHorizon } from '../repositories/commit-horizon.ts'
 const SEQUENCER_LOCK = 7_310_003
 /** How often each process looks for settled rows; also the bound on how stale the feed can be. */
 export const SEQUENCER_INTERVAL_MS = 100
+/**
+ * Writers' nudges are served by one pass at most this often: under a stream of commits, passes (ten statements
+ * each) would otherwise run back to back beside the writes, and the feed gains nothing from numbering sooner.
+ */
+export const SEQUENCER_NUDGE_GAP_MS = 20
 
 export class Sequencer extends EventEmitter {
   private timer: NodeJS.Timeout | null = null
   private running: Promise<void> | null = null
   private stopped = false
+  private nudgeTimer: NodeJS.Timeout | null = null
+  private lastPassStart = 0
   /** The last position of all events this process knows to be numbered. */
   lastPosition = 0
   private readonly platformPositions = new Map<string, number>()
@@ -31,10 +38,28 @@ export class Sequencer extends EventEmitter {
   async stop (): Promise<void> {
     this.stopped = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.nudgeTimer) clearTimeout(this.nudgeTimer)
     await this.running
   }
 
-  /** Runs a pass now (writers call it after committing, so their own events are numbered promptly). */
+  /**
+   * Asks for a pass soon: writers call it after committing, so that their own events are numbered promptly. The
+   * pass runs once the last one started SEQUENCER_NUDGE_GAP_MS ago and has ended (a pass under way may have
+   * read its horizon before this commit); nudges meanwhile share it.
+   */
+  nudge (): void {
+    if (this.nudgeTimer !== null || this.stopped) return
+    const wait = Math.max(0, this.lastPassStart + SEQUENCER_NUDGE_GAP_MS - performance.now())
+    this.nudgeTimer = setTimeout(() => {
+      void (this.running ?? Promise.resolve()).then(() => {
+        this.nudgeTimer = null
+        if (!this.stopped) void this.poke()
+      })
+    }, wait)
+    this.nudgeTimer.unref()
+  }
+
+  /** Runs a pass now, or answers the one under way. */
   poke (): Promise<void> {
     if (!this.running) this.running = this.pass().finally(() => { this.running = null })
     return this.running
@@ -70,6 +95,7 @@ export class Sequencer extends EventEmitter {
   }
 
   private async pass (): Promise<void> {
+    this.lastPassStart = performance.now()
     let client: pg.PoolClient | null = null
     try {
       client = await this.pool.connect()
