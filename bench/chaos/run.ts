@@ -7,8 +7,17 @@ import { kill9 } from './scenarios/kill9.ts'
 import { databaseOutage } from './scenarios/database-outage.ts'
 import { revocation } from './scenarios/revocation.ts'
 import { slowRequests } from './scenarios/slow-requests.ts'
+import { longTransaction } from './scenarios/long-transaction.ts'
+import { hostileImages } from './scenarios/hostile-images.ts'
 
-const SCENARIOS: Record<string, Scenario> = { 'slow-requests': slowRequests, revocation, kill9, 'database-outage': databaseOutage }
+const SCENARIOS: Record<string, Scenario> = {
+  'slow-requests': slowRequests,
+  'hostile-images': hostileImages,
+  revocation,
+  'long-transaction': longTransaction,
+  kill9,
+  'database-outage': databaseOutage
+}
 
 const short = process.argv.includes('--short')
 const only = process.env.CHAOS_ONLY?.split(',').filter(Boolean)
