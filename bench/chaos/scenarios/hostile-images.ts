@@ -2,6 +2,7 @@
 // (goal: /health/live within 100 ms throughout); a burst past the hashing queue is answered 503 with Retry-After;
 // an image over the pixel limit is refused with a problem, without being decoded; the process survives.
 import fs from 'node:fs'
+import os from 'node:os'
 import sharp from 'sharp'
 import { Gateway, createClient, sleep } from '../harness.ts'
 import type { Scenario } from '../scenario.ts'
@@ -42,6 +43,24 @@ async function probeWhile (gateway: Gateway, done: Promise<unknown>): Promise<Pr
   return probe
 }
 
+/**
+ * The event loop's longest delay since the last scrape (prom-client resets it on each). It includes waiting for a
+ * CPU: on a saturated machine it rises with the probes' latency even though the loop has no work.
+ */
+async function eventLoopMaxMs (gateway: Gateway, key: string): Promise<number> {
+  const text = await (await fetch(`${gateway.base}/metrics`, { headers: { authorization: `Bearer ${key}` } })).text()
+  return Number(/^takedown_nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1] ?? NaN) * 1000
+}
+
+/** The share of the last 10 s in which some runnable task waited for a CPU (Linux pressure stall information). */
+function cpuPressure (): string {
+  try {
+    return `${/some avg10=([\d.]+)/.exec(fs.readFileSync('/proc/pressure/cpu', 'utf8'))?.[1] ?? '?'}%`
+  } catch {
+    return 'unknown'
+  }
+}
+
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
 
 export const hostileImages: Scenario = {
@@ -51,6 +70,7 @@ export const hostileImages: Scenario = {
     const gateway = await Gateway.start(url, { MEDIA_HASH_QUEUE: String(QUEUE) })
     try {
       const authority = await createClient(gateway.base, 'authority')
+      const auditor = await createClient(gateway.base, 'auditor')
       const [big, tooBig] = await Promise.all([bigPng(7000), bigPng(8000)])
       const hash = async (body: Buffer): Promise<{ status: number, retryAfter: string | null, problem: boolean }> => {
         const res = await fetch(`${gateway.base}/v1/media/hashes`, {
@@ -61,14 +81,18 @@ export const hostileImages: Scenario = {
       }
       const quiet = await probeWhile(gateway, sleep(1_000))
       const rssBeforeKb = rssKb(gateway.child?.pid)
+      await eventLoopMaxMs(gateway, auditor.apiKey)
       const batch = Promise.all(Array.from({ length: AT_ONCE }, () => hash(big)))
       const loaded = await probeWhile(gateway, batch)
       const answers = await batch
+      const loopDuringBatch = await eventLoopMaxMs(gateway, auditor.apiKey)
       // Past the queue: one more than the threads and the queue can hold, several times over.
       const burstSize = short ? 0 : QUEUE + AT_ONCE
       const burst = Promise.all(Array.from({ length: burstSize }, () => hash(big)))
       const during = await probeWhile(gateway, burst)
       const burstAnswers = await burst
+      const loopDuringBurst = await eventLoopMaxMs(gateway, auditor.apiKey)
+      const pressure = cpuPressure()
       const refused = await hash(tooBig)
       const alive = gateway.alive && gateway.unexpectedExits === 0
       const count = (xs: Array<{ status: number }>): Record<string, number> => {
@@ -84,7 +108,9 @@ export const hostileImages: Scenario = {
         [`${AT_ONCE} at once: answers by status`]: count(answers),
         [`burst of ${burstSize}: answers by status`]: count(burstAnswers),
         'burst: 503 without Retry-After': burstAnswers.filter((a) => a.status === 503 && a.retryAfter === null).length,
-        'liveness during the burst, ms (p50 / max)': during.latencies.length > 0 ? `${percentile(during.latencies, 0.5).toFixed(1)} / ${Math.max(...during.latencies).toFixed(1)}` : 'none',
+        'liveness during the burst, ms (p50 / p99 / max, probes)': `${percentile(during.latencies, 0.5).toFixed(1)} / ${percentile(during.latencies, 0.99).toFixed(1)} / ${Math.max(...during.latencies).toFixed(1)} (${during.latencies.length})`,
+        'event-loop delay max, ms (8 at once / burst)': `${loopDuringBatch.toFixed(0)} / ${loopDuringBurst.toFixed(0)}`,
+        'machine: CPU pressure (10 s) / load average (1 min)': `${pressure} / ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`,
         'RSS before / peak, MB': `${(rssBeforeKb / 1024).toFixed(0)} / ${(Math.max(loaded.peakRssKb, during.peakRssKb) / 1024).toFixed(0)}`,
         'over the pixel limit (8000x8000)': `${refused.status}${refused.problem ? ' problem' : ''}`,
         'process alive': alive
