@@ -2,10 +2,14 @@
 // its successes and each documented error, and every answer is held to the document by a validator of its own.
 import t from 'tap'
 import crypto from 'node:crypto'
+import os from 'node:os'
+import path from 'node:path'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { build, ADMIN_KEY } from './helper.ts'
 import { Contract, send, type Answer, type Request } from './helpers/contract.ts'
 import { vector, vectorBytes } from './helpers/hash-bank.ts'
 import { eventually } from './helpers/eventually.ts'
+import { makeVideo } from './helpers/videos.ts'
 import { OPENAPI_FILE } from '../scripts/openapi-document.ts'
 import { canonicalJson } from '../src/domain/canonical-json.ts'
 
@@ -254,6 +258,15 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(200, 'liaison', 'POST', '/v1/media/hashes', { body: image, headers: imageHeaders })
   await expect(415, 'liaison', 'POST', '/v1/media/hashes', { body: Buffer.from('not an image at all'), headers: imageHeaders })
   await expect(422, 'liaison', 'POST', '/v1/media/hashes', { body: image.subarray(0, 200), headers: imageHeaders })
+  {
+    // A real video, letterboxed so that its features carry trimmedHash: the vPDQ answer is held to the document too.
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'contract-video-'))
+    t.teardown(async () => await rm(dir, { recursive: true, force: true }))
+    const video = await readFile(await makeVideo(dir, 'letterboxed.mp4', { seconds: 2, extra: ['-vf', 'pad=iw:ih*3/2:0:(oh-ih)/2:black'] }))
+    const hashed = json(await expect(200, 'liaison', 'POST', '/v1/media/hashes', { body: video, headers: { 'content-type': 'video/mp4' } }))
+    t.ok(hashed.vpdq.features.length === 2 && hashed.vpdq.features.every((f: { trimmedHash?: string }) => f.trimmedHash !== undefined), 'a vPDQ answer with trimmed hashes')
+    await expect(200, 'liaison', 'POST', '/v1/hash-bank/match', { json: { hashes: [{ type: 'vpdq', value: { features: hashed.vpdq.features } }] } })
+  }
   await expect(200, 'authority', 'POST', `/v1/hash-bank/entries/${entryId}/retire`, { json: { reason: 'contract test' } })
   await expect(404, 'authority', 'POST', `/v1/hash-bank/entries/${uuid()}/retire`)
   await expect(400, 'authority', 'POST', '/v1/hash-bank/entries/not-a-uuid/retire')

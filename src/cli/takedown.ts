@@ -113,6 +113,8 @@ async function hashVideo (path: string, tools: FfmpegTools | undefined, io: CliI
   try {
     const vpdq = await hashVideoFile(path, {
       tools,
+      // As the gateway hashes: trimmedHash beside each barred frame's hash (--json shows it; the text lines stay the reference's).
+      trimBorders: true,
       // Shown once a video has taken a couple of seconds: short ones print nothing extra.
       ...(progress === undefined
         ? {}

@@ -572,7 +572,7 @@ export interface paths {
         put?: never;
         /**
          * Match up to 1000 hashes against the bank
-         * @description sha256 and md5 match exactly; pdq within Hamming distance 31 over all eight orientations (derived from the bits when only a hash is given). A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. `{ "type": "vpdq", "value": { "features": [...] } }` matches a video's vPDQ hash with HMA's rule (frames under quality 50 and repeated frames dropped, frames within distance 31 matched, a match when at least `queryMatchPercent` (80) of the query's frames and `comparedMatchPercent` (0) of the banked video's are found), over all eight orientations of the query, each match with both percentages and the matched stretches of both videos. One result per input, in order. A liaison sees the earlier notice only when it is its own platform's. Additions made by other gateway processes are matched within about a second.
+         * @description sha256 and md5 match exactly; pdq within Hamming distance 31 over all eight orientations (derived from the bits when only a hash is given). A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. `{ "type": "vpdq", "value": { "features": [...] } }` matches a video's vPDQ hash with HMA's rule (frames under quality 50 and repeated frames dropped, frames within distance 31 matched, a match when at least `queryMatchPercent` (80) of the query's frames and `comparedMatchPercent` (0) of the banked video's are found), over all eight orientations of the query, each match with both percentages and the matched stretches of both videos. Features carrying `trimmedHash` (as POST /v1/media/hashes gives them) are also compared without their borders, in the original orientation, so a letterboxed or pillarboxed copy matches; each banked video is answered once, `bordersTrimmed` saying which frames matched. One result per input, in order. A liaison sees the earlier notice only when it is its own platform's. Additions made by other gateway processes are matched within about a second.
          */
         post: operations["matchHashes"];
         delete?: never;
@@ -692,7 +692,7 @@ export interface paths {
         put?: never;
         /**
          * Hash an image (SHA-256, MD5, PDQ with quality) or a video (SHA-256, MD5, vPDQ) without storing it
-         * @description The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB), answered with `pdq`, or the video itself (MP4, WebM, QuickTime or Matroska; at most 512 MB), answered with `vpdq`: the full-resolution PDQ of one frame per second (ThreatExchange vPDQ as HMA runs it). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). A video is kept in a temporary file while it is hashed and deleted afterwards. Another content type, or a body that is not what it declares, is 415; an unreadable file, a video with a frame rate of 0, frames over the pixel limit, a video longer than the duration limit or one that takes longer than the time limit to decode is 422. Media hashing runs on a bounded number of threads with a bounded queue: when it is full the answer is 503 with Retry-After.
+         * @description The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB), answered with `pdq`, or the video itself (MP4, WebM, QuickTime or Matroska; at most 512 MB), answered with `vpdq`: the full-resolution PDQ of one frame per second (ThreatExchange vPDQ as HMA runs it), each frame with uniform borders also without them (`trimmedHash`, the gateway's extension; `hash` stays the reference's). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). A video is kept in a temporary file while it is hashed and deleted afterwards. Another content type, or a body that is not what it declares, is 415; an unreadable file, a video with a frame rate of 0, frames over the pixel limit, a video longer than the duration limit or one that takes longer than the time limit to decode is 422. Media hashing runs on a bounded number of threads with a bounded queue: when it is full the answer is 503 with Retry-After.
          */
         post: operations["hashMedia"];
         delete?: never;
@@ -860,6 +860,10 @@ export interface components {
                     hash: string;
                     /** @description Seconds from the start (frame / frameRate, three decimals) */
                     timestamp: number;
+                    /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
+                    trimmedHash?: string;
+                    /** @description With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching) */
+                    trimmedQuality?: number;
                 }[];
             };
         };
@@ -878,6 +882,8 @@ export interface components {
             queryMatchPercent?: number;
             /** @description vpdq: the share of the banked video's frames found in the query */
             comparedMatchPercent?: number;
+            /** @description vpdq: true when the query's frames matched without their uniform borders (their trimmedHash, in the original orientation); false when they matched as they are, in `orientation`. A banked entry made of trimmed frames is labelled `trimmed` */
+            bordersTrimmed?: boolean;
             /** @description vpdq: the stretches of the query its matched frames cover */
             queryRanges?: {
                 start: number;
@@ -946,6 +952,13 @@ export interface components {
                 hash: string;
                 /** @description Seconds from the start of the video */
                 timestamp: number;
+                /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                trimmedHash?: string;
+                /**
+                 * Format: int32
+                 * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                 */
+                trimmedQuality?: number;
             }[];
             quality: number | null;
             labels: string[];
@@ -1026,6 +1039,10 @@ export interface components {
                     hash: string;
                     /** @description Seconds from the start (frame / frameRate, three decimals) */
                     timestamp: number;
+                    /** @description The gateway's extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference's hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too */
+                    trimmedHash?: string;
+                    /** @description With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching) */
+                    trimmedQuality?: number;
                 }[];
             };
             /** Format: uuid */
@@ -1062,6 +1079,8 @@ export interface components {
                     /** @description The video hash's digest: the value of the hash-bank entry it becomes */
                     value: string;
                     featureCount: number;
+                    /** @description When its features carried trimmedHash: the digest of its frames without their borders, the value of the second bank entry it becomes (labelled `trimmed`) */
+                    trimmedValue?: string;
                 } | null;
             };
             capturedAt: string | null;
@@ -3268,6 +3287,13 @@ export interface operations {
                                     hash: string;
                                     /** @description Seconds from the start of the video */
                                     timestamp: number;
+                                    /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                                    trimmedHash?: string;
+                                    /**
+                                     * Format: int32
+                                     * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                                     */
+                                    trimmedQuality?: number;
                                 }[];
                             };
                         };
@@ -5420,6 +5446,13 @@ export interface operations {
                                 hash: string;
                                 /** @description Seconds from the start of the video */
                                 timestamp: number;
+                                /** @description The gateway's extension (POST /v1/media/hashes gives it): the frame's PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`) */
+                                trimmedHash?: string;
+                                /**
+                                 * Format: int32
+                                 * @description With trimmedHash: its PDQ quality; without it the frame's quality stands for it
+                                 */
+                                trimmedQuality?: number;
                             }[];
                         };
                         /**

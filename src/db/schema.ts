@@ -91,6 +91,8 @@ export const reportItems = pgTable('report_items', {
   pdq: text('pdq'),
   /** The video's vPDQ features, packed as in the hash bank (encodeFeatures). */
   vpdq: bytea('vpdq'),
+  /** The same frames without their uniform borders (trimmedHash where a frame had them), packed alike; null without borders. */
+  vpdqTrimmed: bytea('vpdq_trimmed'),
   capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
   evidenceRef: text('evidence_ref'),
   /** The open notice ({ id, referenceNumber }) that already covers this URL; the item gets no notice of its own. */

@@ -18,6 +18,12 @@ const luma = (data: Uint8Array, i: number): number => (data[i] * 299 + data[i + 
 /**
  * The frame without its uniform borders, or null when it has none (or when trimming would leave too little). A line
  * is a border when its luma spread is within the tolerance and its mean within the tolerance of the edge's first line.
+ *
+ * Bars come in opposite pairs: padding centres the picture (off by the encoder's 2-line alignment at most), so an
+ * axis is trimmed only when both of its edges have a bar, and neither edge by more than the other's bar plus that
+ * alignment. A flat or dark stretch of the picture next to one bar, or at one edge of a frame without bars, then
+ * stays: cut on one side only, it would make the trimmed hash differ from the hash of the same picture unpadded.
+ * An axis whose trimming would leave less than `minContent` of it (a flat picture read as bars) is not trimmed.
  */
 export function uniformBorders (image: RgbImage, options: BorderOptions = DEFAULT_BORDER_OPTIONS): Crop | null {
   const { width, height, data } = image
@@ -47,16 +53,24 @@ export function uniformBorders (image: RgbImage, options: BorderOptions = DEFAUL
     }
     return i
   }
-  const top = count(height, (i) => line(0, i, 1, 0, width))
-  if (top === height) return null // one colour throughout
-  const bottom = count(height - top, (i) => line(0, height - 1 - i, 1, 0, width))
+  const topBar = count(height, (i) => line(0, i, 1, 0, width))
+  if (topBar === height) return null // one colour throughout
+  const [top, bottom] = pairedBars(topBar, count(height - topBar, (i) => line(0, height - 1 - i, 1, 0, width)), height, options.minContent)
   const rows = height - top - bottom
-  const left = count(width, (i) => line(i, top, 0, 1, rows))
-  const right = count(width - left, (i) => line(width - 1 - i, top, 0, 1, rows))
-  const crop = { left, top, width: width - left - right, height: rows }
-  if (crop.width === width && crop.height === height) return null
-  if (crop.width < width * options.minContent || crop.height < height * options.minContent) return null
-  return crop
+  const leftBar = count(width, (i) => line(i, top, 0, 1, rows))
+  const [left, right] = leftBar === width ? [0, 0] : pairedBars(leftBar, count(width - leftBar, (i) => line(width - 1 - i, top, 0, 1, rows)), width, options.minContent)
+  if (top + bottom + left + right === 0) return null
+  return { left, top, width: width - left - right, height: rows }
+}
+
+/** Lines the encoder's alignment may add to one of two centred bars (4:2:0 pads by even numbers). */
+const BAR_ALIGNMENT = 2
+
+/** What to trim from two opposite edges with bars of `a` and `b` lines, along a side of `size` lines (see above). */
+function pairedBars (a: number, b: number, size: number, minContent: number): [number, number] {
+  if (a === 0 || b === 0) return [0, 0]
+  const trimmed: [number, number] = [Math.min(a, b + BAR_ALIGNMENT), Math.min(b, a + BAR_ALIGNMENT)]
+  return size - trimmed[0] - trimmed[1] < size * minContent ? [0, 0] : trimmed
 }
 
 /** The pixels of a crop, as a new RGB frame. */

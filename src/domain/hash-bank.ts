@@ -44,3 +44,5 @@ export function isImportableListName (name: string): boolean {
  */
 export const BANKED_CROP_PERCENTS = [96, 92, 90, 88, 84, 80, 75, 70] as const
 export const cropLabel = (percent: number): string => `crop:${percent}`
+/** The label of a vpdq entry made of a video's frames without their uniform borders (beside the entry of the frames as they are). */
+export const TRIMMED_LABEL = 'trimmed'

@@ -4,6 +4,7 @@ import { isMd5Hex, isSha256Hex, normaliseHex } from './digests.ts'
 import { isPdqHex } from './pdq.ts'
 import { encodeFeatures, featureProblems, normaliseFeatures } from './vpdq-match.ts'
 import type { VpdqHash } from './vpdq-types.ts'
+import { bordersTrimmed } from './vpdq.ts'
 import type { ContentType } from './vocabulary.ts'
 import type { PlatformSlug } from './platforms.ts'
 import type { NoticeItemContent } from './notice-content.ts'
@@ -23,8 +24,11 @@ export interface RecognisedItem {
   platform: PlatformSlug
   identifiers: Record<string, string>
   contentType: ContentType
-  /** vpdq: the video's features, packed for storage (encodeFeatures). */
-  hashes: { sha256: string | null, md5: string | null, pdq: string | null, vpdq: Uint8Array | null }
+  /**
+   * vpdq: the video's features, packed for storage (encodeFeatures); vpdqTrimmed: its frames without their borders,
+   * packed alike, when any frame had borders (bordersTrimmed), else null.
+   */
+  hashes: { sha256: string | null, md5: string | null, pdq: string | null, vpdq: Uint8Array | null, vpdqTrimmed: Uint8Array | null }
   capturedAt: Date | null
   evidenceRef: string | null
 }
@@ -59,7 +63,7 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
     else if (firstAt.has(result.canonicalUrl)) {
       problems.push({ pointer: `${at}/url`, detail: `the same material as /items/${firstAt.get(result.canonicalUrl)!}: ${result.canonicalUrl}` })
     } else firstAt.set(result.canonicalUrl, position)
-    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null, vpdq: null as Uint8Array | null }
+    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null, vpdq: null as Uint8Array | null, vpdqTrimmed: null as Uint8Array | null }
     for (const [kind, check, shape] of HASH_CHECKS) {
       const value = item.hashes?.[kind]
       if (value === undefined) continue
@@ -70,7 +74,11 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
     if (video !== undefined) {
       const found = featureProblems(video.features, `${at}/hashes/vpdq/features`)
       if (found.length > 0) problems.push(...found)
-      else hashes.vpdq = encodeFeatures(normaliseFeatures(video.features))
+      else {
+        hashes.vpdq = encodeFeatures(normaliseFeatures(video.features))
+        const trimmed = bordersTrimmed(video.features)
+        if (trimmed !== null) hashes.vpdqTrimmed = encodeFeatures(normaliseFeatures(trimmed))
+      }
     }
     const capturedAt = item.capturedAt === undefined ? null : new Date(item.capturedAt)
     if (capturedAt && capturedAt.getTime() > now.getTime() + 5 * 60_000) {

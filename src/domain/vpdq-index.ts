@@ -193,3 +193,30 @@ export class LinearVpdqBank {
     return out.sort(byStrength)
   }
 }
+
+/** A video match, with which of the query's frames made it: as they are, or without their borders. */
+export interface FramesMatch extends VideoMatch {
+  /** True when the query's frames without their borders (trimmedHash), in their original orientation, matched. */
+  bordersTrimmed: boolean
+}
+
+/**
+ * A query with its plain frames (in the orientations given) and, when its frames had borders, its trimmed frames (in
+ * the original orientation: a re-upload is letterboxed or mirrored far more often than both). One answer per banked
+ * video, the stronger of the two (byStrength's order; the plain frames on a tie), strongest first. Through a
+ * VpdqIndex or a LinearVpdqBank alike, so the index path still equals the linear comparison.
+ */
+export function queryWithTrimmed (
+  bank: { query: (oriented: OrientedQuery, thresholds: VpdqThresholds) => VideoMatch[] },
+  oriented: OrientedQuery, trimmed: readonly string[] | null, thresholds: VpdqThresholds
+): FramesMatch[] {
+  const best = new Map<number, FramesMatch>()
+  for (const m of bank.query(oriented, thresholds)) best.set(m.video, { ...m, bordersTrimmed: false })
+  if (trimmed !== null) {
+    for (const m of bank.query({ original: trimmed }, thresholds)) {
+      const plain = best.get(m.video)
+      if (plain === undefined || byStrength(m, plain) < 0) best.set(m.video, { ...m, bordersTrimmed: true })
+    }
+  }
+  return [...best.values()].sort(byStrength)
+}

@@ -17,8 +17,8 @@ export const HMA_THRESHOLDS: VpdqThresholds = { queryMatchPercent: VPDQ_QUERY_MA
 export interface FeatureProblem { pointer: string, detail: string }
 
 /**
- * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes of 64 hex digits,
- * qualities 0-100, frame numbers non-negative integers strictly increasing, timestamps finite and non-negative.
+ * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes (and trimmed hashes) of 64 hex digits,
+ * qualities (and trimmed qualities) 0-100, frame numbers non-negative integers strictly increasing, timestamps finite and non-negative.
  * Lists only the first 20 problems: one bad encoder mis-writes every line the same way.
  */
 export function featureProblems (features: readonly VpdqFeature[], at: string): FeatureProblem[] {
@@ -29,7 +29,9 @@ export function featureProblems (features: readonly VpdqFeature[], at: string): 
   let previous = -1
   features.forEach((f, i) => {
     if (!isPdqHex(f.hash)) push({ pointer: `${at}/${i}/hash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
-    if (!Number.isInteger(f.quality) || f.quality < 0 || f.quality > 100) push({ pointer: `${at}/${i}/quality`, detail: 'must be an integer from 0 to 100' })
+    if (f.trimmedHash !== undefined && !isPdqHex(f.trimmedHash)) push({ pointer: `${at}/${i}/trimmedHash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
+    if (f.trimmedQuality !== undefined && !isQuality(f.trimmedQuality)) push({ pointer: `${at}/${i}/trimmedQuality`, detail: 'must be an integer from 0 to 100' })
+    if (!isQuality(f.quality)) push({ pointer: `${at}/${i}/quality`, detail: 'must be an integer from 0 to 100' })
     if (!Number.isInteger(f.frame) || f.frame < 0) push({ pointer: `${at}/${i}/frame`, detail: 'must be a non-negative integer' })
     else if (f.frame <= previous) push({ pointer: `${at}/${i}/frame`, detail: `must be greater than the previous feature's frame (${previous})` })
     if (typeof f.timestamp !== 'number' || !Number.isFinite(f.timestamp) || f.timestamp < 0) push({ pointer: `${at}/${i}/timestamp`, detail: 'must be a non-negative number of seconds' })
@@ -37,6 +39,8 @@ export function featureProblems (features: readonly VpdqFeature[], at: string): 
   })
   return problems
 }
+
+const isQuality = (q: number): boolean => Number.isInteger(q) && q >= 0 && q <= 100
 
 /** The stored form: hashes in lower case, timestamps to the millisecond (the reference prints 3 decimals). */
 export function normaliseFeatures (features: readonly VpdqFeature[]): VpdqFeature[] {

@@ -13,6 +13,8 @@ export interface VpdqFeature {
    * looked for; `hash` stays the reference's untrimmed hash, so the list remains exchangeable.
    */
   trimmedHash?: string
+  /** The PDQ quality of the frame without its borders, with trimmedHash. */
+  trimmedQuality?: number
 }
 
 /** A whole video's hash. */

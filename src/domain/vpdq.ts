@@ -49,14 +49,31 @@ export function vpdqFeature (frameNumber: number, frame: RgbImage, frameRate: nu
   const feature: VpdqFeature = { frame: frameNumber, quality, hash, timestamp: vpdqTimestamp(frameNumber, frameRate) }
   if (options.trimBorders === true) {
     const crop = uniformBorders(frame)
-    if (crop !== null) feature.trimmedHash = pdqFromRgb(cropRgb(frame, crop)).hash
+    if (crop !== null) {
+      const trimmed = pdqFromRgb(cropRgb(frame, crop))
+      feature.trimmedHash = trimmed.hash
+      feature.trimmedQuality = trimmed.quality
+    }
   }
   return feature
 }
 
-/** The hashes to compare when borders count as noise: each frame's trimmed hash where it has one, else its hash. */
+/**
+ * The hashes to compare when borders count as noise: each frame's trimmed hash (with its own quality: bars' edges
+ * lend a flat picture a quality it does not have) where it has one, else its hash.
+ */
 export function trimmedHashes (features: readonly VpdqFeature[]): VpdqFeature[] {
-  return features.map((f) => ({ frame: f.frame, quality: f.quality, hash: f.trimmedHash ?? f.hash, timestamp: f.timestamp }))
+  return features.map((f) => f.trimmedHash === undefined
+    ? { frame: f.frame, quality: f.quality, hash: f.hash, timestamp: f.timestamp }
+    : { frame: f.frame, quality: f.trimmedQuality ?? f.quality, hash: f.trimmedHash, timestamp: f.timestamp })
+}
+
+/**
+ * The video's frames without their borders (trimmedHashes) as a second video hash, or null when no frame's trimmed
+ * hash differs from its hash: a video without bars has nothing to add to its plain frames.
+ */
+export function bordersTrimmed (features: readonly VpdqFeature[]): VpdqFeature[] | null {
+  return features.some((f) => f.trimmedHash !== undefined && f.trimmedHash.toLowerCase() !== f.hash.toLowerCase()) ? trimmedHashes(features) : null
 }
 
 /** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */

@@ -2,7 +2,7 @@
 import type { Database } from '../db/index.ts'
 import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
 import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
-import { VpdqIndex, type OrientedQuery, type VideoMatch } from '../domain/vpdq-index.ts'
+import { VpdqIndex, queryWithTrimmed, type FramesMatch, type OrientedQuery } from '../domain/vpdq-index.ts'
 import { decodeFeatures, prepareVideo, type VpdqThresholds } from '../domain/vpdq-match.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
@@ -83,9 +83,12 @@ export class HashBankIndex {
     return this.index.queryAllOrientations(variants, PDQ_MATCH_THRESHOLD)
   }
 
-  /** vpdq entries (by seq) the query's kept frames match under the thresholds, strongest first. */
-  queryVideo (oriented: OrientedQuery, thresholds: VpdqThresholds): VideoMatch[] {
-    return this.videos.query(oriented, thresholds)
+  /**
+   * vpdq entries (by seq) the query's kept frames match under the thresholds, strongest first; with `trimmed` (the
+   * kept frames without their borders) those are looked up too, one answer per entry (see queryWithTrimmed).
+   */
+  queryVideo (oriented: OrientedQuery, thresholds: VpdqThresholds, trimmed: readonly string[] | null = null): FramesMatch[] {
+    return queryWithTrimmed(this.videos, oriented, trimmed, thresholds)
   }
 
   async close (): Promise<void> {

@@ -82,7 +82,8 @@ export class MediaHasher {
     if (tools === undefined) {
       throw new AppError('unavailable', 'Video hashing unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
     }
-    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video }
+    // Each feature carries its frame's trimmedHash when the frame has uniform borders; `hash` stays the reference's.
+    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, trimBorders: true }
     return await this.run<VpdqHash>(task)
   }
 

@@ -33,6 +33,8 @@ export interface VideoTask {
   tools: FfmpegTools
   secondsPerHash: number
   limits: VideoLimits
+  /** Each frame's trimmedHash too (the gateway always asks for it). */
+  trimBorders: boolean
 }
 
 export interface CropHash { percent: number, hash: string, quality: number }

@@ -4,7 +4,7 @@ import type { Database, Executor } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
 import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
 import type { BankEntryType, HashKind } from '../domain/vocabulary.ts'
-import { NOTICE_SOURCE } from '../domain/hash-bank.ts'
+import { NOTICE_SOURCE, TRIMMED_LABEL } from '../domain/hash-bank.ts'
 import { readPoolHorizon } from './commit-horizon.ts'
 
 export type HashBankEntryRow = typeof entries.$inferSelect
@@ -12,7 +12,6 @@ export type HashBankEntryRow = typeof entries.$inferSelect
 export type EntryWithNotice = HashBankEntryRow & { referenceNumber: string | null }
 /** A position in the changes feed: rows after it, in (txId, changeId) order. */
 export interface FeedPosition { txId: number, changeId: number }
-
 
 function withNotice (db: Executor) {
   return db.select({ ...getTableColumns(entries), referenceNumber: notices.referenceNumber })
@@ -73,18 +72,20 @@ export async function entriesOfNoticeItem (db: Executor, noticeId: string, itemI
 
 /**
  * Banks the SHA-256, MD5, PDQ and vPDQ its report gave for each item of a notice (all items, or those listed), with the
- * notice's category and platform as provenance. Runs inside the caller's transaction.
+ * notice's category and platform as provenance; a vPDQ whose frames had borders also as a second vpdq entry of its
+ * trimmed frames, labelled trimmed. Runs inside the caller's transaction.
  */
 export async function insertNoticeItemHashes (db: Executor, noticeId: string, itemIds?: string[]): Promise<number> {
   const only = itemIds === undefined ? sql`` : sql`and ni.id = any(${sql.param(itemIds)}::uuid[])`
   const result = await db.execute(sql`
-    insert into hash_bank_entries (type, value, features, notice_id, notice_item_id, category, platform, source)
-    select h.type, lower(h.value), h.features, n.id, ni.id, n.category, n.platform, ${NOTICE_SOURCE}
+    insert into hash_bank_entries (type, value, features, notice_id, notice_item_id, category, platform, source, labels)
+    select h.type, lower(h.value), h.features, n.id, ni.id, n.category, n.platform, ${NOTICE_SOURCE}, h.labels
     from notices n
     join notice_items ni on ni.notice_id = n.id
     join report_items ri on ri.id = ni.id
-    cross join lateral (values ('sha256', ri.sha256, null::bytea), ('md5', ri.md5, null), ('pdq', ri.pdq, null),
-                               ('vpdq', encode(sha256(ri.vpdq), 'hex'), ri.vpdq)) as h(type, value, features)
+    cross join lateral (values ('sha256', ri.sha256, null::bytea, '{}'::text[]), ('md5', ri.md5, null, '{}'), ('pdq', ri.pdq, null, '{}'),
+                               ('vpdq', encode(sha256(ri.vpdq), 'hex'), ri.vpdq, '{}'),
+                               ('vpdq', encode(sha256(ri.vpdq_trimmed), 'hex'), ri.vpdq_trimmed, ${sql.param([TRIMMED_LABEL])}::text[])) as h(type, value, features, labels)
     where n.id = ${noticeId} and h.value is not null ${only}
     on conflict do nothing`)
   return result.rowCount ?? 0

@@ -26,8 +26,9 @@ export interface ReportItemRecord {
   sha256: string | null
   md5: string | null
   pdq: string | null
-  /** Packed vPDQ features in hex (decoded to bytea in the insert). */
+  /** Packed vPDQ features in hex (decoded to bytea in the insert); vpdq_trimmed the frames without their borders. */
   vpdq: string | null
+  vpdq_trimmed: string | null
   captured_at: string | null
   evidence_ref: string | null
   duplicate_of: unknown
@@ -126,11 +127,11 @@ export async function insertReportsAndReserveSerials (
         legal_basis text, statement_of_reasons text, urgency text, territorial_scope jsonb)
       returning id, created_at
     ), items as (
-      insert into report_items (id, report_id, position, url, canonical_url, platform, identifiers, content_type, sha256, md5, pdq, vpdq, captured_at, evidence_ref, duplicate_of, reupload)
-      select x.id, x.report_id, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type, x.sha256, x.md5, x.pdq, decode(x.vpdq, 'hex'), x.captured_at, x.evidence_ref,
+      insert into report_items (id, report_id, position, url, canonical_url, platform, identifiers, content_type, sha256, md5, pdq, vpdq, vpdq_trimmed, captured_at, evidence_ref, duplicate_of, reupload)
+      select x.id, x.report_id, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type, x.sha256, x.md5, x.pdq, decode(x.vpdq, 'hex'), decode(x.vpdq_trimmed, 'hex'), x.captured_at, x.evidence_ref,
              x.duplicate_of, x.reupload
       from jsonb_to_recordset($2::jsonb) as x(id uuid, report_id uuid, position int, url text, canonical_url text, platform text,
-        identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, vpdq text, captured_at timestamptz, evidence_ref text, duplicate_of jsonb, reupload jsonb)
+        identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, vpdq text, vpdq_trimmed text, captured_at timestamptz, evidence_ref text, duplicate_of jsonb, reupload jsonb)
       returning id
     ), counters as (
       insert into reference_counters as c (year, platform, last)

@@ -23,7 +23,15 @@ export const VpdqFeatureSchema = Type.Object({
   frame: Type.Integer({ format: 'int32', minimum: 0, maximum: 2147483647, description: 'The frame\'s number in the decoded stream, from 0; increasing' }),
   quality: Type.Integer({ format: 'int32', minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared' }),
   hash: Type.String({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
-  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' })
+  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' }),
+  trimmedHash: Type.Optional(Type.String({
+    minLength: 64,
+    maxLength: 64,
+    description: 'The gateway\'s extension (POST /v1/media/hashes gives it): the frame\'s PDQ without its uniform borders, 64 hex digits. Frames with it are also compared without their borders, so a letterboxed or pillarboxed copy matches; a bank entry never carries it (the trimmed frames are an entry of their own, labelled `trimmed`)'
+  })),
+  trimmedQuality: Type.Optional(Type.Integer({
+    format: 'int32', minimum: 0, maximum: 100, description: 'With trimmedHash: its PDQ quality; without it the frame\'s quality stands for it'
+  }))
 }, { additionalProperties: false })
 
 export const VpdqHashSchema = Type.Object({
@@ -46,6 +54,9 @@ export const Match = named('Match', Type.Object({
   orientation: Nullable(OrientationSchema),
   queryMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the query\'s frames (quality 50 and up, repeats dropped) found in the banked video' })),
   comparedMatchPercent: Type.Optional(Type.Number({ description: 'vpdq: the share of the banked video\'s frames found in the query' })),
+  bordersTrimmed: Type.Optional(Type.Boolean({
+    description: 'vpdq: true when the query\'s frames matched without their uniform borders (their trimmedHash, in the original orientation); false when they matched as they are, in `orientation`. A banked entry made of trimmed frames is labelled `trimmed`'
+  })),
   queryRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the query its matched frames cover' })),
   comparedRanges: Type.Optional(Type.Array(TimeRange, { description: 'vpdq: the stretches of the banked video its matched frames cover' })),
   notice: NoticeRef,

@@ -11,7 +11,12 @@ export const VpdqFeature = Type.Object({
   frame: Type.Integer({ minimum: 0, description: 'Number of the frame in the decoded stream, from 0' }),
   quality: Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not used for matching' }),
   hash: Hex64,
-  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start (frame / frameRate, three decimals)' })
+  timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start (frame / frameRate, three decimals)' }),
+  trimmedHash: Type.Optional(Type.String({
+    pattern: '^[0-9a-f]{64}$',
+    description: 'The gateway\'s extension to vPDQ: the PDQ of the frame without its uniform borders (letterbox or pillarbox bars), present only when the frame has them. `hash` stays the reference\'s hash of the whole frame, so the features remain exchangeable; send them back as they are (reports, matching) and a letterboxed or pillarboxed copy is matched too'
+  })),
+  trimmedQuality: Type.Optional(Type.Integer({ minimum: 0, maximum: 100, description: 'With trimmedHash: its PDQ quality (the frame without its borders under 50 is not used for matching)' }))
 })
 
 export const Vpdq = Type.Object({

@@ -49,7 +49,11 @@ export const ReportItem = named('ReportItem', Type.Object({
     pdq: Nullable(Type.String()),
     vpdq: Type.Optional(Nullable(Type.Object({
       value: Type.String({ description: 'The video hash\'s digest: the value of the hash-bank entry it becomes' }),
-      featureCount: Type.Integer({ minimum: 1 })
+      featureCount: Type.Integer({ minimum: 1 }),
+      trimmedValue: Type.Optional(Type.String({
+        pattern: '^[0-9a-f]{64}$',
+        description: 'When its features carried trimmedHash: the digest of its frames without their borders, the value of the second bank entry it becomes (labelled `trimmed`)'
+      }))
     }, { description: 'The item\'s vPDQ video hash, summarised (the bank entry it becomes carries the features)' })))
   }),
   capturedAt: Nullable(Timestamp),

@@ -280,6 +280,7 @@ function toItemRecord (reportId: string, item: Item, verdict: ItemVerdict): Repo
     md5: item.hashes.md5,
     pdq: item.hashes.pdq,
     vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq).toString('hex'),
+    vpdq_trimmed: item.hashes.vpdqTrimmed === null ? null : Buffer.from(item.hashes.vpdqTrimmed).toString('hex'),
     captured_at: item.capturedAt ? item.capturedAt.toISOString() : null,
     evidence_ref: item.evidenceRef,
     duplicate_of: verdict.duplicateOf,
@@ -303,6 +304,7 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
       md5: item.hashes.md5,
       pdq: item.hashes.pdq,
       vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq),
+      vpdqTrimmed: item.hashes.vpdqTrimmed === null ? null : Buffer.from(item.hashes.vpdqTrimmed),
       duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
     })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))

@@ -5,7 +5,7 @@ import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
 import { sha256Hex } from '../domain/digests.ts'
 import { VPDQ_FEATURE_BYTES } from '../domain/vpdq-match.ts'
 
-type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
+type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'vpdqTrimmed' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
 
 export function toReportItemView (row: ItemFields): ReportItemView {
   return {
@@ -19,7 +19,13 @@ export function toReportItemView (row: ItemFields): ReportItemView {
       sha256: row.sha256,
       md5: row.md5,
       pdq: row.pdq,
-      vpdq: row.vpdq === null ? null : { value: sha256Hex(row.vpdq), featureCount: row.vpdq.length / VPDQ_FEATURE_BYTES }
+      vpdq: row.vpdq === null
+        ? null
+        : {
+            value: sha256Hex(row.vpdq),
+            featureCount: row.vpdq.length / VPDQ_FEATURE_BYTES,
+            ...(row.vpdqTrimmed === null ? {} : { trimmedValue: sha256Hex(row.vpdqTrimmed) })
+          }
     },
     capturedAt: row.capturedAt ? row.capturedAt.toISOString() : null,
     evidenceRef: row.evidenceRef,

@@ -46,8 +46,11 @@ export async function checkItems (db: Database, bank: HashBankIndex, items: read
       const value = item.hashes[type]
       if (value !== null) queries.push({ type, value, item: index })
     }
-    // A video hash is matched as POST /v1/hash-bank/match matches it, under HMA's thresholds.
-    if (item.hashes.vpdq !== null) queries.push({ ...videoQuery(decodeFeatures(item.hashes.vpdq)), item: index })
+    // A video hash is matched as POST /v1/hash-bank/match matches it, under HMA's thresholds, its trimmed frames too.
+    if (item.hashes.vpdq !== null) {
+      const trimmed = item.hashes.vpdqTrimmed === null ? null : decodeFeatures(item.hashes.vpdqTrimmed)
+      queries.push({ ...videoQuery(decodeFeatures(item.hashes.vpdq), {}, trimmed), item: index })
+    }
   })
   const [results, history] = await Promise.all([
     queries.length > 0 ? matchHashes(bank, db, queries, viewer) : Promise.resolve([]),

@@ -7,7 +7,7 @@ import {
   HMA_THRESHOLDS, compareFrames, compareVideos, decodeFeatures, encodeFeatures, featureProblems, formatVpdqText,
   matchedRanges, orientedFrames, parseVpdqText, prepareVideo, vpdqDigest
 } from '../../src/domain/vpdq-match.ts'
-import { LinearVpdqBank, VpdqIndex } from '../../src/domain/vpdq-index.ts'
+import { LinearVpdqBank, VpdqIndex, queryWithTrimmed, type VideoMatch } from '../../src/domain/vpdq-index.ts'
 import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/pdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
@@ -55,6 +55,8 @@ t.test('malformed features are each named', async (t) => {
   const problems = featureProblems([feature(3, ZERO), feature(3, ZERO), feature(2, ZERO)], '/f')
   t.same(problems.map((p) => p.pointer), ['/f/1/frame', '/f/2/frame'], 'frame numbers must increase')
   t.same(featureProblems([], '/f').map((p) => p.pointer), ['/f'])
+  t.same(featureProblems([{ ...feature(0, ZERO), trimmedHash: 'z'.repeat(64) }, { ...feature(1, ZERO), trimmedHash: 'A'.repeat(64), trimmedQuality: 101 }], '/f').map((p) => p.pointer),
+    ['/f/0/trimmedHash', '/f/1/trimmedQuality'], 'a trimmed hash and its quality are checked like a hash and its quality')
 })
 
 t.test('HMA step 1: low quality and repeated hashes are dropped', async (t) => {
@@ -149,6 +151,52 @@ t.test('the index answers exactly what the linear comparison answers', async (t)
     }
   ), { numRuns: 60 })
   t.pass('equal over every run')
+})
+
+// A query whose frames had borders is looked up twice (plain frames in eight orientations, trimmed frames as they
+// are) and answered once per banked video: through the index exactly as through the linear comparison.
+t.test('with trimmed frames too, the index answers exactly what the linear comparison answers', async (t) => {
+  fc.assert(fc.property(
+    fc.array(anyVideo, { minLength: 1, maxLength: 10 }),
+    fc.array(fc.tuple(anyVideo, fc.option(anyVideo, { nil: null })), { minLength: 1, maxLength: 4 }),
+    fc.record({ queryMatchPercent: fc.constantFrom(0, 50, 80), comparedMatchPercent: fc.constantFrom(0, 30) }),
+    (bank, queries, thresholds) => {
+      const index = new VpdqIndex()
+      const linear = new LinearVpdqBank()
+      bank.forEach((v, i) => {
+        index.add(i, kept(v))
+        linear.add(i, kept(v))
+      })
+      index.build()
+      for (const [plain, trimmed] of queries) {
+        const oriented = orientedFrames(prepareVideo(plain))
+        const frames = trimmed === null ? null : kept(trimmed)
+        const expected = queryWithTrimmed(linear, oriented, frames, thresholds)
+        const actual = queryWithTrimmed(index, oriented, frames, thresholds)
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+          throw new Error(`index ${JSON.stringify(actual)}\nlinear ${JSON.stringify(expected)}`)
+        }
+        if (new Set(actual.map((m) => m.video)).size !== actual.length) throw new Error('a video answered twice')
+      }
+    }
+  ), { numRuns: 40 })
+  t.pass('equal over every run')
+})
+
+t.test('trimmed frames: one answer per video, the stronger, the plain frames on a tie', async (t) => {
+  const match = (video: number, queryMatchPercent: number, comparedMatchPercent: number): VideoMatch =>
+    ({ video, orientation: 'original', queryMatchPercent, comparedMatchPercent, queryMatched: [], comparedMatched: [] })
+  // A stand-in bank answering the plain lookup (eight orientations asked) and the trimmed one (only 'original') apart.
+  const bank = {
+    query: (oriented: { flipX?: readonly string[] }) => oriented.flipX !== undefined
+      ? [match(1, 100, 50), match(2, 80, 100), match(3, 90, 90)]
+      : [match(2, 100, 100), match(3, 90, 90), match(4, 85, 10)]
+  }
+  const oriented = orientedFrames(prepareVideo(SAMPLES[0]))
+  const found = queryWithTrimmed(bank, oriented, ['x'], HMA_THRESHOLDS)
+  t.same(found.map((m) => [m.video, m.bordersTrimmed, m.queryMatchPercent]), [[2, true, 100], [1, false, 100], [3, false, 90], [4, true, 85]])
+  t.same(queryWithTrimmed(bank, oriented, null, HMA_THRESHOLDS).map((m) => [m.video, m.bordersTrimmed]), [[1, false], [3, false], [2, false]],
+    'without trimmed frames only the plain lookup runs')
 })
 
 t.test('removing and re-adding videos keeps the index exact', async (t) => {

@@ -12,7 +12,7 @@ const CONTRACT_HEADERS = ['etag', 'location', 'retry-after', 'www-authenticate',
 
 interface HeaderObject { description?: string, required?: boolean, schema?: Record<string, unknown>, $ref?: string }
 interface ResponseObject { description: string, headers?: Record<string, HeaderObject>, content?: Record<string, { schema?: unknown }> }
-interface OperationObject { operationId: string, responses: Record<string, ResponseObject> }
+interface OperationObject { operationId: string, requestBody?: { content: Record<string, { schema?: unknown }> }, responses: Record<string, ResponseObject> }
 interface Document {
   paths: Record<string, Record<string, OperationObject>>
   components: { schemas?: Record<string, unknown>, headers?: Record<string, HeaderObject> }
@@ -143,6 +143,11 @@ export class Contract {
     const declared = operation.responses[String(answer.status)] ?? operation.responses[`${String(answer.status)[0]}XX`] ?? operation.responses.default
     if (declared === undefined) return [`status ${answer.status} is not documented`]
     const problems: string[] = []
+    // A body the gateway took (a success) was one the document offers: its media type is among the request's.
+    const sent = mediaTypeOf(request.headers?.['content-type'])
+    if (answer.status < 300 && request.body !== undefined && sent !== undefined && operation.requestBody !== undefined && operation.requestBody.content[sent] === undefined) {
+      problems.push(`the request's Content-Type ${sent} is not documented (documented: ${Object.keys(operation.requestBody.content).join(', ')})`)
+    }
 
     const mediaType = mediaTypeOf(answer.headers['content-type'])
     if (declared.content === undefined) {

@@ -17,7 +17,9 @@ const match: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
         'A pdq with a `quality` under 50 is answered `skipped: "low_quality"`. ' +
         '`{ "type": "vpdq", "value": { "features": [...] } }` matches a video\'s vPDQ hash with HMA\'s rule (frames under quality 50 and repeated frames dropped, frames within distance 31 ' +
         'matched, a match when at least `queryMatchPercent` (80) of the query\'s frames and `comparedMatchPercent` (0) of the banked video\'s are found), over all eight orientations of the query, ' +
-        'each match with both percentages and the matched stretches of both videos. One result per input, in order. ' +
+        'each match with both percentages and the matched stretches of both videos. Features carrying `trimmedHash` (as POST /v1/media/hashes gives them) are also compared ' +
+        'without their borders, in the original orientation, so a letterboxed or pillarboxed copy matches; each banked video is answered once, `bordersTrimmed` saying which frames matched. ' +
+        'One result per input, in order. ' +
         'A liaison sees the earlier notice only when it is its own platform\'s. Additions made by other gateway processes are matched within about a second.',
       body: MatchBody,
       response: { 200: MatchResponse, ...errorResponses(...BODY_ERRORS, 403, 422) }

@@ -33,7 +33,7 @@ const media: FastifyPluginAsyncTypebox<MediaRouteOptions> = async (app, { hasher
       summary: 'Hash an image (SHA-256, MD5, PDQ with quality) or a video (SHA-256, MD5, vPDQ) without storing it',
       description: 'The body is the image itself (JPEG, PNG, WebP, GIF or TIFF; at most 20 MB), answered with `pdq`, or the video itself ' +
         `(MP4, WebM, QuickTime or Matroska; at most ${mb} MB), answered with \`vpdq\`: the full-resolution PDQ of one frame per second ` +
-        '(ThreatExchange vPDQ as HMA runs it). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). ' +
+        '(ThreatExchange vPDQ as HMA runs it), each frame with uniform borders also without them (`trimmedHash`, the gateway\'s extension; `hash` stays the reference\'s). PDQ follows the full-resolution reference (alpha dropped, EXIF orientation ignored). ' +
         'A video is kept in a temporary file while it is hashed and deleted afterwards. Another content type, or a body that is not ' +
         'what it declares, is 415; an unreadable file, a video with a frame rate of 0, frames over the pixel limit, a video longer ' +
         'than the duration limit or one that takes longer than the time limit to decode is 422. Media hashing runs on a bounded ' +

@@ -3,7 +3,7 @@
 import type { Database } from '../../db/index.ts'
 import type { HashKind, NoticeStatus } from '../../domain/vocabulary.ts'
 import { MATERIAL_ACTED_ON_STATUSES } from '../../domain/notice-lifecycle.ts'
-import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, cropLabel } from '../../domain/hash-bank.ts'
+import { BANKED_CROP_PERCENTS, NOTICE_SOURCE, TRIMMED_LABEL, cropLabel } from '../../domain/hash-bank.ts'
 import { findNotice } from '../../repositories/notices.ts'
 import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
@@ -12,6 +12,8 @@ import { appendAudit } from '../../repositories/audit.ts'
 import { createdAnswer, storeAnswer, type IdempotencyClaim } from '../../repositories/idempotency.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
+import { bordersTrimmed } from '../../domain/vpdq.ts'
+import type { VpdqFeature } from '../../domain/vpdq-types.ts'
 import type { BankedMediaView } from '../../schemas/hash-bank.ts'
 import { hashImageUpload, hashSpooledVideo, SpooledVideo } from '../media-hashes.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
@@ -24,7 +26,8 @@ export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STAT
  * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
  * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
  * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
- * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file.
+ * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file, and,
+ * when its frames have uniform borders, the vPDQ of its frames without them (a second `vpdq` entry, labelled trimmed).
  */
 export async function bankNoticeMedia (
   db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput, idempotency: IdempotencyClaim | null = null
@@ -65,15 +68,21 @@ async function bankMedia (
     // A video: its frames are hashed (vPDQ, one a second) on a hashing thread from the temporary file, deleted after.
     const video = input.body
     const vpdq = await hashSpooledVideo(hasher, video)
-    const features = normaliseFeatures(vpdq.features)
-    const digest = vpdqDigest(features)
+    const videoEntry = (frames: VpdqFeature[], labels: string[]): NewEntry => {
+      const features = normaliseFeatures(frames)
+      return { ...base, type: 'vpdq', value: vpdqDigest(features), quality: null, features: Buffer.from(encodeFeatures(features)), labels }
+    }
+    const plain = videoEntry(vpdq.features, [])
+    const trimmed = bordersTrimmed(vpdq.features)
     rows = [
       entry('sha256', video.sha256, null, []),
       entry('md5', video.md5, null, []),
-      { ...base, type: 'vpdq', value: digest, quality: null, features: Buffer.from(encodeFeatures(features)), labels: [] }
+      plain,
+      // Its frames without their bars too: a copy with other bars, or none, is then matched (see bordersTrimmed).
+      ...(trimmed === null ? [] : [videoEntry(trimmed, [TRIMMED_LABEL])])
     ]
     hashes = { sha256: video.sha256, md5: video.md5, vpdq, crops: [] }
-    audited = { sha256: video.sha256, md5: video.md5, vpdq: digest }
+    audited = { sha256: video.sha256, md5: video.md5, vpdq: plain.value }
   } else {
     // Decoding and the nine PDQ hashes run on a hashing thread; the event loop only waits.
     const { sha256, md5, pdq: full, crops } = await hashImageUpload(hasher, input.body, BANKED_CROP_PERCENTS)

@@ -9,6 +9,7 @@ import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import { AppError, unprocessable, type FieldError } from '../../lib/errors.ts'
 import type { MatchInput, MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
 import type { VpdqFeature } from '../../domain/vpdq-types.ts'
+import { bordersTrimmed } from '../../domain/vpdq.ts'
 import {
   HMA_THRESHOLDS, decodeFeatures, featureProblems, matchedRanges, normaliseFeatures, orientedFrames, prepareVideo, vpdqDigest,
   type VpdqThresholds
@@ -31,18 +32,31 @@ export interface SingleHashQuery {
   variants?: Record<Orientation, string>
 }
 
-/** A video hash: normalised features, their digest (the bank's value for them), and the two thresholds. */
+/**
+ * A video hash: normalised features, their digest (the bank's value for them), the two thresholds, and the frames
+ * without their borders when any frame had them (null otherwise).
+ */
 export interface VideoQuery {
   type: 'vpdq'
   value: string
   features: VpdqFeature[]
+  trimmed: VpdqFeature[] | null
   thresholds: VpdqThresholds
 }
 
-/** A video hash as a query, under HMA's thresholds unless the caller set its own. */
-export function videoQuery (features: VpdqFeature[], thresholds: Partial<VpdqThresholds> = {}): VideoQuery {
+/**
+ * A video hash as a query, under HMA's thresholds unless the caller set its own. Its trimmed frames come from the
+ * features' trimmedHash, or are given as stored (a report item keeps them packed beside the plain ones).
+ */
+export function videoQuery (features: VpdqFeature[], thresholds: Partial<VpdqThresholds> = {}, trimmed = bordersTrimmed(features)): VideoQuery {
   const normal = normaliseFeatures(features)
-  return { type: 'vpdq', value: vpdqDigest(normal), features: normal, thresholds: { ...HMA_THRESHOLDS, ...thresholds } }
+  return {
+    type: 'vpdq',
+    value: vpdqDigest(normal),
+    features: normal,
+    trimmed: trimmed === null ? null : normaliseFeatures(trimmed),
+    thresholds: { ...HMA_THRESHOLDS, ...thresholds }
+  }
 }
 
 /** Checks each value against its type and lower-cases it; problems point at /hashes/{i}/... */
@@ -131,11 +145,13 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
 
 /**
  * A video hash against the bank's videos: HMA's rule (vpdq.md) over all eight orientations of the query's frames,
- * each match with both percentages and the matched stretches of both videos, strongest first, at most 100.
+ * and over its frames without their borders when it has them; each match with both percentages, the matched
+ * stretches of both videos and which frames matched, strongest first, at most 100.
  */
 async function matchVideo (bank: HashBankIndex, db: Database | Executor, query: VideoQuery, viewer: Viewer): Promise<MatchView[]> {
   const prepared = prepareVideo(query.features)
-  const found = bank.queryVideo(orientedFrames(prepared), query.thresholds).slice(0, MAX_MATCHES_PER_HASH)
+  const trimmed = query.trimmed === null ? null : { features: query.trimmed, prepared: prepareVideo(query.trimmed) }
+  const found = bank.queryVideo(orientedFrames(prepared), query.thresholds, trimmed?.prepared.hashes ?? null).slice(0, MAX_MATCHES_PER_HASH)
   if (found.length === 0) return []
   const rows = new Map((await findLiveBySeq(db, found.map((m) => m.video))).map((row) => [row.seq, row]))
   const matches: MatchView[] = []
@@ -143,11 +159,13 @@ async function matchVideo (bank: HashBankIndex, db: Database | Executor, query: 
     const row = rows.get(m.video)
     if (row === undefined || row.features === null) continue
     const features = decodeFeatures(row.features)
+    const asQueried = m.bordersTrimmed && trimmed !== null ? trimmed : { features: query.features, prepared }
     matches.push({
       ...toMatchView(row, 0, m.orientation, viewer),
       queryMatchPercent: m.queryMatchPercent,
       comparedMatchPercent: m.comparedMatchPercent,
-      queryRanges: matchedRanges(query.features, prepared, m.queryMatched),
+      bordersTrimmed: m.bordersTrimmed,
+      queryRanges: matchedRanges(asQueried.features, asQueried.prepared, m.queryMatched),
       comparedRanges: matchedRanges(features, prepareVideo(features), m.comparedMatched)
     })
   }

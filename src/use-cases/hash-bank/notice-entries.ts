@@ -4,8 +4,9 @@ import { insertNoticeItemHashes, retireNoticeEntries } from '../../repositories/
 
 /**
  * Call inside the transition's transaction when a notice reaches removed or restricted (or, with `itemIds`, for
- * the items a partial removal took down). Banks each item's SHA-256, MD5 and PDQ as its report gave them, source
- * 'notice', with the notice's category and platform. Idempotent: hashes already banked for an item are skipped.
+ * the items a partial removal took down). Banks each item's SHA-256, MD5, PDQ and vPDQ as its report gave them (and
+ * a vPDQ's frames without their borders, labelled trimmed, when it had them), source 'notice', with the notice's
+ * category and platform. Idempotent: hashes already banked for an item are skipped.
  * Returns how many entries were added. Other gateway processes match them within their poll interval once the
  * transaction commits; this process too (its index polls the same feed).
  */
