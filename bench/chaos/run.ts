@@ -1,14 +1,29 @@
 // `npm run chaos` (`-- --short` for the CI version): every fault scenario against live gateway processes on a
 // PostgreSQL cluster of the run's own, which is removed afterwards. Prints each scenario's figures; exits 1 if a
 // goal was missed. `CHAOS_ONLY=name,...` runs some scenarios only.
+import os from 'node:os'
 import { Cluster } from './harness.ts'
 import type { Scenario } from './scenario.ts'
 import { kill9 } from './scenarios/kill9.ts'
 import { databaseOutage } from './scenarios/database-outage.ts'
 import { revocation } from './scenarios/revocation.ts'
 import { slowRequests } from './scenarios/slow-requests.ts'
+import { longTransaction } from './scenarios/long-transaction.ts'
+import { hostileImages } from './scenarios/hostile-images.ts'
 
-const SCENARIOS: Record<string, Scenario> = { 'slow-requests': slowRequests, revocation, kill9, 'database-outage': databaseOutage }
+const SCENARIOS: Record<string, Scenario> = {
+  'slow-requests': slowRequests,
+  'hostile-images': hostileImages,
+  revocation,
+  'long-transaction': longTransaction,
+  kill9,
+  'database-outage': databaseOutage
+}
+
+/** Timings (liveness, recovery) read differently on a busy machine: the load goes with them. */
+function machineLoad (): string {
+  return `load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.availableParallelism()} cores`
+}
 
 const short = process.argv.includes('--short')
 const only = process.env.CHAOS_ONLY?.split(',').filter(Boolean)
@@ -16,7 +31,7 @@ const started = Date.now()
 const cluster = await Cluster.create()
 const missed: string[] = []
 try {
-  console.log(`fault suite (${short ? 'short' : 'full'}); PostgreSQL of its own on port ${cluster.port}`)
+  console.log(`fault suite (${short ? 'short' : 'full'}); PostgreSQL of its own on port ${cluster.port}; ${machineLoad()}`)
   for (const [name, scenario] of Object.entries(SCENARIOS)) {
     if (only && !only.includes(name)) continue
     const t0 = Date.now()
@@ -34,5 +49,5 @@ try {
 } finally {
   cluster.destroy()
 }
-console.log(`\n${missed.length === 0 ? 'all goals held' : `${missed.length} goal(s) missed`} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+console.log(`\n${missed.length === 0 ? 'all goals held' : `${missed.length} goal(s) missed`} in ${((Date.now() - started) / 1000).toFixed(0)} s; ${machineLoad()}`)
 process.exit(missed.length === 0 ? 0 : 1)

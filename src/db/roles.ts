@@ -22,8 +22,8 @@ export async function grantServiceRole (owner: pg.ClientBase, role: string): Pro
   await owner.query(`grant all on schema pgboss to ${r}`)
   await owner.query(`grant all on all tables in schema pgboss to ${r}`)
   await owner.query(`grant all on all sequences in schema pgboss to ${r}`)
-  // Lets the sequencer see the transactions of every session in its database, not only its own role's
-  // (src/repositories/sequencing.ts). Optional: an owner without the right to grant it leaves it out.
+  // Lets the feeds' commit horizon see the transactions of every session in its database, not only its own role's
+  // (src/repositories/commit-horizon.ts). Optional: an owner without the right to grant it leaves it out.
   await owner.query(`grant pg_read_all_stats to ${r}`).catch(() => {})
 }
 

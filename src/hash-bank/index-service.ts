@@ -33,8 +33,9 @@ function addVideo (videos: VpdqIndex, row: PdqIndexRow): void {
 
 /**
  * Staleness: an entry committed by any process is matched here within one poll interval (about 1 s) once every
- * transaction older than it has finished: the poll reads the same commit-safe horizon as GET /v1/hash-bank/changes,
- * so a long transaction anywhere (a big import, say) delays what commits after it began until it ends.
+ * transaction of this database older than it has finished: the poll reads the same commit horizon as
+ * GET /v1/hash-bank/changes (src/repositories/commit-horizon.ts), so a long transaction here (a big import, say)
+ * delays what commits after it began until it ends, while one in another database of the cluster delays nothing.
  * Retirement needs no wait: matches are re-checked against the table before they are answered.
  */
 export class HashBankIndex {

@@ -3,7 +3,8 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import type { Logger } from 'pino'
 import { chainHash } from '../domain/audit-chain.ts'
-import { eventPositionsAfter, readHorizon, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+import { eventPositionsAfter, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+import { readHorizon } from '../repositories/commit-horizon.ts'
 
 const SEQUENCER_LOCK = 7_310_003
 /** How often each process looks for settled rows; also the bound on how stale the feed can be. */

@@ -49,8 +49,9 @@ export interface IdempotencyOptions {
  * A key is claimed by inserting its row 'running' with this process's owner number. A retry that finds it running
  * asks whether the owner still lives (its owner lock, held on a connection of its own, is what dies with the
  * process or its connection): if so it answers 409, otherwise it takes the key over at once and runs the request
- * afresh. The answer is stored when it is sent, or (for issuing reports) by the use case in the very transaction
- * that makes the effect, so that no crash can leave an effect without its answer.
+ * afresh. An operation that makes an effect (a report, a client, a legal basis, a hash-list import, banked media)
+ * stores its answer in the very transaction that makes the effect, so that no crash can leave an effect without its
+ * answer; answers without an effect (refusals) are stored here when they are sent.
  */
 export default fp(async function idempotency (app: FastifyInstance, opts: IdempotencyOptions) {
   const { db } = opts

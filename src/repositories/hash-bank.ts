@@ -5,15 +5,13 @@ import { notices } from '../db/schema.ts'
 import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
 import type { BankEntryType, HashKind } from '../domain/vocabulary.ts'
 import { NOTICE_SOURCE, TRIMMED_LABEL } from '../domain/hash-bank.ts'
+import { readPoolHorizon } from './commit-horizon.ts'
 
 export type HashBankEntryRow = typeof entries.$inferSelect
 /** An entry with the reference number of the notice it came from (null for imported lists). */
 export type EntryWithNotice = HashBankEntryRow & { referenceNumber: string | null }
 /** A position in the changes feed: rows after it, in (txId, changeId) order. */
 export interface FeedPosition { txId: number, changeId: number }
-
-// Every transaction below this id has finished, so no row at or past a served position can still appear behind it.
-const COMMITTED_HORIZON = sql`pg_snapshot_xmin(pg_current_snapshot())::text::bigint`
 
 function withNotice (db: Executor) {
   return db.select({ ...getTableColumns(entries), referenceNumber: notices.referenceNumber })
@@ -120,9 +118,14 @@ export async function retireNoticeEntries (db: Executor, noticeId: string, by: s
   return rows.length
 }
 
-/** Entries added or retired after a position, oldest change first, never past the committed horizon. */
-export async function listChanges (db: Executor, after: FeedPosition | null, limit: number, type?: BankEntryType): Promise<EntryWithNotice[]> {
-  const conditions: SQL[] = [sql`${entries.txId} < ${COMMITTED_HORIZON}`]
+/**
+ * Entries added or retired after a position, oldest change first, only of transactions below this database's commit
+ * horizon (commit-horizon.ts), so no change can still commit behind a position served. Takes the pool, not a
+ * transaction: the horizon is read in a statement of its own before the one that uses it.
+ */
+export async function listChanges (db: Database, after: FeedPosition | null, limit: number, type?: BankEntryType): Promise<EntryWithNotice[]> {
+  const horizon = await readPoolHorizon(db)
+  const conditions: SQL[] = [sql`${entries.txId} < ${horizon}`]
   if (after !== null) conditions.push(sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`)
   if (type !== undefined) conditions.push(eq(entries.type, type))
   return withNotice(db).where(and(...conditions)).orderBy(asc(entries.txId), asc(entries.changeId)).limit(limit)
@@ -155,11 +158,12 @@ const pdqColumns = {
 const indexedTypes = inArray(entries.type, ['pdq', 'vpdq'])
 
 /** PDQ and vPDQ changes after a position for the in-memory index: the same commit-safe rule as the public feed. */
-export async function pdqChangesSince (db: Executor, after: FeedPosition, limit: number): Promise<PdqIndexRow[]> {
+export async function pdqChangesSince (db: Database, after: FeedPosition, limit: number): Promise<PdqIndexRow[]> {
+  const horizon = await readPoolHorizon(db)
   return db.select(pdqColumns).from(entries)
     .where(and(
       indexedTypes,
-      sql`${entries.txId} < ${COMMITTED_HORIZON}`,
+      sql`${entries.txId} < ${horizon}`,
       sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`
     ))
     .orderBy(asc(entries.txId), asc(entries.changeId))
@@ -168,24 +172,24 @@ export async function pdqChangesSince (db: Executor, after: FeedPosition, limit:
 
 /**
  * Every live PDQ and vPDQ entry in one snapshot, in pages; returns the position the change poll continues from (the
- * snapshot's committed horizon). Rows at or past it may be delivered again by the poll; the caller skips those.
+ * commit horizon, read before the snapshot is taken, so the snapshot holds every row below it). Rows at or past it
+ * may be delivered again by the poll; the caller skips those.
  */
 export async function loadPdqSnapshot (
   db: Database, pageSize: number, onPage: (rows: PdqIndexRow[], horizon: number) => void
 ): Promise<FeedPosition> {
+  const horizon = await readPoolHorizon(db)
   return db.transaction(async (tx) => {
-    const horizon = await tx.execute<{ xmin: string }>(sql`select ${COMMITTED_HORIZON} as xmin`)
-    const xmin = Number(horizon.rows[0].xmin)
     let last = 0
     for (;;) {
       const rows = await tx.select(pdqColumns).from(entries)
         .where(and(indexedTypes, isNull(entries.retiredAt), gt(entries.seq, last)))
         .orderBy(asc(entries.seq))
         .limit(pageSize)
-      if (rows.length > 0) onPage(rows, xmin)
+      if (rows.length > 0) onPage(rows, horizon)
       if (rows.length < pageSize) break
       last = rows[rows.length - 1].seq
     }
-    return { txId: xmin, changeId: 0 }
+    return { txId: horizon, changeId: 0 }
   }, { isolationLevel: 'repeatable read', accessMode: 'read only' })
 }

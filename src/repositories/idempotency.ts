@@ -53,9 +53,11 @@ export async function storeAnswer (tx: Executor, claim: IdempotencyClaim, answer
   if (stored.length !== 1) throw keyLost()
 }
 
-/** A 201 answer with its JSON body and location, as it is stored for the retries of an Idempotency-Key. */
-export function createdAnswer (location: string, body: unknown): StoredAnswer {
-  return { status: 201, headers: { 'content-type': 'application/json; charset=utf-8', location }, body: JSON.stringify(body) }
+/** A 201 answer with its JSON body and location (null for none), as it is stored for the retries of an Idempotency-Key. */
+export function createdAnswer (location: string | null, body: unknown): StoredAnswer {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
+  if (location !== null) headers.location = location
+  return { status: 201, headers, body: JSON.stringify(body) }
 }
 
 function keyLost (): AppError {

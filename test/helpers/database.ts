@@ -113,3 +113,18 @@ export async function createServiceRole (url: string): Promise<{ role: string, u
     drop: () => withAdmin(async (admin) => { await admin.query(`drop role if exists ${role}`) })
   }
 }
+
+/** A transaction holding a transaction id (a writer's, as far as the horizon is concerned) until `end` is called. */
+export async function openWriteTransaction (url: string): Promise<{ xid: number, end: () => Promise<void> }> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  await client.query('begin')
+  const { rows } = await client.query<{ xid: string }>('select pg_current_xact_id()::text as xid')
+  return {
+    xid: Number(rows[0].xid),
+    end: async () => {
+      await client.query('rollback')
+      await client.end()
+    }
+  }
+}

@@ -3,8 +3,7 @@ import type pg from 'pg'
 
 /**
  * Retries until the check passes (background work runs every 100 ms to 1 s), or fails after `ms`: long, because
- * the machine running the suite is shared and slow, and the hash bank's change feed still waits for the oldest
- * transaction of the whole cluster.
+ * the machine running the suite is shared and slow.
  */
 export async function eventually<T> (check: () => Promise<T | undefined | false>, ms = 15_000): Promise<T> {
   const deadline = Date.now() + ms

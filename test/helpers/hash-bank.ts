@@ -50,7 +50,7 @@ export async function removedNotice (
   await ctx.pool.query('update notices set status = $2 where id = $1', [notice.id, status])
   const added = options.bank === false ? 0 : await addNoticeHashesToBank(ctx.db, notice.id)
   // Banked behind the app's back: wait for the app's index to take the change (its poll sees a commit once every
-  // older transaction in the cluster has finished, and parallel test files keep some running).
+  // older transaction of this database has finished, and the app's background work may hold one briefly).
   const pdq = options.hashes?.pdq
   if (added > 0 && pdq !== undefined) {
     const index = ctx.app.hashBankIndex

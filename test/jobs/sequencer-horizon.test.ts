@@ -3,8 +3,8 @@ import t from 'tap'
 import pg from 'pg'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { serverUrl } from '../helpers/database.ts'
-import { readHorizon } from '../../src/repositories/sequencing.ts'
+import { openWriteTransaction, serverUrl } from '../helpers/database.ts'
+import { readHorizon } from '../../src/repositories/commit-horizon.ts'
 
 const report = (url: string) => ({
   externalRef: 'CASE-HORIZON',
@@ -14,21 +14,6 @@ const report = (url: string) => ({
   urgency: 'normal',
   items: [{ url, contentType: 'text' }]
 })
-
-/** A transaction holding a transaction id (a writer's, as far as the horizon is concerned) until `end` is called. */
-async function openWriteTransaction (url: string): Promise<{ xid: number, end: () => Promise<void> }> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  await client.query('begin')
-  const { rows } = await client.query<{ xid: string }>('select pg_current_xact_id()::text as xid')
-  return {
-    xid: Number(rows[0].xid),
-    end: async () => {
-      await client.query('rollback')
-      await client.end()
-    }
-  }
-}
 
 t.test('sequencing horizon', async (t) => {
   const ctx = await build(t)

@@ -1,9 +1,11 @@
 import t from 'tap'
+import crypto from 'node:crypto'
 import pg from 'pg'
 import { build } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
 import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
+import { openWriteTransaction, serverUrl } from '../helpers/database.ts'
 import { HashBankIndex } from '../../src/hash-bank/index-service.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 
@@ -58,7 +60,7 @@ t.test('hash-bank entries, retirement and the changes feed', async (t) => {
     const fresh = await removedNotice(ctx, authority, { hashes: { pdq: flipBits(PDQ, [200, 201, 202]) } })
     await other.start()
     const variants = pdqVariantsFromHash(flipBits(PDQ, [200, 201, 202]))
-    // Loaded at start, or by the first poll when another transaction in the cluster was still open at load time.
+    // Loaded at start, or by the first poll when an older transaction of this database was still open at load time.
     await eventually(async () => other.query(variants).length === 1)
     t.same(other.query(pdqVariantsFromHash(PDQ)).map((m) => m.distance), [3], 'the entry retired earlier is not loaded')
     const id = (await ctx.pool.query('select id from hash_bank_entries where notice_id = $1', [fresh.noticeId])).rows[0].id
@@ -72,7 +74,7 @@ t.test('hash-bank entries, retirement and the changes feed', async (t) => {
   })
 
   t.test('the feed lists additions and retirements in order, pages, and hides other platforms\' notices', async (t) => {
-    // A change shows once every older transaction in the cluster has ended; other test files may hold one briefly.
+    // A change shows once every older transaction of this database has ended; background work may hold one briefly.
     const { all, cursor } = await eventually(async () => {
       const read = await readAll(auditor)
       return read.all.length === 4 && read.all[read.all.length - 1].change === 'added' && read
@@ -108,6 +110,53 @@ t.test('hash-bank entries, retirement and the changes feed', async (t) => {
     await slow.query('commit')
     const after = await eventually(async () => { const page = await changes(auditor, `?since=${cursor}`); return page.data.length >= 2 && page })
     t.same(after.data.map((c) => c.entry.value), [hex(7, 32), hex(8, 32)], 'both appear, in transaction order')
+  })
+
+  const randomPdq = () => crypto.randomBytes(32).toString('hex')
+  const exactly = (index: HashBankIndex, pdq: string) => index.query(pdqVariantsFromHash(pdq)).some((m) => m.distance === 0)
+  const bankPdq = (db: pg.Pool | pg.Client, pdq: string, list: string) =>
+    db.query<{ txId: string }>("insert into hash_bank_entries (type, value, source) values ('pdq', $1, $2) returning tx_id::text as \"txId\"", [pdq, list])
+
+  t.test('a write transaction open in another database holds back neither the feed nor the index', async (t) => {
+    const { cursor } = await readAll(auditor)
+    const elsewhere = await openWriteTransaction(serverUrl())
+    t.teardown(elsewhere.end)
+    // Loaded while the other database's transaction is open: its poll goes on from a position past it.
+    const index = new HashBankIndex(ctx.db, { pollIntervalMs: 60_000 })
+    t.teardown(() => index.close())
+    await index.start()
+    const pdq = randomPdq()
+    const { rows: [banked] } = await bankPdq(ctx.pool, pdq, 'elsewhere-list')
+    t.ok(Number(banked.txId) > elsewhere.xid, 'the entry is newer than the open transaction (a cluster-wide horizon would hold it back)')
+    // Both checks pass while the other database's transaction is still open: it ends in teardown.
+    await eventually(async () => (await changes(auditor, `?since=${cursor}`)).data.some((c) => c.entry.value === pdq))
+    t.pass('the feed serves the new entry')
+    await eventually(async () => { await index.refresh(); return exactly(index, pdq) })
+    t.pass('the index polls it in')
+  })
+
+  t.test('a write still open in this database holds back the index\'s poll and load; neither skips it once committed', async (t) => {
+    const slow = new pg.Client({ connectionString: ctx.databaseUrl })
+    await slow.connect()
+    t.teardown(() => slow.end())
+    const [late, early] = [randomPdq(), randomPdq()]
+    await slow.query('begin')
+    await bankPdq(slow, late, 'slow-list') // takes the older transaction id, commits last
+    await bankPdq(ctx.pool, early, 'quick-list')
+    const running = ctx.app.hashBankIndex
+    await running.refresh()
+    t.notOk(exactly(running, early), 'a running index does not poll past the open transaction')
+    const loaded = new HashBankIndex(ctx.db, { pollIntervalMs: 60_000 })
+    t.teardown(() => loaded.close())
+    await loaded.start()
+    t.ok(exactly(loaded, early), 'a load takes every committed entry')
+    t.notOk(exactly(loaded, late), 'but not the uncommitted one')
+    const size = loaded.size
+    await slow.query('commit')
+    await eventually(async () => { await running.refresh(); return exactly(running, late) && exactly(running, early) })
+    t.pass('the running index takes both, in transaction order')
+    await eventually(async () => { await loaded.refresh(); return exactly(loaded, late) })
+    t.equal(loaded.size, size + 1, 'the loaded index adds the late entry and not the early one a second time')
   })
 
   t.test('security: no key 401, admins may not read the feed, liaisons and auditors may not retire', async (t) => {

@@ -99,6 +99,7 @@ t.test('banking a removed video', async (t) => {
     const replay = await bankVideo(notice, original, 'video/mp4', key)
     t.equal(replay.statusCode, 201)
     t.equal(replay.headers['idempotent-replayed'], 'true')
+    t.same(replay.json(), first.json(), 'the answer stored with the entries is the one first sent')
     const shorter = await readFile(await makeVideo(work, 'shorter.mp4', { seconds: 2 }))
     const changed = await bankVideo(notice, shorter, 'video/mp4', key)
     t.equal(changed.statusCode, 422, 'another video under the same key')

@@ -4,6 +4,7 @@ import { build } from '../helper.ts'
 import { hashApiKey } from '../../src/domain/api-keys.ts'
 import { canonicalJson } from '../../src/domain/canonical-json.ts'
 import { reportPayload } from '../fixtures/reports.ts'
+import { removedNotice, vector, vectorBytes } from '../helpers/hash-bank.ts'
 
 const body = (ref: string) =>
   reportPayload(['https://t.me/scam_channel/77'], { externalRef: ref, category: 'fraud', statementOfReasons: 'A fraudulent investment scheme.' })
@@ -119,6 +120,60 @@ t.test('Idempotency-Key', async (t) => {
     t.equal(row.response_status, 201)
     t.same(JSON.parse(row.response_body), created.json())
     t.equal(row.response_headers.location, created.headers.location)
+  })
+
+  t.test('a hash-list import and banked media store their answers with their effects: both or neither', async (t) => {
+    const image = 'dih/bridge-1-original.jpg'
+    const notice = await removedNotice(ctx, authority, { hashes: { sha256: vector(image).sha256 } })
+    const operations = {
+      import: {
+        send: (key: string) => ctx.call(authority, {
+          method: 'POST', url: '/v1/hash-bank/imports?name=atomic-list', headers: { 'content-type': 'text/csv', 'idempotency-key': key },
+          payload: `type,value\nsha256,${'ab'.repeat(32)}\nmd5,${'cd'.repeat(16)}\n`
+        }),
+        effects: async () => (await ctx.pool.query(`select (select count(*) from hash_bank_entries where source = 'atomic-list')::int as entries,
+          (select count(*) from hash_bank_imports where name = 'atomic-list')::int as records,
+          (select count(*) from audit_entries where action = 'hash-bank.imported')::int as audited`)).rows[0]
+      },
+      media: {
+        send: (key: string) => ctx.call(authority, {
+          method: 'POST', url: `/v1/hash-bank/media?noticeId=${notice.noticeId}`, headers: { 'content-type': 'image/jpeg', 'idempotency-key': key },
+          payload: vectorBytes(image)
+        }),
+        effects: async () => (await ctx.pool.query(`select (select count(*) from hash_bank_entries where notice_id = $1)::int as entries,
+          (select count(*) from audit_entries where action = 'hash-bank.media-banked')::int as audited`, [notice.noticeId])).rows[0]
+      }
+    }
+    const answer = async (key: string) => (await ctx.pool.query('select state, response_body from idempotency_keys where key = $1', [key])).rows[0]
+    const before = { import: await operations.import.effects(), media: await operations.media.effects() }
+
+    // The transaction fails at its very end, once the effect is written and the answer stored: as a crash there would.
+    await ctx.pool.query(`create function fail_atomic_answer() returns trigger language plpgsql as $$
+      begin raise exception 'failing after the effect'; end $$`)
+    await ctx.pool.query(`create constraint trigger fail_atomic_answer after update on idempotency_keys deferrable initially deferred
+      for each row when (new.state = 'done' and new.key like 'atomic-%') execute function fail_atomic_answer()`)
+    for (const [what, operation] of Object.entries(operations)) {
+      const failed = await operation.send(`atomic-${what}`)
+      t.equal(failed.statusCode, 500, `${what}: the failed commit is answered 500`)
+      t.same(await operation.effects(), before[what as keyof typeof before], `${what}: no effect remains`)
+      t.equal(await answer(`atomic-${what}`), undefined, `${what}: no answer remains, and the key is free`)
+    }
+    await ctx.pool.query('drop trigger fail_atomic_answer on idempotency_keys')
+
+    for (const [what, operation] of Object.entries(operations)) {
+      const retry = await operation.send(`atomic-${what}`)
+      t.equal(retry.statusCode, 201, retry.body)
+      t.equal(retry.headers['idempotent-replayed'], undefined, `${what}: the retry runs afresh`)
+      const after = await operation.effects()
+      t.ok(after.entries > before[what as keyof typeof before].entries, `${what}: and makes its effect`)
+      const stored = await answer(`atomic-${what}`)
+      t.equal(stored.state, 'done')
+      t.same(JSON.parse(stored.response_body), retry.json(), `${what}: the stored answer is the one sent`)
+      const replay = await operation.send(`atomic-${what}`)
+      t.equal(replay.headers['idempotent-replayed'], 'true')
+      t.same(replay.json(), retry.json(), `${what}: a replay answers the same`)
+      t.same(await operation.effects(), after, `${what}: and makes nothing twice`)
+    }
   })
 
   t.test('a client\'s and a legal basis\'s answers are stored with them too', async (t) => {

@@ -41,8 +41,8 @@ t.test('re-upload detection end to end', async (t) => {
     t.equal(removed.json().status, 'removed')
     const banked = await ctx.pool.query('select type from hash_bank_entries where notice_id = $1 order by type', [firstNotice.id])
     t.same(banked.rows.map((r: { type: string }) => r.type), ['md5', 'pdq', 'sha256'])
-    // The index takes a commit once every older transaction in the cluster has ended (parallel test files keep
-    // some running), so it may be a poll behind.
+    // The index takes a commit once every older transaction of this database has ended (background work may hold
+    // one briefly), so it may be a poll behind.
     const index = ctx.app.hashBankIndex
     await eventually(async () => { await index.refresh(); return index.size === 1 })
   })

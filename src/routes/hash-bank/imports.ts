@@ -43,7 +43,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       throw new AppError('unsupported_media_type', 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
     }
     const { name, mode = 'lenient', category } = request.query
-    const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category })
+    const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category }, request.idempotency)
     return reply.status(201).send(record)
   })
 }

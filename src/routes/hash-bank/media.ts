@@ -45,7 +45,7 @@ const media: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db,
     }
   }, async (request, reply) => {
     const { noticeId, itemId } = request.query
-    const banked = await bankNoticeMedia(db, bank, mediaHasher, request.principal, { noticeId, itemId: itemId ?? null, body: request.body })
+    const banked = await bankNoticeMedia(db, bank, mediaHasher, request.principal, { noticeId, itemId: itemId ?? null, body: request.body }, request.idempotency)
     return reply.status(201).send(banked)
   })
 }

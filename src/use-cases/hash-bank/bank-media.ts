@@ -9,6 +9,7 @@ import { entriesOfNoticeItem, insertEntries, type NewEntry } from '../../reposit
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
 import { appendAudit } from '../../repositories/audit.ts'
+import { createdAnswer, storeAnswer, type IdempotencyClaim } from '../../repositories/idempotency.ts'
 import { AppError, notFound } from '../../lib/errors.ts'
 import { encodeFeatures, normaliseFeatures, vpdqDigest } from '../../domain/vpdq-match.ts'
 import { bordersTrimmed } from '../../domain/vpdq.ts'
@@ -32,10 +33,10 @@ export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STAT
  * and every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
  */
 export async function bankNoticeMedia (
-  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput, idempotency: IdempotencyClaim | null = null
 ): Promise<BankedMediaView> {
   try {
-    return await bankMedia(db, bank, hasher, principal, input)
+    return await bankMedia(db, bank, hasher, principal, input, idempotency)
   } finally {
     // A video's temporary file goes whatever the answer (the route deletes it too should this never run).
     if (input.body instanceof SpooledVideo) await input.body.discard()
@@ -46,7 +47,7 @@ export async function bankNoticeMedia (
 export interface BankMediaInput { noticeId: string, itemId: string | null, body: unknown }
 
 async function bankMedia (
-  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput, idempotency: IdempotencyClaim | null
 ): Promise<BankedMediaView> {
   const found = await findNotice(db, input.noticeId, null)
   if (!found) throw notFound(`notice ${input.noticeId}`)
@@ -99,7 +100,8 @@ async function bankMedia (
     hashes = { sha256, md5, pdq: { hash: full.hash, quality: full.quality }, crops }
     audited = { sha256, md5, pdq: full.hash }
   }
-  await db.transaction(async (tx) => {
+  const viewer = { role: principal.role, platform: principal.platform }
+  const banked = await db.transaction(async (tx) => {
     const added = await insertEntries(tx, rows)
     // A repeat upload of the same media adds nothing and leaves no trace.
     if (added > 0) {
@@ -107,14 +109,12 @@ async function bankMedia (
         action: 'hash-bank.media-banked', targetType: 'notice', targetId: notice.id, change: { itemId: input.itemId, ...audited, added }
       })
     }
+    const entries = await entriesOfNoticeItem(tx, notice.id, input.itemId)
+    const view: BankedMediaView = { ...hashes, noticeId: notice.id, itemId: input.itemId, entries: entries.map((row) => toEntryView(row, viewer)) }
+    // A retry after a crash replays this answer: it commits with the entries it lists.
+    if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(null, view))
+    return view
   })
   await bank.refresh().catch(() => 0)
-  const viewer = { role: principal.role, platform: principal.platform }
-  const entries = await entriesOfNoticeItem(db, notice.id, input.itemId)
-  return {
-    ...hashes,
-    noticeId: notice.id,
-    itemId: input.itemId,
-    entries: entries.map((row) => toEntryView(row, viewer))
-  }
+  return banked
 }

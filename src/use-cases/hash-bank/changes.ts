@@ -1,5 +1,5 @@
 // The hash bank's changes feed: commit-safe positions behind opaque cursors, so a platform can mirror the bank.
-import type { Executor } from '../../db/index.ts'
+import type { Database } from '../../db/index.ts'
 import type { BankEntryType } from '../../domain/vocabulary.ts'
 import { listChanges, type FeedPosition } from '../../repositories/hash-bank.ts'
 import { AppError } from '../../lib/errors.ts'
@@ -22,12 +22,13 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
 }
 
 /**
- * Changes after the cursor, oldest first. Only changes of transactions older than every one still running are
- * served, so a transaction that commits late can never land behind a cursor already handed out; the price is that
- * a change shows once every transaction that began before it has finished.
+ * Changes after the cursor, oldest first. Only changes of transactions older than every one still running in this
+ * database are served, so a transaction that commits late can never land behind a cursor already handed out; the
+ * price is that a change shows once every transaction of this database that began before it has finished.
+ * Transactions in other databases of the cluster do not hold it back.
  */
 export async function readChanges (
-  db: Executor, since: string | undefined, limit: number, viewer: Viewer, type?: BankEntryType
+  db: Database, since: string | undefined, limit: number, viewer: Viewer, type?: BankEntryType
 ): Promise<{ data: ChangeView[], nextCursor: string | null }> {
   const rows = await listChanges(db, decodeFeedCursor(since), limit + 1, type)
   const data = rows.slice(0, limit).map((row) => ({

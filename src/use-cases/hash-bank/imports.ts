@@ -1,5 +1,5 @@
-// Importing an outside hash list: parse it, then store its valid lines, the import's record and its audit entry in
-// one transaction.
+// Importing an outside hash list: parse it, then store its valid lines, the import's record, its audit entry and
+// (under an Idempotency-Key) the answer in one transaction.
 import crypto from 'node:crypto'
 import type { Database } from '../../db/index.ts'
 import type { Category } from '../../domain/vocabulary.ts'
@@ -9,6 +9,7 @@ import { insertImportRecord, insertListEntries } from '../../repositories/hash-b
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { Principal } from '../../repositories/clients.ts'
 import { appendAudit } from '../../repositories/audit.ts'
+import { createdAnswer, storeAnswer, type IdempotencyClaim } from '../../repositories/idempotency.ts'
 import { AppError, unprocessable } from '../../lib/errors.ts'
 import type { ImportView } from '../../schemas/hash-bank.ts'
 import { toImportView } from './views.ts'
@@ -33,7 +34,9 @@ const lineErrors = (errors: Array<{ line: number, detail: string }>) =>
  * either mode. Lines the bank already holds under this list count as duplicates and change nothing (a retired
  * entry stays retired: an import does not undo a deliberate retirement).
  */
-export async function importHashList (db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest): Promise<ImportView> {
+export async function importHashList (
+  db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest, idempotency: IdempotencyClaim | null = null
+): Promise<ImportView> {
   if (!isImportableListName(request.name)) {
     throw unprocessable('List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', [
       { pointer: 'querystring:/name', detail: 'is reserved' }
@@ -78,11 +81,14 @@ export async function importHashList (db: Database, bank: HashBankIndex, princip
         accepted: stored.accepted, added: stored.added, duplicates: stored.duplicates, rejected: stored.rejected
       }
     })
-    return stored
+    const view = toImportView(stored)
+    // A retry after a crash replays this answer: it commits with the entries and the record it describes.
+    if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(null, view))
+    return view
   })
   // A small list is matched by this process as soon as it is answered; a big one (its index catch-up takes
   // seconds) within the poll interval, like every other process.
   const catchUp = bank.refresh().catch(() => 0)
   if (record.accepted <= AWAIT_INDEX_LINES) await catchUp
-  return toImportView(record)
+  return record
 }
