@@ -63,3 +63,21 @@ export async function removedNotice (
   const ref = await ctx.pool.query('select reference_number from notices where id = $1', [notice.id])
   return { noticeId: notice.id, itemId: report.items[0].id, referenceNumber: ref.rows[0].reference_number, added }
 }
+
+/**
+ * A video-bank test's context: the app, an authority and two liaisons (Telegram's and TikTok's), and a wait until
+ * the process's matching index holds `n` videos.
+ */
+export async function videoBankContext (ctx: TestContext) {
+  const index = ctx.app.hashBankIndex
+  return {
+    authority: await ctx.clientKey('authority'),
+    telegram: await ctx.clientKey('liaison', 'telegram'),
+    tiktok: await ctx.clientKey('liaison', 'tiktok'),
+    index,
+    waitForVideos: async (n: number): Promise<void> => {
+      await index.start()
+      await eventually(async () => { await index.refresh(); return index.videoCount === n })
+    }
+  }
+}

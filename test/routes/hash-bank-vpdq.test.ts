@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process'
 import t from 'tap'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
+import { videoBankContext } from '../helpers/hash-bank.ts'
 import { parseVpdqText, orientedFrames, vpdqDigest } from '../../src/domain/vpdq-match.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
@@ -38,14 +39,7 @@ const report = (ref: string, url: string, vpdq: unknown) => ({
 t.test('video hashes: banked on removal, matched at intake and on request', async (t) => {
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const tiktok = await ctx.clientKey('liaison', 'tiktok')
-  const index = ctx.app.hashBankIndex
-  const waitForVideos = async (n: number) => {
-    await index.start()
-    await eventually(async () => { await index.refresh(); return index.videoCount === n })
-  }
+  const { authority, telegram, tiktok, waitForVideos } = await videoBankContext(ctx)
   const match = async (key: string, hash: Record<string, unknown>) => {
     const res = await call(key, { method: 'POST', url: '/v1/hash-bank/match', payload: { hashes: [hash] } })
     if (res.statusCode !== 200) throw new Error(res.body)

@@ -9,8 +9,7 @@ import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import t from 'tap'
 import { build } from '../helper.ts'
-import { eventually } from '../helpers/eventually.ts'
-import { removedNotice } from '../helpers/hash-bank.ts'
+import { removedNotice, videoBankContext } from '../helpers/hash-bank.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../../src/media/hash-video.ts'
 import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
@@ -47,14 +46,7 @@ t.test('letterboxed copies of a removed video', async (t) => {
 
   const ctx = await build(t)
   const { call } = ctx
-  const authority = await ctx.clientKey('authority')
-  const telegram = await ctx.clientKey('liaison', 'telegram')
-  const tiktok = await ctx.clientKey('liaison', 'tiktok')
-  const index = ctx.app.hashBankIndex
-  const waitForVideos = async (n: number) => {
-    await index.start()
-    await eventually(async () => { await index.refresh(); return index.videoCount === n })
-  }
+  const { authority, telegram, tiktok, waitForVideos } = await videoBankContext(ctx)
   const hashThroughApi = async (file: string): Promise<VpdqFeature[]> => {
     const res = await call(authority, { method: 'POST', url: '/v1/media/hashes', headers: { 'content-type': 'video/mp4' }, payload: fs.readFileSync(file) })
     if (res.statusCode !== 200) throw new Error(`hash: ${res.statusCode} ${res.body}`)
