@@ -652,7 +652,7 @@ export interface paths {
         put?: never;
         /**
          * Import a hash list (CSV or JSON lines, up to 200 MB)
-         * @description Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }`. Content-Type text/x-vpdq: one video's vPDQ hash in the reference's text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, `mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.
+         * @description Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }` (features as `POST /v1/media/hashes` answers them; a list banks their reference hashes, not their `trimmedHash`). Content-Type text/x-vpdq: one video's vPDQ hash in the reference's text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, `mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.
          */
         post: operations["importHashList"];
         delete?: never;

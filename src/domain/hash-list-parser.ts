@@ -105,6 +105,13 @@ function accept (out: ParsedList, f: Fields): string | null {
   return null
 }
 
+/**
+ * A vpdq feature's fields: the reference's four, and the trimmed hash and quality the gateway adds to frames with
+ * borders (POST /v1/media/hashes), so that its own output imports as it is. A list banks the reference's frames:
+ * the trimmed ones are checked and left out, as a list exchanged with other systems carries the reference hash.
+ */
+const FEATURE_KEYS = ['frame', 'quality', 'hash', 'timestamp', 'trimmedHash', 'trimmedQuality']
+
 // A JSON line { "type": "vpdq", "value": { "features": [...] }, "labels"? }: the features as POST /v1/hash-bank/match takes them.
 function acceptVideo (out: ParsedList, f: Fields): string | null {
   const value = f.value as { features?: unknown, secondsPerHash?: unknown } | null
@@ -113,8 +120,8 @@ function acceptVideo (out: ParsedList, f: Fields): string | null {
   if (f.quality !== undefined && f.quality !== null) return 'quality applies to pdq hashes only (a vpdq feature carries its own)'
   const features = value.features as unknown[]
   if (!features.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x) &&
-    Object.keys(x).every((k) => ['frame', 'quality', 'hash', 'timestamp'].includes(k)))) {
-    return 'each vpdq feature is { "frame", "quality", "hash", "timestamp" }'
+    Object.keys(x).every((k) => FEATURE_KEYS.includes(k)))) {
+    return 'each vpdq feature is { "frame", "quality", "hash", "timestamp", "trimmedHash"?, "trimmedQuality"? }'
   }
   const problems = featureProblems(features as VpdqFeature[], '/value/features')
   if (problems.length > 0) return `${problems[0].pointer} ${problems[0].detail}`

@@ -135,6 +135,22 @@ t.test('video hashes: banked on removal, matched at intake and on request', asyn
     t.match(authorityFeed.json().data[0].entry, { notice: { referenceNumber: firstNotice.referenceNumber }, platform: 'telegram' })
   })
 
+  t.test('imports: features as the gateway answers them import as they are, banked by their reference hashes', async (t) => {
+    const withTrimmed = GREY.map((f) => ({ ...f, trimmedHash: f.hash.split('').reverse().join(''), trimmedQuality: 90 }))
+    const lines = [
+      JSON.stringify({ type: 'vpdq', value: { features: withTrimmed } }),
+      JSON.stringify({ type: 'vpdq', value: { features: [{ ...withTrimmed[0], trimmedHash: 'x' }] } })
+    ].join('\n')
+    const res = await call(authority, { method: 'POST', url: '/v1/hash-bank/imports?name=gateway-output', headers: { 'content-type': 'application/x-ndjson' }, payload: lines })
+    t.equal(res.statusCode, 201, res.body)
+    t.match(res.json(), { lines: 2, accepted: 1, added: 1, rejected: 1, errors: [{ line: 2, detail: /\/value\/features\/0\/trimmedHash/ }] })
+    const { rows } = await ctx.pool.query("select id, value from hash_bank_entries where source = 'gateway-output'")
+    t.same(rows.map((r) => r.value), [vpdqDigest(GREY)], 'one entry, of the reference frames')
+    // Retired again, so that the bank holds what it held before.
+    const retired = await call(authority, { method: 'POST', url: `/v1/hash-bank/entries/${rows[0].id}/retire`, payload: { reason: 'test' } })
+    t.equal(retired.statusCode, 200, retired.body)
+  })
+
   t.test('imports: JSON lines and the reference\'s text format; retirement stops matches', async (t) => {
     const lines = [
       JSON.stringify({ type: 'vpdq', value: { features: OTHER }, labels: ['pattern'] }),
