@@ -4,6 +4,7 @@
 import { PdqIndex } from '../src/domain/pdq-index.ts'
 import { ORIENTATIONS, pdqFromWords, type Orientation } from '../src/domain/pdq.ts'
 import { randomHashes } from './random-hashes.ts'
+import { heldMemory, ms, pct } from './in-process.ts'
 
 const BANK = Number(process.argv[2] ?? 1_000_000)
 const CLUSTERS = Math.floor(BANK / 100) // 1% of the bank seeds a cluster of near-duplicates
@@ -12,20 +13,10 @@ const QUERIES = 2000
 const BRUTE_QUERIES = 20
 
 const { rand32, randomWords, flip } = randomHashes(0x9e3779b9)
-const gc = (globalThis as { gc?: () => void }).gc
-if (gc === undefined) console.log('warning: run with node --expose-gc for a meaningful memory figure')
-const memory = (): number => {
-  gc?.()
-  gc?.()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
-const ms = (t: number): string => `${t.toFixed(3)} ms`
-const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 // Bank: near-duplicate clusters (0..20 bits around a seed, as re-encodes and edits of one image) plus random.
 const seeds: Uint32Array[] = []
-const before = memory()
+const before = heldMemory()
 const loadStart = performance.now()
 const index = new PdqIndex({ capacity: BANK })
 let n = 0
@@ -39,7 +30,7 @@ const added = performance.now()
 index.build()
 const built = performance.now()
 // The hashes and slot tables live in a WebAssembly memory, which process.memoryUsage() leaves out.
-const bytesPerHash = (memory() - before + index.wasmBytes) / BANK
+const bytesPerHash = (heldMemory() - before + index.wasmBytes) / BANK
 
 // Queries: eight orientation hashes each; half carry a near-duplicate (up to 28 bits) of a cluster seed in one
 // orientation, as a re-upload would, the rest are unrelated images.

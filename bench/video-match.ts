@@ -9,6 +9,7 @@ import { VpdqIndex, LinearVpdqBank, type VideoMatch } from '../src/domain/vpdq-i
 import { HMA_THRESHOLDS, orientedFrames } from '../src/domain/vpdq-match.ts'
 import { pdqFromWords, pdqToWords, type Orientation } from '../src/domain/pdq.ts'
 import { randomHashes } from './random-hashes.ts'
+import { heldMemory, ms, pct } from './in-process.ts'
 
 const VIDEOS = Number(process.argv[2] ?? 10_000)
 const LINEAR_QUERIES = Math.max(1, Number(process.argv[3] ?? 12))
@@ -34,16 +35,6 @@ function randomVideo (): Uint32Array[] {
 const reencode = (frames: Uint32Array[]): Uint32Array[] => frames.map((f) => flip(f, rand32() % 21))
 const hex = (frames: Uint32Array[]): string[] => [...new Set(frames.map((f) => pdqFromWords(f)))]
 
-const gc = (globalThis as { gc?: () => void }).gc
-if (gc === undefined) console.log('warning: run with node --expose-gc for a meaningful memory figure')
-const memory = (): number => {
-  gc?.()
-  gc?.()
-  const m = process.memoryUsage()
-  return m.heapUsed + m.arrayBuffers
-}
-const pct = (xs: number[], p: number): number => xs[Math.min(xs.length - 1, Math.floor(xs.length * p))]
-const ms = (t: number): string => `${t.toFixed(3)} ms`
 
 // The bank's frames, made first so that only the index's own memory is measured.
 const bank: string[][] = []
@@ -80,13 +71,13 @@ const frameCount = bank.reduce((n, v) => n + v.length, 0)
 // change under the measurement below.
 const linear = new LinearVpdqBank()
 bank.forEach((frames, video) => linear.add(video, frames, units[video]))
-const before = memory()
+const before = heldMemory()
 const loadStart = performance.now()
 const index = new VpdqIndex({ capacity: frameCount })
 bank.forEach((frames, video) => index.add(video, frames, units[video]))
 index.build()
 const loadMs = performance.now() - loadStart
-const bytesPerFrame = (memory() - before + index.wasmBytes) / frameCount
+const bytesPerFrame = (heldMemory() - before + index.wasmBytes) / frameCount
 
 // Queries: half re-uploads of a banked video (re-encoded; some cut to a clip of 30-60 s), half unrelated videos.
 const queries: Array<Record<Orientation, string[]>> = []
