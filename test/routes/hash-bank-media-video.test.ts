@@ -3,32 +3,20 @@
 import t from 'tap'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { makeVideo } from '../helpers/videos.ts'
+import { makeVideo, smallVideoLimits, videoFolders } from '../helpers/videos.ts'
 import { removedNotice, vectorBytes } from '../helpers/hash-bank.ts'
 import { sha256Hex, md5Hex } from '../../src/domain/digests.ts'
 import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
 
 const run = promisify(execFile)
-const work = await mkdtemp(path.join(os.tmpdir(), 'takedown-bank-video-test-'))
-const uploads = await mkdtemp(path.join(os.tmpdir(), 'takedown-bank-video-uploads-'))
-t.teardown(async () => {
-  await rm(work, { recursive: true, force: true })
-  await rm(uploads, { recursive: true, force: true })
-})
-const leftInTmp = async (): Promise<string[]> => await readdir(uploads)
+const { work, uploads, leftInTmp } = await videoFolders(t, 'bank-video')
 
 t.test('banking a removed video', async (t) => {
-  const ctx = await build(t, {
-    MEDIA_TMP_DIR: uploads,
-    MEDIA_VIDEO_MAX_SECONDS: '30',
-    MEDIA_VIDEO_MAX_FRAME_PIXELS: String(320 * 240),
-    MEDIA_VIDEO_MAX_BYTES: String(2 * 1024 * 1024)
-  })
+  const ctx = await build(t, smallVideoLimits(uploads))
   const authority = await ctx.clientKey('authority')
   const liaison = await ctx.clientKey('liaison', 'telegram')
   const bankVideo = (notice: { noticeId: string, itemId?: string }, body: Buffer | string, contentType = 'video/mp4', headers: Record<string, string> = {}) =>

@@ -2,32 +2,20 @@
 // nothing kept, and the bounded admission shared with images (503 with Retry-After when full).
 import t from 'tap'
 import http from 'node:http'
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
-import os from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
-import { makeUnboundedVideo, makeVideo } from '../helpers/videos.ts'
+import { makeUnboundedVideo, makeVideo, smallVideoLimits, videoFolders } from '../helpers/videos.ts'
 import { vectorBytes } from '../helpers/hash-bank.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../../src/media/hash-video.ts'
 import { sha256Hex, md5Hex } from '../../src/domain/digests.ts'
 
-const work = await mkdtemp(path.join(os.tmpdir(), 'takedown-video-test-'))
-const uploads = await mkdtemp(path.join(os.tmpdir(), 'takedown-video-uploads-'))
-t.teardown(async () => {
-  await rm(work, { recursive: true, force: true })
-  await rm(uploads, { recursive: true, force: true })
-})
-const leftInTmp = async (): Promise<string[]> => await readdir(uploads)
+const { work, uploads, leftInTmp } = await videoFolders(t, 'video')
 
 t.test('videos through the media endpoint', async (t) => {
-  const ctx = await build(t, {
-    MEDIA_TMP_DIR: uploads,
-    MEDIA_VIDEO_MAX_SECONDS: '30',
-    MEDIA_VIDEO_MAX_FRAME_PIXELS: String(320 * 240),
-    MEDIA_VIDEO_MAX_BYTES: String(2 * 1024 * 1024)
-  })
+  const ctx = await build(t, smallVideoLimits(uploads))
   const liaison = await ctx.clientKey('liaison', 'telegram')
   const post = (body: Buffer | string, contentType: string) =>
     ctx.call(liaison, { method: 'POST', url: '/v1/media/hashes', headers: { 'content-type': contentType }, payload: body })
