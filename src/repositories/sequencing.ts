@@ -63,7 +63,7 @@ export async function sealAuditEntries (client: pg.ClientBase, seals: Array<{ id
   await client.query({ name: 'seal-audit-entries', text: `
     update audit_entries a set position = s.position, prev_hash = s.prev_hash, hash = s.hash
     from jsonb_to_recordset($1::jsonb) as s(id bigint, position bigint, prev_hash text, hash text)
-    where a.id = s.id`, values: [JSON.stringify(seals)] })
+    where a.id = s.id and a.id = any($2::bigint[])`, values: [JSON.stringify(seals), seals.map((s) => s.id)] })
   const last = seals[seals.length - 1]
   await client.query({ name: 'advance-audit-head', text: 'update audit_chain_head set position = $1, hash = $2', values: [last.position, last.hash] })
 }
