@@ -10,10 +10,12 @@ const SEQUENCER_LOCK = 7_310_003
 /** How often each process looks for settled rows; also the bound on how stale the feed can be. */
 export const SEQUENCER_INTERVAL_MS = 100
 /**
- * Writers' nudges are served by one pass at most this often: under a stream of commits, passes (ten statements
- * each) would otherwise run back to back beside the writes, and the feed gains nothing from numbering sooner.
+ * Writers' nudges are served by one pass at most this often, the same bound as the timer's: a commit after a quiet
+ * spell is numbered at once, and under a stream of commits passes (ten statements and a commit each) run ten times
+ * a second instead of beside every write. With a 20 ms gap, an open loop of 100 reports/s cost the gateway 4.8 ms
+ * of CPU a report (p99 33 ms); with this one 4.1 ms (p99 18 ms), in alternating rounds.
  */
-export const SEQUENCER_NUDGE_GAP_MS = 20
+export const SEQUENCER_NUDGE_GAP_MS = SEQUENCER_INTERVAL_MS
 
 export class Sequencer extends EventEmitter {
   private timer: NodeJS.Timeout | null = null
