@@ -27,14 +27,21 @@ export async function findEntry (db: Executor, id: string): Promise<EntryWithNot
 /** Live entries holding any of the (type, value) pairs: one indexed query for a whole batch. */
 export async function findExact (db: Executor, hashes: Array<{ type: HashKind, value: string }>): Promise<EntryWithNotice[]> {
   if (hashes.length === 0) return []
-  const types = sql.param(hashes.map((h) => h.type))
-  const values = sql.param(hashes.map((h) => h.value))
+  let query = exactQueries.get(db)
+  if (query === undefined) exactQueries.set(db, query = prepareExact(db))
+  return query.execute({ types: hashes.map((h) => h.type), values: hashes.map((h) => h.value) })
+}
+
+/** Built once per executor and prepared by name, so neither drizzle nor PostgreSQL plans it again on every report. */
+const exactQueries = new WeakMap<Executor, ReturnType<typeof prepareExact>>()
+function prepareExact (db: Executor) {
   return withNotice(db)
     .where(and(
       isNull(entries.retiredAt),
-      sql`(${entries.type}, ${entries.value}) in (select * from unnest(${types}::text[], ${values}::text[]))`
+      sql`(${entries.type}, ${entries.value}) in (select * from unnest(${sql.placeholder('types')}::text[], ${sql.placeholder('values')}::text[]))`
     ))
     .orderBy(asc(entries.seq))
+    .prepare('hash-bank-find-exact')
 }
 
 /** Entries the in-memory index found, re-checked against the table so a retirement counts at once. */

@@ -80,6 +80,14 @@ export interface UrlHistoryRow {
 /** Every notice item, open or past, that named one of these canonical URLs, oldest notice first. */
 export async function noticesOfCanonicalUrls (db: Executor, urls: string[]): Promise<UrlHistoryRow[]> {
   if (urls.length === 0) return []
+  let query = urlHistoryQueries.get(db)
+  if (query === undefined) urlHistoryQueries.set(db, query = prepareUrlHistory(db))
+  return query.execute({ urls: [...new Set(urls)] })
+}
+
+/** Built once per executor and prepared by name: every report's items are looked up with it. */
+const urlHistoryQueries = new WeakMap<Executor, ReturnType<typeof prepareUrlHistory>>()
+function prepareUrlHistory (db: Executor) {
   return db.select({
     canonicalUrl: noticeItems.canonicalUrl,
     noticeId: notices.id,
@@ -90,6 +98,7 @@ export async function noticesOfCanonicalUrls (db: Executor, urls: string[]): Pro
     removedAt: sql<Date>`coalesce(${noticeItems.outcomeAt}, ${notices.updatedAt})`.mapWith(notices.updatedAt)
   }).from(noticeItems)
     .innerJoin(notices, eq(notices.id, noticeItems.noticeId))
-    .where(inArray(noticeItems.canonicalUrl, [...new Set(urls)]))
+    .where(sql`${noticeItems.canonicalUrl} = any(${sql.placeholder('urls')}::text[])`)
     .orderBy(asc(notices.seq))
+    .prepare('notices-of-canonical-urls')
 }
