@@ -69,12 +69,19 @@ try {
   })
   const open: { baseline: LoadResult[], gateway: LoadResult[] } = { baseline: [], gateway: [] }
   for (let round = 0; round < ROUNDS; round++) {
-    open.baseline.push(await openLoop(`baseline at ${rate} req/s`, target(BASELINE_PORT), rate))
-    open.gateway.push(await openLoop(`gateway at ${rate} req/s`, target(GATEWAY_PORT, apiKey), rate))
+    open.baseline.push(await openLoop(`baseline at ${rate} req/s`, target(BASELINE_PORT), rate, SECONDS, baseline.pid))
+    open.gateway.push(await openLoop(`gateway at ${rate} req/s`, target(GATEWAY_PORT, apiKey), rate, SECONDS, gateway.pid))
   }
   printTable([...open.baseline, ...open.gateway], result.subject)
   console.log(`load average after the open loop (1, 5 min): ${os.loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`)
   const worst = (runs: LoadResult[]): number => Math.max(...runs.map((r) => r.p99))
+  // The machine's own stalls (a commit waiting behind the kernel's writeback, another process's burst) reach the
+  // baseline too: its p99 round by round says how much of the gateway's tail the machine alone can produce.
+  const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const cpuOf = (runs: LoadResult[], part: 'server' | 'machine'): string => runs.every((r) => typeof r.cpu?.[part] === 'number')
+    ? middle(runs.map((r) => r.cpu![part]!)).toFixed(2) + ' ms' : 'not measured'
+  console.log(`CPU per report at ${rate} req/s (median of ${ROUNDS} rounds): server process baseline ${cpuOf(open.baseline, 'server')}, gateway ${cpuOf(open.gateway, 'server')}; whole machine baseline ${cpuOf(open.baseline, 'machine')}, gateway ${cpuOf(open.gateway, 'machine')}`)
+  console.log(`p99 by round: baseline ${open.baseline.map((r) => r.p99).join(', ')} ms; gateway ${open.gateway.map((r) => r.p99).join(', ')} ms`)
   console.log(`p99 at ${rate} req/s, worst of ${ROUNDS} rounds: baseline ${worst(open.baseline)} ms, gateway ${worst(open.gateway)} ms`)
   console.log(`goal: p99 < 25 ms at half the gateway's maximum, ${rate} req/s offered (${worst(open.gateway)} ms)`)
 } finally {

@@ -1,7 +1,9 @@
 // Shared benchmark plumbing: a fresh database, a server in a child process, and an autocannon run.
 import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
+import fs from 'node:fs'
 import http from 'node:http'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import autocannon from 'autocannon'
@@ -91,6 +93,8 @@ export interface LoadResult {
   p99: number
   errors: number
   non2xx: number
+  /** CPU milliseconds per answered request, of the server process and of the whole machine (open loops only). */
+  cpu?: { server: number | null, machine: number }
 }
 
 export async function load (name: string, options: autocannon.Options): Promise<LoadResult> {
@@ -146,10 +150,13 @@ export function printComparison ({ baseline, subject, ratios }: Comparison): num
 
 export function printTable (rows: LoadResult[], baseline: LoadResult): void {
   const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padStart(i === 0 ? 28 : 11)).join(' ')
-  console.log(line(['', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs baseline']))
+  const withCpu = rows.some((r) => r.cpu !== undefined)
+  const cpuCells = (r: LoadResult): string[] => withCpu ? [r.cpu?.server?.toFixed(2) ?? '-', r.cpu?.machine.toFixed(2) ?? '-'] : []
+  console.log(line(['', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx', 'vs baseline', ...(withCpu ? ['server CPU', 'machine CPU'] : [])]))
   for (const r of rows) {
-    console.log(line([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, (r.rps / baseline.rps).toFixed(2) + 'x']))
+    console.log(line([r.name, r.rps.toFixed(0), r.p50, r.p99, r.errors, r.non2xx, (r.rps / baseline.rps).toFixed(2) + 'x', ...cpuCells(r)]))
   }
+  if (withCpu) console.log(`${''.padStart(28)} (CPU columns: ms of CPU per answered request, the server process's and the whole machine's)`)
 }
 
 export interface OpenLoopTarget {
@@ -166,7 +173,25 @@ export interface OpenLoopTarget {
  * due, so a stall of the load generator itself shows instead of hiding. (autocannon's overallRate is a quota per
  * connection and second: requests start in bursts at each second and wait for a free connection.)
  */
-export async function openLoop (name: string, target: OpenLoopTarget, rate: number, seconds = SECONDS): Promise<LoadResult> {
+/** CPU time the machine has spent busy, all cores together, in ms. */
+function machineCpuMs (): number {
+  return os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0)
+}
+
+/** CPU time a process has used (user and system), in ms; null where /proc is not there to tell. */
+function processCpuMs (pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    // utime and stime, fields 14 and 15 of proc(5), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return null
+  }
+}
+
+export async function openLoop (name: string, target: OpenLoopTarget, rate: number, seconds = SECONDS, serverPid?: number): Promise<LoadResult> {
+  const server0 = serverPid === undefined ? null : processCpuMs(serverPid)
+  const machine0 = machineCpuMs()
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity })
   const base = new URL(target.url)
   const latencies: number[] = []
@@ -196,8 +221,11 @@ export async function openLoop (name: string, target: OpenLoopTarget, rate: numb
   }
   await Promise.all(pending)
   const elapsed = (performance.now() - start) / 1000
+  const server1 = serverPid === undefined ? null : processCpuMs(serverPid)
+  const perRequest = (ms: number): number => ms / Math.max(1, latencies.length)
+  const cpu = { server: server0 === null || server1 === null ? null : perRequest(server1 - server0), machine: perRequest(machineCpuMs() - machine0) }
   agent.destroy()
   const sorted = latencies.sort((a, b) => a - b)
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0)
-  return { name, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, non2xx }
+  return { name, rps: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), errors, non2xx, cpu }
 }
