@@ -126,5 +126,5 @@ export async function sampleWhileHeld (probe: FeedProbe, otherUrl: string, holdS
   }
 }
 
-export const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0
+export { median } from './lib.ts'
 export const max = (xs: number[]): number => Math.max(...xs)

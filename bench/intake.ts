@@ -3,7 +3,7 @@
 // gateway alone at a fixed request rate, half its own maximum, for its p99 under a load it can keep up with.
 import os from 'node:os'
 import type autocannon from 'autocannon'
-import { analyze, compare, freshDatabase, load, openLoop, printComparison, printTable, settle, startProcess, stopProcess, SECONDS, CONNECTIONS, ROUNDS, type LoadResult } from './lib.ts'
+import { analyze, compare, freshDatabase, load, median, openLoop, printComparison, printTable, settle, startProcess, stopProcess, SECONDS, CONNECTIONS, ROUNDS, type LoadResult } from './lib.ts'
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
 const GATEWAY_PORT = 3901
@@ -77,9 +77,8 @@ try {
   const worst = (runs: LoadResult[]): number => Math.max(...runs.map((r) => r.p99))
   // The machine's own stalls (a commit waiting behind the kernel's writeback, another process's burst) reach the
   // baseline too: its p99 round by round says how much of the gateway's tail the machine alone can produce.
-  const middle = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
   const cpuOf = (runs: LoadResult[], part: 'server' | 'machine'): string => runs.every((r) => typeof r.cpu?.[part] === 'number')
-    ? middle(runs.map((r) => r.cpu![part]!)).toFixed(2) + ' ms' : 'not measured'
+    ? median(runs.map((r) => r.cpu![part]!)).toFixed(2) + ' ms' : 'not measured'
   console.log(`CPU per report at ${rate} req/s (median of ${ROUNDS} rounds): server process baseline ${cpuOf(open.baseline, 'server')}, gateway ${cpuOf(open.gateway, 'server')}; whole machine baseline ${cpuOf(open.baseline, 'machine')}, gateway ${cpuOf(open.gateway, 'machine')}`)
   console.log(`p99 by round: baseline ${open.baseline.map((r) => r.p99).join(', ')} ms; gateway ${open.gateway.map((r) => r.p99).join(', ')} ms`)
   console.log(`p99 at ${rate} req/s, worst of ${ROUNDS} rounds: baseline ${worst(open.baseline)} ms, gateway ${worst(open.gateway)} ms`)

@@ -110,7 +110,8 @@ export async function load (name: string, options: autocannon.Options): Promise<
   }
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+/** The middle value (the upper of the two middle ones for an even count); 0 for none. */
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
 
 export interface Comparison {
   baseline: LoadResult
@@ -167,12 +168,6 @@ export interface OpenLoopTarget {
   body: () => string
 }
 
-/**
- * An open loop: `rate` requests a second, evenly spaced, each sent at its time whether or not earlier ones have
- * been answered (on as many keep-alive connections as that takes). Latency counts from the time a request was
- * due, so a stall of the load generator itself shows instead of hiding. (autocannon's overallRate is a quota per
- * connection and second: requests start in bursts at each second and wait for a free connection.)
- */
 /** CPU time the machine has spent busy, all cores together, in ms. */
 function machineCpuMs (): number {
   return os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0)
@@ -189,6 +184,12 @@ function processCpuMs (pid: number): number | null {
   }
 }
 
+/**
+ * An open loop: `rate` requests a second, evenly spaced, each sent at its time whether or not earlier ones have
+ * been answered (on as many keep-alive connections as that takes). Latency counts from the time a request was
+ * due, so a stall of the load generator itself shows instead of hiding. (autocannon's overallRate is a quota per
+ * connection and second: requests start in bursts at each second and wait for a free connection.)
+ */
 export async function openLoop (name: string, target: OpenLoopTarget, rate: number, seconds = SECONDS, serverPid?: number): Promise<LoadResult> {
   const server0 = serverPid === undefined ? null : processCpuMs(serverPid)
   const machine0 = machineCpuMs()

@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 import sharp from 'sharp'
 import { resolveFfmpeg } from '../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../src/media/hash-video.ts'
-import { freshDatabase, ROUNDS, startProcess } from './lib.ts'
+import { freshDatabase, median, ROUNDS, startProcess } from './lib.ts'
 
 const run = promisify(execFile)
 const dir = await mkdtemp(path.join(os.tmpdir(), 'bench-video-'))
@@ -20,7 +20,6 @@ const tools = await resolveFfmpeg({
 if (tools === undefined) throw new Error('no ffmpeg found')
 console.log(`ffmpeg: ${tools.version} (${tools.source}${tools.ffprobe === undefined ? ', no ffprobe' : ''}); ${os.availableParallelism()} cores, load ${os.loadavg()[0].toFixed(1)}`)
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]
 
 try {

@@ -2,6 +2,7 @@
 // signatures valid, the audit chain intact.
 import { Gateway, ReportLoad, checkAuditChain, checkIntegrity, checkSignatures, createClient, sleep, statusSummary } from '../harness.ts'
 import type { Scenario } from '../scenario.ts'
+import { median } from '../../lib.ts'
 
 export const kill9: Scenario = {
   name: 'kill -9 under load',
@@ -56,7 +57,3 @@ export const kill9: Scenario = {
   }
 }
 
-function median (values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] ?? 0
-}
