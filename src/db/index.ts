@@ -7,6 +7,19 @@ export type Database = NodePgDatabase<typeof schema>
 /** A handle usable both outside and inside a transaction. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0]
 
+/**
+ * A query built once per handle by `build` (which ends in drizzle's `.prepare(name)`): drizzle builds its SQL once,
+ * and PostgreSQL plans it once per connection. For queries on a hot path.
+ */
+export function preparedPerExecutor<T> (build: (db: Executor) => T): (db: Executor) => T {
+  const built = new WeakMap<Executor, T>()
+  return (db) => {
+    let query = built.get(db)
+    if (query === undefined) built.set(db, query = build(db))
+    return query
+  }
+}
+
 export interface PoolOptions {
   /** Told about connections lost outside any query (the server restarting, say); nothing is thrown. */
   onConnectionError?: (error: Error) => void

@@ -1,6 +1,6 @@
 // Reads and writes hash-bank entries: exact lookups, entries by index number, retirement, and the changes feed.
 import { and, asc, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm'
-import type { Database, Executor } from '../db/index.ts'
+import { preparedPerExecutor, type Database, type Executor } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
 import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
 import type { BankEntryType, HashKind } from '../domain/vocabulary.ts'
@@ -27,22 +27,17 @@ export async function findEntry (db: Executor, id: string): Promise<EntryWithNot
 /** Live entries holding any of the (type, value) pairs: one indexed query for a whole batch. */
 export async function findExact (db: Executor, hashes: Array<{ type: HashKind, value: string }>): Promise<EntryWithNotice[]> {
   if (hashes.length === 0) return []
-  let query = exactQueries.get(db)
-  if (query === undefined) exactQueries.set(db, query = prepareExact(db))
-  return query.execute({ types: hashes.map((h) => h.type), values: hashes.map((h) => h.value) })
+  return exactQuery(db).execute({ types: hashes.map((h) => h.type), values: hashes.map((h) => h.value) })
 }
 
-/** Built once per executor and prepared by name, so neither drizzle nor PostgreSQL plans it again on every report. */
-const exactQueries = new WeakMap<Executor, ReturnType<typeof prepareExact>>()
-function prepareExact (db: Executor) {
-  return withNotice(db)
-    .where(and(
-      isNull(entries.retiredAt),
-      sql`(${entries.type}, ${entries.value}) in (select * from unnest(${sql.placeholder('types')}::text[], ${sql.placeholder('values')}::text[]))`
-    ))
-    .orderBy(asc(entries.seq))
-    .prepare('hash-bank-find-exact')
-}
+// Every report batch looks its items up with it.
+const exactQuery = preparedPerExecutor((db) => withNotice(db)
+  .where(and(
+    isNull(entries.retiredAt),
+    sql`(${entries.type}, ${entries.value}) in (select * from unnest(${sql.placeholder('types')}::text[], ${sql.placeholder('values')}::text[]))`
+  ))
+  .orderBy(asc(entries.seq))
+  .prepare('hash-bank-find-exact'))
 
 /** Entries the in-memory index found, re-checked against the table so a retirement counts at once. */
 export async function findLiveBySeq (db: Executor, seqs: number[]): Promise<EntryWithNotice[]> {

@@ -1,6 +1,6 @@
 // Reads notices and their items, and the public keys that signed them.
 import { and, asc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm'
-import type { Executor } from '../db/index.ts'
+import { preparedPerExecutor, type Executor } from '../db/index.ts'
 import { notices, noticeItems, signingKeys } from '../db/schema.ts'
 
 export type NoticeRow = typeof notices.$inferSelect
@@ -80,25 +80,20 @@ export interface UrlHistoryRow {
 /** Every notice item, open or past, that named one of these canonical URLs, oldest notice first. */
 export async function noticesOfCanonicalUrls (db: Executor, urls: string[]): Promise<UrlHistoryRow[]> {
   if (urls.length === 0) return []
-  let query = urlHistoryQueries.get(db)
-  if (query === undefined) urlHistoryQueries.set(db, query = prepareUrlHistory(db))
-  return query.execute({ urls: [...new Set(urls)] })
+  return urlHistoryQuery(db).execute({ urls: [...new Set(urls)] })
 }
 
-/** Built once per executor and prepared by name: every report's items are looked up with it. */
-const urlHistoryQueries = new WeakMap<Executor, ReturnType<typeof prepareUrlHistory>>()
-function prepareUrlHistory (db: Executor) {
-  return db.select({
-    canonicalUrl: noticeItems.canonicalUrl,
-    noticeId: notices.id,
-    referenceNumber: notices.referenceNumber,
-    status: notices.status,
-    outcome: noticeItems.outcome,
-    category: notices.category,
-    removedAt: sql<Date>`coalesce(${noticeItems.outcomeAt}, ${notices.updatedAt})`.mapWith(notices.updatedAt)
-  }).from(noticeItems)
-    .innerJoin(notices, eq(notices.id, noticeItems.noticeId))
-    .where(sql`${noticeItems.canonicalUrl} = any(${sql.placeholder('urls')}::text[])`)
-    .orderBy(asc(notices.seq))
-    .prepare('notices-of-canonical-urls')
-}
+// Every report batch looks its items' URLs up with it.
+const urlHistoryQuery = preparedPerExecutor((db) => db.select({
+  canonicalUrl: noticeItems.canonicalUrl,
+  noticeId: notices.id,
+  referenceNumber: notices.referenceNumber,
+  status: notices.status,
+  outcome: noticeItems.outcome,
+  category: notices.category,
+  removedAt: sql<Date>`coalesce(${noticeItems.outcomeAt}, ${notices.updatedAt})`.mapWith(notices.updatedAt)
+}).from(noticeItems)
+  .innerJoin(notices, eq(notices.id, noticeItems.noticeId))
+  .where(sql`${noticeItems.canonicalUrl} = any(${sql.placeholder('urls')}::text[])`)
+  .orderBy(asc(notices.seq))
+  .prepare('notices-of-canonical-urls'))
