@@ -60,6 +60,8 @@ export async function unsealedAuditEntries (client: pg.ClientBase, horizon: numb
 
 export async function sealAuditEntries (client: pg.ClientBase, seals: Array<{ id: number, position: number, prev_hash: string | null, hash: string }>): Promise<void> {
   if (seals.length === 0) return
+  // The ids are given twice: `a.id = any(...)` makes the planner find the rows by primary key. With the join alone,
+  // a plan made while the table was small (a hash join over a sequential scan) stayed in use as it grew.
   await client.query({ name: 'seal-audit-entries', text: `
     update audit_entries a set position = s.position, prev_hash = s.prev_hash, hash = s.hash
     from jsonb_to_recordset($1::jsonb) as s(id bigint, position bigint, prev_hash text, hash text)
