@@ -1,6 +1,7 @@
 // Checks the composed removal notices: golden renderings per platform and language, mandatory fields, templates.
 // The golden files under test/golden/notices/ are what a platform receives. After an intended change of wording or
 // layout, regenerate them with `UPDATE_GOLDEN=1 npx tap test/domain/compose-notice.test.ts`, then read the diff.
+// Under CI (CI set, as CI services set it) UPDATE_GOLDEN is refused: rewriting before comparing passes whatever changed.
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -20,13 +21,28 @@ import { NOTICES, SIGNATURE, TELEGRAM_NOTICE } from '../fixtures/notices.ts'
 
 const run = promisify(execFile)
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'notices')
-const UPDATE = process.env.UPDATE_GOLDEN === '1'
+/** Whether to rewrite the golden files: only on request, and never under CI, where the rewrite would hide a change. */
+function goldenUpdate (env: Record<string, string | undefined>): { update: boolean, refused: boolean } {
+  const asked = env.UPDATE_GOLDEN !== undefined && env.UPDATE_GOLDEN !== '' && env.UPDATE_GOLDEN !== '0'
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== '0' && env.CI.toLowerCase() !== 'false'
+  return { update: asked && !ci, refused: asked && ci }
+}
+const { update: UPDATE, refused: REFUSED } = goldenUpdate(process.env)
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
 
 function renderings (content: NoticeContent, lang: NoticeLang): { txt: string, html: string } {
   const doc = composeNoticeDocument(content, lang, SIGNATURE)
   return { txt: renderText(doc), html: renderHtml(doc) }
 }
+
+t.test('UPDATE_GOLDEN is refused under CI', async (t) => {
+  t.same(goldenUpdate({ UPDATE_GOLDEN: '1', CI: 'true' }), { update: false, refused: true })
+  t.same(goldenUpdate({ UPDATE_GOLDEN: '1', CI: '1' }), { update: false, refused: true })
+  t.same(goldenUpdate({ UPDATE_GOLDEN: '1' }), { update: true, refused: false })
+  t.same(goldenUpdate({ UPDATE_GOLDEN: '1', CI: 'false' }), { update: true, refused: false })
+  t.same(goldenUpdate({ CI: 'true' }), { update: false, refused: false })
+  t.notOk(REFUSED, 'UPDATE_GOLDEN=1 under CI: the golden files are compared, not rewritten; regenerate them outside CI')
+})
 
 t.test('text and HTML renderings match the golden files', async (t) => {
   if (UPDATE) await mkdir(GOLDEN, { recursive: true })
