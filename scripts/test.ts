@@ -15,7 +15,12 @@ if (!env.DATABASE_URL) {
   // system temp folder because PostgreSQL runs as an unprivileged user that must be able to reach it.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'takedown-test-pg-'))
   fs.chmodSync(dataDir, 0o755)
-  embedded = await startEmbeddedPostgres({ dataDir, port: env.TEST_EMBEDDED_PG_PORT ? Number(env.TEST_EMBEDDED_PG_PORT) : await freePort() })
+  // Two-phase transactions are allowed so that the tests can prepare one (test/jobs/sequencer-horizon.test.ts).
+  embedded = await startEmbeddedPostgres({
+    dataDir,
+    port: env.TEST_EMBEDDED_PG_PORT ? Number(env.TEST_EMBEDDED_PG_PORT) : await freePort(),
+    settings: { max_prepared_transactions: '8' }
+  })
   cleanup = () => fs.rmSync(dataDir, { recursive: true, force: true })
   env.DATABASE_URL = embedded.ownerUrl
   process.stdout.write(`# tests run on an embedded PostgreSQL (${embedded.dataDir})\n`)

@@ -21,6 +21,8 @@ interface Options {
   dataDir: string
   port: number
   onLog?: (message: string) => void
+  /** More server settings (`-c name=value` pairs), for a cluster of the tests' own. */
+  settings?: Record<string, string>
 }
 
 async function exists (file: string): Promise<boolean> {
@@ -101,7 +103,7 @@ class RecentLines {
   toString (): string { return this.lines.join(' | ') }
 }
 
-export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }: Options): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {}, settings = {} }: Options): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'postgres')
   await fs.mkdir(dataDir, { recursive: true })
   await checkReachableByPostgres(clusterDir)
@@ -121,7 +123,10 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {} }
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user it may create.
     createPostgresUser: os.userInfo().uid === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300',
+      ...Object.entries(settings).flatMap(([name, value]) => ['-c', `${name}=${value}`])
+    ],
     onLog: log,
     onError: (error) => log(String(error))
   })
