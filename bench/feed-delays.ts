@@ -13,9 +13,15 @@ export const FEED_MEASURES: Array<[keyof FeedDelays, string]> = [
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Polls `check` every 20 ms until it holds; answers the time since `started`. */
-async function until (started: number, check: () => Promise<boolean>): Promise<number> {
-  while (!(await check())) await sleep(20)
+/** How long one delay may take before the measurement fails: far beyond any goal, so a lost row fails, not hangs. */
+export const UNTIL_DEADLINE_MS = 30_000
+
+/** Polls `check` every 20 ms until it holds; answers the time since `started`, or fails naming `what` at the deadline. */
+async function until (what: string, started: number, check: () => Promise<boolean>, deadlineMs = UNTIL_DEADLINE_MS): Promise<number> {
+  while (!(await check())) {
+    if (performance.now() - started > deadlineMs) throw new Error(`${what}: not seen within ${deadlineMs / 1000} s`)
+    await sleep(20)
+  }
   return performance.now() - started
 }
 
@@ -31,7 +37,7 @@ export class FeedProbe {
   }
 
   private async api (path: string, key: string, init: RequestInit = {}): Promise<any> {
-    const res = await fetch(`${this.base}${path}`, { ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers } })
+    const res = await fetch(`${this.base}${path}`, { signal: AbortSignal.timeout(UNTIL_DEADLINE_MS), ...init, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...init.headers } })
     if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`)
     return res.json()
   }
@@ -51,12 +57,12 @@ export class FeedProbe {
     })
     const noticeId = report.notices[0].id
     const [feedMs, auditMs] = await Promise.all([
-      until(started, async () => {
+      until(`the event of notice ${noticeId} in the feed`, started, async () => {
         const page = await this.api(`/v1/events?limit=500&after=${after}&wait=1`, this.auditor)
         after = page.data.at(-1)?.sequence ?? after
         return page.data.some((e: { noticeId: string }) => e.noticeId === noticeId)
       }),
-      until(started, async () => {
+      until(`the audit entry of report ${report.id as string} sealed`, started, async () => {
         const trail = await this.api(`/v1/audit?limit=500&after=${lastPosition}`, this.auditor)
         return trail.data.some((e: { target: { id: string } }) => e.target.id === report.id)
       })
@@ -83,8 +89,8 @@ export class FeedProbe {
     await this.api('/v1/hash-bank/imports?name=feed-horizon', this.authority, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: `type,value\npdq,${pdq}\n` })
     const match = { method: 'POST', body: JSON.stringify({ hashes: [{ type: 'pdq', value: pdq }] }) }
     const [bankFeedMs, bankIndexMs] = await Promise.all([
-      until(started, async () => (await this.bankChanges()).includes(pdq)),
-      until(started, async () => (await this.api('/v1/hash-bank/match', this.authority, match)).results[0].matches.length > 0)
+      until(`PDQ ${pdq} in the hash bank's changes`, started, async () => (await this.bankChanges()).includes(pdq)),
+      until(`PDQ ${pdq} matched by the index`, started, async () => (await this.api('/v1/hash-bank/match', this.authority, match)).results[0].matches.length > 0)
     ])
     return { bankFeedMs, bankIndexMs }
   }
@@ -92,6 +98,11 @@ export class FeedProbe {
 
 export interface HeldSamples {
   held: Array<FeedDelays & { at: number }>
+  /**
+   * Samples taken with the foreign transaction seen open (its session in pg_stat_activity, still holding the same
+   * transaction id) both before and after the sample, from a connection of its own.
+   */
+  whileOpen: number
   /** When the last sample was seen, and when the foreign transaction ended (ms after it began). */
   lastSeen: number
   closedAt: number
@@ -106,13 +117,21 @@ export async function sampleWhileHeld (probe: FeedProbe, otherUrl: string, holdS
   await foreign.connect()
   await foreign.query('begin')
   await foreign.query('create table held (x int)')
+  const { rows: [own] } = await foreign.query<{ pid: number, xid: string }>('select pg_backend_pid() as pid, pg_current_xact_id()::text as xid')
   const openedAt = performance.now()
   const held: Array<FeedDelays & { at: number }> = []
+  const watcher = new pg.Client({ connectionString: otherUrl, query_timeout: 10_000 })
+  await watcher.connect()
+  const stillOpen = async (): Promise<boolean> => (await watcher.query<{ n: number }>(
+    'select count(*)::int as n from pg_stat_activity where pid = $1 and backend_xid::text = $2 and state = \'idle in transaction\'', [own.pid, own.xid])).rows[0].n === 1
+  let whileOpen = 0
   try {
     const spacing = (holdSeconds * 1000 * 0.8) / samples
     for (let i = 0; i < samples; i++) {
       const at = performance.now() - openedAt
+      const openBefore = await stillOpen()
       held.push({ ...(await probe.delays()), at })
+      if (openBefore && await stillOpen()) whileOpen++
       const next = (i + 1) * spacing - (performance.now() - openedAt)
       if (next > 0) await sleep(next)
     }
@@ -120,8 +139,9 @@ export async function sampleWhileHeld (probe: FeedProbe, otherUrl: string, holdS
     const remaining = holdSeconds * 1000 - lastSeen
     if (remaining > 0) await sleep(remaining)
     await foreign.query('rollback')
-    return { held, lastSeen, closedAt: performance.now() - openedAt }
+    return { held, whileOpen, lastSeen, closedAt: performance.now() - openedAt }
   } finally {
+    await watcher.end()
     await foreign.end()
   }
 }

@@ -1,5 +1,6 @@
-// What every fault scenario shares: a PostgreSQL cluster of its own (which it may restart, stop or kill), gateway
-// processes on it spoken to over real HTTP, and a load of report submissions that retry until acknowledged.
+// What every fault scenario shares: a PostgreSQL cluster of its own (which it may restart, crash, stop or cut off),
+// gateway processes on it spoken to over real HTTP, and deadlines on every wait. The retrying load is in load.ts,
+// the integrity checks in checks.ts, the TCP proxy that can blackhole the database in proxy.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +17,32 @@ const ROOT = path.resolve(import.meta.dirname, '../..')
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 export { sleep }
 
+/** A wait that ran past its deadline; the scenario reports `message` as a missed goal. */
+export class DeadlineMissed extends Error {}
+
+/** Settles as `work` does, or fails with `what` once `ms` have passed. */
+export async function withDeadline<T> (what: string, ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((resolve, reject) => {
+    timer = setTimeout(() => reject(new DeadlineMissed(`${what}: not done within ${(ms / 1000).toFixed(0)} s`)), ms)
+  })
+  try {
+    return await Promise.race([work, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Polls `check` every `every` ms until it holds; fails with `what` once `ms` have passed. */
+export async function waitFor (what: string, ms: number, check: () => boolean | Promise<boolean>, every = 50): Promise<void> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    if (await check()) return
+    if (Date.now() >= deadline) throw new DeadlineMissed(`${what}: not seen within ${(ms / 1000).toFixed(0)} s`)
+    await sleep(every)
+  }
+}
+
 function postgresBin (): string {
   const base = '/usr/lib/postgresql'
   const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => fs.existsSync(path.join(base, v, 'bin/pg_ctl'))) : []
@@ -24,26 +51,33 @@ function postgresBin (): string {
   return path.join(base, versions[0], 'bin')
 }
 
-/** A throw-away PostgreSQL cluster under /tmp, run as the postgres system user when started as root. */
+/** How long one pg_ctl may take (a crash recovery replays the WAL written since the last checkpoint). */
+const PG_CTL_DEADLINE_MS = 90_000
+
+/**
+ * A throw-away PostgreSQL cluster under /tmp, run as the postgres system user when started as root. Its tools run
+ * as child processes the harness waits for without blocking, so a load keeps sending requests meanwhile.
+ */
 export class Cluster {
   readonly dir: string
   readonly dataDir: string
   private readonly bin = postgresBin()
   private readonly asPostgres = process.getuid?.() === 0
 
-  private constructor (readonly port: number) {
+  private constructor (readonly port: number, readonly fsync: boolean) {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-pg-'))
     fs.chmodSync(this.dir, 0o755)
     this.dataDir = path.join(this.dir, 'data')
   }
 
-  static async create (): Promise<Cluster> {
-    const cluster = new Cluster(await freePort())
+  /** `fsync`: on for the scenarios that crash the server, where an acknowledged commit must survive the crash. */
+  static async create ({ fsync = false } = {}): Promise<Cluster> {
+    const cluster = new Cluster(await freePort(), fsync)
     if (cluster.asPostgres) spawnSync('chown', ['postgres:postgres', cluster.dir])
-    cluster.run('initdb', ['-D', cluster.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+    await cluster.run('initdb', ['-D', cluster.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
     fs.appendFileSync(path.join(cluster.dataDir, 'postgresql.conf'),
-      `\nport = ${cluster.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${cluster.dir}'\nfsync = off\nmax_connections = 200\n`)
-    cluster.start()
+      `\nport = ${cluster.port}\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = '${cluster.dir}'\nfsync = ${fsync ? 'on' : 'off'}\nmax_connections = 200\n`)
+    await cluster.start()
     return cluster
   }
 
@@ -51,20 +85,56 @@ export class Cluster {
     return `postgres://postgres@127.0.0.1:${this.port}/${database}`
   }
 
-  private run (tool: string, args: string[]): void {
+  private run (tool: string, args: string[]): Promise<void> {
     const command = path.join(this.bin, tool)
-    const result = this.asPostgres
-      ? spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' })
-      : spawnSync(command, args, { encoding: 'utf8' })
-    if (result.status !== 0) throw new Error(`${tool} ${args.join(' ')} failed: ${result.stderr || result.stdout}`)
+    const child = this.asPostgres
+      ? spawn('runuser', ['-u', 'postgres', '--', command, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+      : spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
+    const done = new Promise<void>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('exit', (code) => { code === 0 ? resolve() : reject(new Error(`${tool} ${args.join(' ')} failed (${code}): ${output.slice(-2000)}`)) })
+    })
+    return withDeadline(`${tool} ${args.join(' ')}`, PG_CTL_DEADLINE_MS, done).catch((error) => {
+      child.kill('SIGKILL')
+      throw error
+    })
   }
 
-  start (): void { this.run('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.dir, 'log'), '-w', 'start']) }
-  stop (mode: 'fast' | 'immediate' = 'fast'): void { this.run('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']) }
-  restart (): void { this.run('pg_ctl', ['-D', this.dataDir, '-l', path.join(this.dir, 'log'), '-m', 'fast', '-w', 'restart']) }
+  private get logFile (): string { return path.join(this.dir, 'log') }
+
+  /**
+   * Starts the server and waits until it accepts connections. After a kill -9 of the postmaster its orphaned
+   * backends hold the shared memory for a moment and refuse a new postmaster, so it is tried again until `ms`.
+   */
+  async start (ms = PG_CTL_DEADLINE_MS): Promise<void> {
+    const deadline = Date.now() + ms
+    for (;;) {
+      try {
+        return await this.run('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-w', 'start'])
+      } catch (error) {
+        if (Date.now() >= deadline) throw error
+        await sleep(250)
+      }
+    }
+  }
+
+  async stop (mode: 'fast' | 'immediate' = 'fast'): Promise<void> { await this.run('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', 'stop']) }
+  async restart (): Promise<void> { await this.run('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-m', 'fast', '-w', 'restart']) }
+
+  /** kill -9 of the postmaster: no shutdown of any kind; the next start runs crash recovery. */
+  async killPostmaster (): Promise<void> {
+    const pid = Number(fs.readFileSync(path.join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0])
+    process.kill(pid, 'SIGKILL')
+    await waitFor(`postmaster ${pid} gone after kill -9`, 10_000, () => {
+      try { process.kill(pid, 0); return false } catch { return true }
+    }, 20)
+  }
 
   async createDatabase (name: string): Promise<string> {
-    const client = new pg.Client({ connectionString: this.url() })
+    const client = new pg.Client({ connectionString: this.url(), connectionTimeoutMillis: 10_000 })
     await client.connect()
     try {
       await client.query(`drop database if exists ${name}`)
@@ -76,13 +146,17 @@ export class Cluster {
   }
 
   destroy (): void {
-    try { this.stop('immediate') } catch {}
+    const stop = spawnSync(this.asPostgres ? 'runuser' : path.join(this.bin, 'pg_ctl'),
+      [...(this.asPostgres ? ['-u', 'postgres', '--', path.join(this.bin, 'pg_ctl')] : []), '-D', this.dataDir, '-m', 'immediate', '-w', 'stop'], { timeout: 60_000 })
+    void stop
     fs.rmSync(this.dir, { recursive: true, force: true })
   }
 }
 
 /** A gateway process (node src/server.ts) on a port of its own, which can be killed and started again. */
 export class Gateway {
+  /** Every gateway started, so that a run cut short by a deadline leaves none behind. */
+  static readonly started = new Set<Gateway>()
   child: ChildProcess | null = null
   exits: Array<{ code: number | null, signal: NodeJS.Signals | null }> = []
   /** Exits the run did not cause (a crash). */
@@ -104,6 +178,7 @@ export class Gateway {
       DEADLINE_SWEEP_SECONDS: '5',
       ...env
     })
+    Gateway.started.add(gateway)
     await gateway.launch()
     return gateway
   }
@@ -141,11 +216,11 @@ export class Gateway {
     while (Date.now() < deadline) {
       if (!this.alive) throw new Error(`gateway exited during start-up: ${this.stderr.slice(-2000)}`)
       try {
-        if ((await fetch(`${this.base}/health/live`)).ok) return
+        if ((await fetch(`${this.base}/health/live`, { signal: AbortSignal.timeout(5_000) })).ok) return
       } catch {}
       await sleep(100)
     }
-    throw new Error('gateway did not start listening')
+    throw new DeadlineMissed(`the gateway did not start listening within ${(timeoutMs / 1000).toFixed(0)} s: ${this.stderr.slice(-1000)}`)
   }
 
   /** kill -9: no chance to finish anything. */
@@ -155,7 +230,7 @@ export class Gateway {
     const exited = new Promise((resolve) => child.once('exit', resolve))
     this.stopping = true
     child.kill('SIGKILL')
-    await exited
+    await withDeadline('the gateway\'s exit after SIGKILL', 30_000, exited)
   }
 
   async stop (): Promise<void> {
@@ -169,11 +244,16 @@ export class Gateway {
   }
 }
 
-export async function api (base: string, key: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+
+/** How long one HTTP request of the harness may take before it counts as unanswered. */
+export const REQUEST_DEADLINE_MS = 30_000
+
+export async function api (base: string, key: string, method: string, url: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
   return fetch(base + url, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body)
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: signal ?? AbortSignal.timeout(REQUEST_DEADLINE_MS)
   })
 }
 
@@ -183,189 +263,7 @@ export async function createClient (base: string, role: string, name = `chaos ${
   return await res.json() as { id: string, apiKey: string }
 }
 
-export function reportBody (ref: string, serial: number): Record<string, unknown> {
-  return {
-    externalRef: ref,
-    category: 'terrorism',
-    legalBasis: 'kz-online-platforms-9',
-    statementOfReasons: 'Calls for violence against civilians.',
-    urgency: 'normal',
-    items: [
-      { url: `https://t.me/chaos_channel/${serial}`, contentType: 'video' },
-      { url: `https://www.tiktok.com/@chaos/video/${7_100_000_000_000 + serial}`, contentType: 'video' }
-    ]
-  }
-}
-
-/** Every answer a load saw, by kind; `other` lists the unexpected ones. */
-export interface LoadFigures {
-  acknowledged: Map<string, string>
-  statuses: Map<string, number>
-  other: string[]
-  /** Answers 503 without a Retry-After header. */
-  missingRetryAfter: number
-  /** When each acknowledgement arrived (ms since the epoch). */
-  ackTimes: number[]
-  /** Acknowledgements that replayed an answer committed before (the first attempt's answer was lost). */
-  replayed: number
-}
-
-/**
- * Writers that each submit reports one after another, every one under its own Idempotency-Key, retrying the same
- * key and body (after a short pause) until it is acknowledged with a 201 — as a careful client does through
- * faults. `targets` gives the gateways' base URLs at the moment of each attempt.
- */
-export class ReportLoad {
-  readonly figures: LoadFigures = { acknowledged: new Map(), statuses: new Map(), other: [], missingRetryAfter: 0, ackTimes: [], replayed: 0 }
-  private stopping = false
-  private readonly writers: Array<Promise<void>> = []
-  private serial = 0
-
-  constructor (private readonly targets: () => string[], private readonly key: string, private readonly tag: string) {}
-
-  start (writers: number): void {
-    for (let w = 0; w < writers; w++) this.writers.push(this.write(w))
-  }
-
-  /** Stops after each writer's report in progress is acknowledged. */
-  async stop (): Promise<void> {
-    this.stopping = true
-    await Promise.all(this.writers)
-  }
-
-  private count (status: string): void {
-    this.figures.statuses.set(status, (this.figures.statuses.get(status) ?? 0) + 1)
-  }
-
-  private async write (writer: number): Promise<void> {
-    while (!this.stopping) {
-      const serial = ++this.serial
-      const ref = `CHAOS-${this.tag}-${writer}-${serial}`
-      const body = reportBody(ref, serial + writer * 1_000_000 + hashTag(this.tag))
-      for (let attempt = 0; ; attempt++) {
-        const targets = this.targets()
-        const base = targets[attempt % targets.length]
-        try {
-          const res = await api(base, this.key, 'POST', '/v1/reports', body, { 'idempotency-key': ref })
-          const text = await res.text()
-          this.count(String(res.status))
-          if (res.status === 201) {
-            this.figures.acknowledged.set(ref, (JSON.parse(text) as { id: string }).id)
-            this.figures.ackTimes.push(Date.now())
-            if (res.headers.get('idempotent-replayed') === 'true') this.figures.replayed++
-            break
-          }
-          if (res.status === 503 && !res.headers.get('retry-after')) this.figures.missingRetryAfter++
-          if (res.status !== 503 && res.status !== 409) this.figures.other.push(`${res.status} ${text.slice(0, 300)}`)
-        } catch {
-          this.count('no answer')
-        }
-        await sleep(100)
-      }
-    }
-  }
-}
-
-function hashTag (tag: string): number {
-  let h = 0
-  for (const c of tag) h = (h * 31 + c.charCodeAt(0)) % 100_000
-  return h * 10_000
-}
-
-/** What the database holds after a load: lost and duplicated reports, reference-number gaps. */
-export async function checkIntegrity (databaseUrl: string, figures: LoadFigures, tag: string): Promise<{ lost: number, duplicated: number, gaps: number, notices: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query<{ external_ref: string, n: number }>(
-      'select external_ref, count(*)::int as n from reports where external_ref like $1 group by external_ref', [`CHAOS-${tag}-%`])
-    const stored = new Map(rows.map((r) => [r.external_ref, r.n]))
-    let lost = 0
-    for (const ref of figures.acknowledged.keys()) if (!stored.has(ref)) lost++
-    const duplicated = rows.filter((r) => r.n > 1).reduce((sum, r) => sum + r.n - 1, 0)
-    const { rows: serials } = await client.query<{ platform: string, reference_number: string }>('select platform, reference_number from notices')
-    const byPrefix = new Map<string, number[]>()
-    for (const { reference_number: ref } of serials) {
-      const cut = ref.lastIndexOf('-')
-      const list = byPrefix.get(ref.slice(0, cut)) ?? []
-      list.push(Number(ref.slice(cut + 1)))
-      byPrefix.set(ref.slice(0, cut), list)
-    }
-    let gaps = 0
-    for (const list of byPrefix.values()) {
-      list.sort((a, b) => a - b)
-      list.forEach((n, i) => { if (n !== i + 1) gaps++ })
-    }
-    return { lost, duplicated, gaps, notices: serials.length }
-  } finally {
-    await client.end()
-  }
-}
-
-/** Verifies notices' signatures through the gateway (JWKS and compact JWS), a sample of `sample` at most. */
-export async function checkSignatures (base: string, key: string, databaseUrl: string, sample = 100): Promise<{ checked: number, invalid: number }> {
-  const { compactVerify, importJWK } = await import('jose')
-  const jwks = await (await fetch(`${base}/.well-known/jwks.json`)).json() as { keys: Array<Record<string, unknown> & { kid: string }> }
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  const { rows } = await client.query<{ id: string }>('select id from notices order by random() limit $1', [sample])
-  await client.end()
-  let invalid = 0
-  for (const { id } of rows) {
-    const res = await api(base, key, 'GET', `/v1/notices/${id}/signature`)
-    try {
-      const { jws } = await res.json() as { jws: string }
-      const kid = (JSON.parse(Buffer.from(jws.split('.')[0], 'base64url').toString()) as { kid: string }).kid
-      const jwk = jwks.keys.find((k) => k.kid === kid)
-      if (!jwk) throw new Error('unknown kid')
-      await compactVerify(jws, await importJWK(jwk, 'EdDSA'))
-    } catch {
-      invalid++
-    }
-  }
-  return { checked: rows.length, invalid }
-}
-
-/** The audit trail's hash chain, once every entry is sealed. */
-export async function checkAuditChain (base: string, databaseUrl: string): Promise<{ intact: boolean, checked: number, unsealed: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  let unsealed = 0
-  try {
-    for (let i = 0; i < 100; i++) {
-      unsealed = (await client.query<{ n: number }>('select count(*)::int as n from audit_entries where position is null')).rows[0].n
-      if (unsealed === 0) break
-      await sleep(200)
-    }
-  } finally {
-    await client.end()
-  }
-  const res = await api(base, ADMIN_KEY, 'GET', '/v1/audit/verify')
-  const result = await res.json() as { intact: boolean, checked: number }
-  return { ...result, unsealed }
-}
-
-export function printFigures (title: string, figures: Record<string, unknown>): void {
-  console.log(`\n${title}`)
-  for (const [name, value] of Object.entries(figures)) console.log(`  ${name.padEnd(38)} ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
-}
-
-export function statusSummary (figures: LoadFigures): Record<string, number> {
-  return Object.fromEntries([...figures.statuses.entries()].sort())
-}
-
-/** Background work resumed: every event numbered by the feed's sequencer within `ms` (0 when it never was). */
-export async function waitEventsNumbered (databaseUrl: string, ms = 20_000): Promise<{ unnumbered: number, waitedMs: number }> {
-  const client = new pg.Client({ connectionString: databaseUrl })
-  await client.connect()
-  const started = Date.now()
-  try {
-    for (;;) {
-      const unnumbered = (await client.query<{ n: number }>('select count(*)::int as n from notice_events where position is null')).rows[0].n
-      if (unnumbered === 0 || Date.now() - started > ms) return { unnumbered, waitedMs: Date.now() - started }
-      await sleep(100)
-    }
-  } finally {
-    await client.end()
-  }
+/** The message of a failure: a missed deadline says what it waited for; anything else is reported with its stack. */
+export function failureOf (error: unknown): string {
+  return error instanceof DeadlineMissed ? error.message : String((error as Error)?.stack ?? error)
 }

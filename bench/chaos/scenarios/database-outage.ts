@@ -1,92 +1,148 @@
-// PostgreSQL restarted and stopped under load: the gateway stays up, answers only 201 or 503 with Retry-After,
-// serves again within 2 s of the database, and loses or repeats nothing.
-import { Gateway, ReportLoad, checkAuditChain, checkIntegrity, createClient, sleep, statusSummary, waitEventsNumbered } from '../harness.ts'
+// PostgreSQL restarted, crashed (pg_ctl -m immediate, kill -9 of the postmaster; fsync on), stopped and cut off by
+// a network blackhole, all under load: the gateway stays up, answers only 201 or 503 with Retry-After, answers
+// every request during the blackhole within its pool's time limits, serves again soon after the database, and
+// loses or repeats nothing. The database operations run beside the load, which keeps sending meanwhile.
+import { Cluster, Gateway, createClient, failureOf, sleep, waitFor } from '../harness.ts'
+import { ReportLoad, loadFailures, statusSummary } from '../load.ts'
+import { checkIntegrity, checkReplays, checkSettled, integrityFailures, settledFailures, settledFigure } from '../checks.ts'
+import { BlackholeProxy } from '../proxy.ts'
 import type { Scenario } from '../scenario.ts'
 
 const RECOVERY_GOAL_MS = 2_000
+/** After a crash the server replays its WAL before it accepts connections; the goal counts from then. */
+const ACK_DEADLINE_MS = 60_000
+/** The gateway's query limit here (DB_QUERY_TIMEOUT_SECONDS); its pool checkout waits at most 10 s. */
+const QUERY_TIMEOUT_SECONDS = 3
+/** During the blackhole every request is answered (503) within the checkout wait and a query and a rollback limit. */
+const BLACKHOLE_ANSWER_GOAL_MS = 10_000 + 2 * QUERY_TIMEOUT_SECONDS * 1000 + 3_000
 
 export const databaseOutage: Scenario = {
-  name: 'PostgreSQL restarts and a stop under load',
-  async run (cluster, { short }) {
-    const restarts = short ? 2 : 5
+  name: 'PostgreSQL restarts, crashes, a stop and a blackhole under load',
+  async run (_shared, { short }) {
+    const restarts = short ? 1 : 3
+    const crashes = short ? 1 : 2
     const stopSeconds = short ? 5 : 10
-    const url = await cluster.createDatabase('chaos_outage')
-    const gateway = await Gateway.start(url)
-    const authority = await createClient(gateway.base, 'authority')
-    const load = new ReportLoad(() => [gateway.base], authority.apiKey, 'pg')
-    load.start(6)
-    const recoveries: number[] = []
-    const waitAcks = async (n: number): Promise<void> => {
-      const before = load.figures.acknowledged.size
-      while (load.figures.acknowledged.size < before + n && gateway.alive) await sleep(20)
-    }
-    /** From the database's return to the first report acknowledged after it. */
-    const recovery = async (): Promise<void> => {
-      const back = Date.now()
-      await waitAcks(1)
-      recoveries.push(Math.max(0, (load.figures.ackTimes.at(-1) ?? Date.now()) - back))
-    }
-    await waitAcks(20)
-    for (let i = 0; i < restarts && gateway.alive; i++) {
-      cluster.restart()
-      await recovery()
-      await waitAcks(20)
-    }
-    if (gateway.alive) {
-      cluster.stop()
-      await sleep(stopSeconds * 1000)
-      cluster.start()
-      await recovery()
-      await waitAcks(20)
-    }
-    // Start-up while the database is down: the process waits for it, then serves.
-    await gateway.stop()
-    cluster.stop()
-    await gateway.launch(false)
-    await sleep(3_000)
-    const waitedAlive = gateway.alive
-    cluster.start()
-    let startedAfterMs = -1
-    if (waitedAlive) {
-      const back = Date.now()
-      await gateway.waitListening(60_000).then(() => { startedAfterMs = Date.now() - back }, () => {})
-    }
-    if (gateway.alive && startedAfterMs >= 0) await waitAcks(5)
-    const alive = gateway.alive
-    await load.stop().catch(() => {})
-    const integrity = await checkIntegrity(url, load.figures, 'pg')
-    const statuses = statusSummary(load.figures)
-    // Background work resumed by itself: the feed numbered every event, the audit trail is sealed and intact.
-    const numbered = await waitEventsNumbered(url)
-    const audit = alive ? await checkAuditChain(gateway.base, url) : { intact: false, checked: 0, unsealed: -1 }
-    await gateway.stop()
-    const figures = {
-      'fast restarts / stop (s)': `${restarts} / ${stopSeconds}`,
-      'process alive throughout': gateway.unexpectedExits === 0 && alive,
-      'recovery after the database, ms (each)': recoveries,
-      'start-up while down: waited, then served after ms': `${waitedAlive}, ${startedAfterMs}`,
-      'reports acknowledged': load.figures.acknowledged.size,
-      'acknowledged by a replay': load.figures.replayed,
-      'acknowledged but lost / created twice': `${integrity.lost} / ${integrity.duplicated}`,
-      'reference-number gaps': integrity.gaps,
-      'events left unnumbered / audit sealed and intact': `${numbered.unnumbered} / ${audit.unsealed === 0 && audit.intact} (${audit.checked})`,
-      'answers by status': statuses,
-      '503 without Retry-After': load.figures.missingRetryAfter,
-      'log lines with SQL or parameters': gateway.leaks,
-      'unexpected answers': load.figures.other.slice(0, 5)
-    }
+    const holdSeconds = short ? 25 : 40
+    // A cluster of its own with fsync on: a crash must not take back an acknowledged commit.
+    const cluster = await Cluster.create({ fsync: true })
+    const proxy = await BlackholeProxy.start(cluster.port)
     const failures: string[] = []
-    if (gateway.unexpectedExits > 0 || !alive) failures.push(`the gateway died: ${JSON.stringify(gateway.exits)} ${gateway.log.slice(-1500)}`)
-    if (!waitedAlive || startedAfterMs < 0) failures.push('start-up with the database down did not wait and then serve')
-    const slow = recoveries.filter((ms) => ms > RECOVERY_GOAL_MS)
-    if (slow.length > 0) failures.push(`recovery slower than ${RECOVERY_GOAL_MS} ms: ${slow.join(', ')}`)
-    if (load.figures.other.length > 0) failures.push(`${load.figures.other.length} answers other than 201 and 503 (or 409 on a key in progress)`)
-    if ((statuses['409'] ?? 0) > 0) failures.push(`${statuses['409']} answers 409 (a key held by a request that died with the database)`)
-    if (numbered.unnumbered > 0) failures.push(`${numbered.unnumbered} events never numbered: the sequencer did not resume`)
-    if (audit.unsealed !== 0 || !audit.intact) failures.push('the audit trail was not sealed or not intact after the outage')
-    if (gateway.leaks > 0) failures.push(`${gateway.leaks} log lines carried SQL text or parameters`)
-    if (load.figures.missingRetryAfter > 0) failures.push(`${load.figures.missingRetryAfter} 503s without Retry-After`)
-    if (integrity.lost + integrity.duplicated + integrity.gaps > 0) failures.push('reports lost, duplicated or numbers with gaps')
-    return { figures, failures }
+    const figures: Record<string, unknown> = {}
+    try {
+      const url = await cluster.createDatabase('chaos_outage')
+      const gateway = await Gateway.start(proxy.url(url), { DB_QUERY_TIMEOUT_SECONDS: String(QUERY_TIMEOUT_SECONDS) })
+      const authority = await createClient(gateway.base, 'authority')
+      const load = new ReportLoad(() => [gateway.base], authority.apiKey, 'pg')
+      load.start(6)
+      const recoveries: Record<string, number[]> = {}
+      const waitAcks = (n: number, after: string): Promise<void> => {
+        const before = load.figures.acknowledged.size
+        return waitFor(`${n} reports acknowledged after ${after}`, ACK_DEADLINE_MS, () => load.figures.acknowledged.size >= before + n || !gateway.alive, 20)
+      }
+      /** From the database's return to the first report acknowledged after it. */
+      const recovery = async (kind: string): Promise<void> => {
+        const back = Date.now()
+        const acks = load.figures.ackTimes.length
+        await waitAcks(1, kind)
+        ;(recoveries[kind] ??= []).push(Math.max(0, (load.figures.ackTimes[acks] ?? Date.now()) - back))
+        await waitAcks(20, kind)
+      }
+      let blackhole = { answered: 0, unanswered: 0, slowestMs: 0, with503: 0 }
+      let startedAfterMs = -1
+      let waitedAlive = false
+      try {
+        await waitAcks(20, 'the start')
+        for (let i = 0; i < restarts && gateway.alive; i++) {
+          await cluster.restart()
+          await recovery('fast restart')
+        }
+        for (let i = 0; i < crashes && gateway.alive; i++) {
+          await cluster.stop('immediate')
+          await cluster.start()
+          await recovery('pg_ctl -m immediate')
+          await cluster.killPostmaster()
+          await cluster.start()
+          await recovery('kill -9 of the postmaster')
+        }
+        if (gateway.alive) {
+          await cluster.stop()
+          await sleep(stopSeconds * 1000)
+          await cluster.start()
+          await recovery('a stop')
+        }
+        if (gateway.alive) {
+          const heldAt = Date.now()
+          proxy.hold()
+          await sleep(holdSeconds * 1000)
+          const resumedAt = Date.now()
+          proxy.resume()
+          await recovery('the blackhole')
+          // Every request sent while the link was held, early enough to be answered before it came back.
+          const during = load.figures.answers.filter((a) => a.at - a.ms >= heldAt && a.at - a.ms < resumedAt - BLACKHOLE_ANSWER_GOAL_MS)
+          blackhole = {
+            answered: during.filter((a) => a.status !== 0).length,
+            unanswered: during.filter((a) => a.status === 0).length,
+            slowestMs: Math.max(0, ...during.map((a) => a.ms)),
+            with503: during.filter((a) => a.status === 503).length
+          }
+        }
+        // Start-up while the database is down: the process waits for it, then serves.
+        await gateway.stop()
+        await cluster.stop()
+        await gateway.launch(false)
+        await sleep(3_000)
+        waitedAlive = gateway.alive
+        await cluster.start()
+        if (waitedAlive) {
+          const back = Date.now()
+          await gateway.waitListening(60_000)
+          startedAfterMs = Date.now() - back
+          await waitAcks(5, 'start-up')
+        }
+      } catch (error) {
+        failures.push(failureOf(error))
+      }
+      const alive = gateway.alive
+      const finished = await load.stop()
+      const integrity = await checkIntegrity(url, load.figures, 'pg')
+      const statuses = statusSummary(load.figures)
+      const settled = await checkSettled(gateway.base, url, load.figures)
+      const replays = alive ? await checkReplays(gateway.base, authority.apiKey, load.figures, short ? 50 : 200) : { checked: 0, different: ['the gateway died'] }
+      await gateway.stop()
+      Object.assign(figures, {
+        'fast restarts / crashes (immediate + kill -9) / stop (s) / blackhole (s)': `${restarts} / ${crashes} + ${crashes} / ${stopSeconds} / ${holdSeconds}`,
+        'process alive throughout': gateway.unexpectedExits === 0 && alive,
+        'recovery after the database, ms': recoveries,
+        'blackhole: answered / 503 / unanswered, slowest ms': `${blackhole.answered} / ${blackhole.with503} / ${blackhole.unanswered}, ${blackhole.slowestMs}`,
+        'start-up while down: waited, then served after ms': `${waitedAlive}, ${startedAfterMs}`,
+        'reports acknowledged (by a replay)': `${load.figures.acknowledged.size} (${load.figures.replayed})`,
+        'lost / created twice / wrong id / wrong notices': `${integrity.lost} / ${integrity.duplicated} / ${integrity.wrongId} / ${integrity.wrongNotices}`,
+        'reference-number gaps': integrity.gaps,
+        'feed and audit after the outage': settledFigure(settled),
+        'replays checked / different': `${replays.checked} / ${replays.different.length}`,
+        'answers by status (409: in progress after a 503 or an unanswered attempt)': `${JSON.stringify(statuses)} (${load.figures.inProgress409})`,
+        'log lines with SQL or parameters': gateway.leaks,
+        'unexpected answers': load.figures.other.slice(0, 5)
+      })
+      if (gateway.unexpectedExits > 0 || !alive) failures.push(`the gateway died: ${JSON.stringify(gateway.exits)} ${gateway.log.slice(-1500)}`)
+      if (!finished) failures.push('the load could not finish within its deadline: the gateway did not serve')
+      if (!waitedAlive || startedAfterMs < 0) failures.push('start-up with the database down did not wait and then serve')
+      for (const [kind, ms] of Object.entries(recoveries)) {
+        const slow = ms.filter((x) => x > RECOVERY_GOAL_MS)
+        if (slow.length > 0) failures.push(`recovery after ${kind} slower than ${RECOVERY_GOAL_MS} ms: ${slow.join(', ')}`)
+      }
+      if (blackhole.with503 === 0) failures.push('no request was answered 503 while the database was blackholed')
+      if (blackhole.unanswered > 0 || blackhole.slowestMs > BLACKHOLE_ANSWER_GOAL_MS) {
+        failures.push(`during the blackhole ${blackhole.unanswered} requests went unanswered and the slowest answer took ${blackhole.slowestMs} ms (goal: every one within ${BLACKHOLE_ANSWER_GOAL_MS} ms)`)
+      }
+      failures.push(...loadFailures(load.figures))
+      failures.push(...integrityFailures(integrity), ...settledFailures(settled))
+      if (replays.different.length > 0) failures.push(`${replays.different.length} replays did not give the first answer: ${replays.different.slice(0, 3).join('; ')}`)
+      if (gateway.leaks > 0) failures.push(`${gateway.leaks} log lines carried SQL text or parameters`)
+      return { figures, failures }
+    } finally {
+      await proxy.close()
+      cluster.destroy()
+    }
   }
 }
