@@ -20,6 +20,7 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 4 * 1024 * 1024 }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
+  DB_QUERY_TIMEOUT_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60, description: 'a query with no answer this long fails (503) and its connection is closed; 0: no limit' }),
   ISSUER_NAME: Type.String({ default: 'Ministry of Culture and Information of the Republic of Kazakhstan' }),
   ISSUER_NAME_KK: Type.String({ default: 'Қазақстан Республикасы Мәдениет және ақпарат министрлігі' }),
   ISSUER_NAME_RU: Type.String({ default: 'Министерство культуры и информации Республики Казахстан' }),
@@ -52,7 +53,7 @@ export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
 
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
   'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS',
   'MEDIA_VIDEO_TIMEOUT_SECONDS', 'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS'] as const
 

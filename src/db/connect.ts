@@ -89,9 +89,9 @@ export async function openDatabase (config: Config, logger: Logger): Promise<Ope
           await owner.end()
         }
       }, logger, describeTarget(migrationUrl))
-      pool = createPool(url, config.DB_POOL_SIZE, { onConnectionError })
+      pool = createPool(url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 })
     } else {
-      const own = createPool(url, config.DB_POOL_SIZE, { onConnectionError })
+      const own = createPool(url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 })
       pool = own
       await waitForDatabase(() => migrateDatabase(own), logger, describeTarget(url))
     }

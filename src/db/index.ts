@@ -25,6 +25,8 @@ export interface PoolOptions {
   onConnectionError?: (error: Error) => void
   /** How long a checkout waits for a connection before failing (then the request answers 503). */
   connectionTimeoutMillis?: number
+  /** How long a query may go unanswered (a network that drops everything) before it fails; 0 or unset: no limit. */
+  queryTimeoutMillis?: number
 }
 
 /** How long a request waits for a pooled connection by default before it is answered 503. */
@@ -41,12 +43,26 @@ export function createPool (connectionString: string, max = 20, options: PoolOpt
     connectionString,
     max,
     application_name: 'takedown-gateway',
-    connectionTimeoutMillis: options.connectionTimeoutMillis ?? POOL_CHECKOUT_TIMEOUT_MS
+    connectionTimeoutMillis: options.connectionTimeoutMillis ?? POOL_CHECKOUT_TIMEOUT_MS,
+    query_timeout: options.queryTimeoutMillis || undefined
   })
   const lost = (error: Error): void => { options.onConnectionError?.(error) }
   pool.on('error', lost)
   pool.on('connect', (client) => { client.on('error', lost) })
+  // A query that timed out is still on the wire, and a transaction whose rollback timed out is still open on the
+  // server: such a connection is ended, not pooled again, or the next request would queue behind the lost answer
+  // or run inside the old transaction. end() with a query in flight destroys the socket and marks the client
+  // ending, which tells the pool to drop it.
+  pool.on('release', (error, client) => {
+    if (error === undefined && isUnsettled(client)) void client.end().catch(() => {})
+  })
   return pool
+}
+
+/** A client with a query still awaiting its answer, or inside a transaction (a released client should be neither). */
+function isUnsettled (client: pg.PoolClient): boolean {
+  const active = (client as unknown as { _getActiveQuery?: () => unknown })._getActiveQuery?.()
+  return (active !== undefined && active !== null) || client.getTransactionStatus?.() === 'T' || client.getTransactionStatus?.() === 'E'
 }
 
 export function createDatabase (pool: pg.Pool): Database {
