@@ -1,5 +1,6 @@
 // The security cases every route shares, written once and run for each (no key, a wrong key, a role the route
-// refuses, another platform's liaison), and a check that no authenticated operation of the contract is left out.
+// refuses, another platform's liaison, and every role it serves, which must get past the check), and a check that
+// no authenticated operation of the contract is left out.
 import type { Test } from 'tap'
 import type { Role } from '../../src/domain/vocabulary.ts'
 import { ROLES } from '../../src/domain/vocabulary.ts'
@@ -9,12 +10,14 @@ import type { Actors } from '../fixtures/actors.ts'
 export interface SecuredRoute {
   method: 'GET' | 'POST' | 'PATCH'
   url: string
-  /** The roles that may call it; every other role gets 403. */
+  /** The roles that may call it, and are not refused (401/403); every other role gets 403. */
   roles: readonly Role[]
   payload?: unknown
   headers?: Record<string, string>
   /** The platform the resource belongs to: a liaison of another platform gets 404, as if it did not exist. */
   platform?: string
+  /** What a role the route serves sends instead, where the common request is one only another role may make. */
+  asRole?: Partial<Record<Role, { payload?: unknown, headers?: Record<string, string> }>>
 }
 
 const PROBLEM = 'application/problem+json; charset=utf-8'
@@ -39,6 +42,26 @@ export function runCommonRouteTests (t: Test, ctx: TestContext, actors: Actors, 
         t.equal(res.statusCode, 401, why)
         t.equal(res.headers['content-type'], PROBLEM, why)
         t.match(String(res.headers['www-authenticate']), /^Bearer /, why)
+      }
+    })
+
+    // A route that refused everyone would pass every case above and below: each role it serves calls it too, a
+    // liaison of the resource's own platform where it has one. What it answers beyond the check (a 404 for an id
+    // that does not exist, a 400 or 422 for a body it does not take, a 409) does not matter here.
+    t.test(`${name}: ${route.roles.join(', ')} get past the check`, async (t) => {
+      t.ok(route.roles.length > 0, 'the route serves some role')
+      for (const role of route.roles) {
+        const own = route.asRole?.[role]
+        const res = await ctx.call(keyOf(actors, role, route.platform ?? 'telegram'), {
+          method: route.method,
+          url: route.url,
+          payload: (own?.payload ?? route.payload) as never,
+          headers: { ...route.headers, ...own?.headers }
+        })
+        t.notOk([401, 403].includes(res.statusCode), `${role} is not refused (${res.statusCode} ${res.body.slice(0, 200)})`)
+        t.ok(res.statusCode < 500, `${role}: no server error (${res.statusCode})`)
+        // A resource with a platform exists: its own platform's liaison (and every other role it serves) finds it.
+        if (route.platform !== undefined) t.not(res.statusCode, 404, `${role} finds the resource`)
       }
     })
 
