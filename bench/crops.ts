@@ -1,5 +1,5 @@
 // Cropped re-uploads: recall and precision of PDQ matching with and without banked central-crop hashes.
-// Run: tsx bench/crops.ts   (images: ../shared/vectors/pdq; crops re-encoded as JPEG the way a re-upload would be)
+// Run: tsx bench/crops.ts   (images: test/vectors/pdq, or VECTORS_DIR's pdq/; crops re-encoded as JPEG the way a re-upload would be)
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { decodeImageForPdq, hashMedia } from '../src/media/decode-image.ts'
@@ -7,8 +7,9 @@ import { pdqFromRgb, PDQ_MIN_MATCH_QUALITY, type Orientation } from '../src/doma
 import { PdqIndex } from '../src/domain/pdq-index.ts'
 import { centreCrop } from '../src/domain/image-crops.ts'
 import { BANKED_CROP_PERCENTS } from '../src/domain/hash-bank.ts'
+import { PDQ_VECTORS } from '../test/helpers/vectors.ts'
 
-const VECTORS = new URL('../../shared/vectors/pdq/', import.meta.url)
+const VECTORS = PDQ_VECTORS
 const BORDER_CUTS = [0.02, 0.05, 0.08, 0.1, 0.15] // removed from each border
 const files = readFileSync(new URL('expected.tsv', VECTORS), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0])
 const bytesOf = (file: string): Buffer => readFileSync(new URL(file, VECTORS))

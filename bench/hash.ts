@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs'
 import { decodeImageForPdq, hashMedia } from '../src/media/decode-image.ts'
 import { pdqFromRgb, type RgbImage } from '../src/domain/pdq.ts'
+import { PDQ_VECTORS } from '../test/helpers/vectors.ts'
 
-const VECTORS = new URL('../../shared/vectors/pdq/', import.meta.url)
+const VECTORS = PDQ_VECTORS
 const SECONDS = Number(process.argv[2] ?? 5)
 
 const files = readFileSync(new URL('expected.tsv', VECTORS), 'utf8').trim().split('\n').slice(1)

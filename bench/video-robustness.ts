@@ -19,8 +19,9 @@ import { VpdqIndex, queryWithTrimmed } from '../src/domain/vpdq-index.ts'
 import { bordersTrimmed } from '../src/domain/vpdq.ts'
 import { BANKED_VIDEO_DERIVATION, bankedFrames } from '../src/domain/vpdq-derive.ts'
 import type { VpdqFeature } from '../src/domain/vpdq-types.ts'
+import { VPDQ_VECTORS } from '../test/helpers/vectors.ts'
 
-const VIDEOS = new URL('../../shared/vectors/vpdq/videos/', import.meta.url)
+const VIDEOS = new URL('videos/', VPDQ_VECTORS)
 const SOURCES = ['chair-orig-22-sd-bar', 'pattern-hd-no-bar', 'doorknob-hd-no-bar']
 const COPIES: Array<[string, string[]]> = [
   ['re-encoded at half size', ['-vf', 'scale=trunc(iw/4)*2:trunc(ih/4)*2', '-crf', '32']],

@@ -3,9 +3,10 @@
 import t from 'tap'
 import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { PDQ_VECTORS, vpdqVector } from '../helpers/vectors.ts'
 
 const BIN = fileURLToPath(new URL('../../bin/takedown.js', import.meta.url))
-const VECTORS = fileURLToPath(new URL('../../../shared/vectors/pdq/', import.meta.url))
+const VECTORS = fileURLToPath(PDQ_VECTORS)
 const PNG = `${VECTORS}misc/c.png`
 const JPG = `${VECTORS}misc/wee.jpg`
 const MISSING = `${VECTORS}misc/does-not-exist.png`
@@ -68,7 +69,7 @@ t.test('no command, or an unknown one, exits 2 with the list of commands', async
 })
 
 t.test('a video prints its digests and vPDQ, one frame per second', async (t) => {
-  const VIDEO = fileURLToPath(new URL('../../../shared/vectors/vpdq/videos/pattern-sd-grey-bar.mp4', import.meta.url))
+  const VIDEO = vpdqVector('videos/pattern-sd-grey-bar.mp4')
   const json = await run('hash', '--json', VIDEO, PNG)
   t.equal(json.code, 0, json.stderr)
   const [video, image] = json.stdout.trimEnd().split('\n').map((line) => JSON.parse(line))

@@ -12,8 +12,9 @@ import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/pdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 import { DENSE_LABEL, bankedFrames } from '../../src/domain/vpdq-derive.ts'
+import { VPDQ_VECTORS } from '../helpers/vectors.ts'
 
-const HASHES = new URL('../../../shared/vectors/vpdq/hashes-debian-ffmpeg/', import.meta.url)
+const HASHES = new URL('hashes-debian-ffmpeg/', VPDQ_VECTORS)
 const readText = (name: string): string => fs.readFileSync(new URL(`${name}.txt`, HASHES), 'utf8')
 const video = (name: string): VpdqFeature[] => {
   const parsed = parseVpdqText(readText(name))

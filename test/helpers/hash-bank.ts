@@ -5,8 +5,9 @@ import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entr
 import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
 import { eventually } from './eventually.ts'
 import { reportPayload } from '../fixtures/reports.ts'
+import { PDQ_VECTORS } from './vectors.ts'
 
-export const VECTORS = new URL('../../../shared/vectors/pdq/', import.meta.url)
+export const VECTORS = PDQ_VECTORS
 
 export interface Vector { file: string, pdq: string, quality: number, sha256: string, md5: string }
 

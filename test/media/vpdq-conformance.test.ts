@@ -1,4 +1,4 @@
-// vPDQ against ../shared/vectors/vpdq: the ThreatExchange sample hashes (any ffmpeg, within tolerances) and the
+// vPDQ against test/vectors/vpdq (docs/vpdq.md): the ThreatExchange sample hashes (any ffmpeg, within tolerances) and the
 // reference built on Debian's ffmpeg 5.1 (bit for bit, whenever that is the ffmpeg in use).
 import t from 'tap'
 import { readFileSync, readdirSync } from 'node:fs'
@@ -8,16 +8,18 @@ import { hashVideoFile } from '../../src/media/hash-video.ts'
 import { parseVpdqText } from '../../src/domain/vpdq.ts'
 import { hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY } from '../../src/domain/pdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+import { VPDQ_VECTORS } from '../helpers/vectors.ts'
 
-const VECTORS = new URL('../../../shared/vectors/vpdq/', import.meta.url)
+const VECTORS = VPDQ_VECTORS
 const names = readdirSync(new URL('videos/', VECTORS)).filter((f) => f.endsWith('.mp4')).map((f) => f.slice(0, -4)).sort()
+t.ok(names.length >= 4, `the sample videos are there (${names.length} in ${new URL('videos/', VECTORS).pathname})`)
 const reference = (set: string, name: string): VpdqFeature[] => parseVpdqText(readFileSync(new URL(`${set}/${name}.txt`, VECTORS), 'utf8'))
 // Every frame of every video costs minutes on a loaded machine; by default every frame of the two short HD videos is
 // compared, and the others at HMA's one frame per second. VPDQ_CONFORMANCE=full compares every frame of all.
 const EVERY_FRAME = process.env.VPDQ_CONFORMANCE === 'full' ? names : ['doorknob-hd-no-bar', 'pattern-hd-no-bar']
 
 // About 20 s of CPU in all; a loaded machine stretches that well past tap's default per-file limit.
-t.setTimeout(300_000)
+t.setTimeout(EVERY_FRAME === names ? 1_800_000 : 300_000)
 
 const tools = await resolveFfmpeg(loadConfig(process.env))
 if (tools === undefined) {

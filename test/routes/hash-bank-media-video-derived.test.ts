@@ -15,9 +15,10 @@ import { BANKED_VIDEO_DERIVATION, DENSE_LABEL } from '../../src/domain/vpdq-deri
 import { cropLabel } from '../../src/domain/hash-bank.ts'
 import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
 import { retireNoticeHashes } from '../../src/use-cases/hash-bank/notice-entries.ts'
+import { VPDQ_VECTORS } from '../helpers/vectors.ts'
 
 const run = promisify(execFile)
-const VIDEOS = new URL('../../../shared/vectors/vpdq/videos/', import.meta.url)
+const VIDEOS = new URL('videos/', VPDQ_VECTORS)
 const work = await mkdtemp(path.join(os.tmpdir(), 'takedown-bank-derived-test-'))
 t.teardown(async () => { await rm(work, { recursive: true, force: true }) })
 

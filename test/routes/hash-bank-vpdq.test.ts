@@ -13,8 +13,9 @@ import { parseVpdqText, orientedFrames, vpdqDigest } from '../../src/domain/vpdq
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../../src/media/hash-video.ts'
+import { VPDQ_VECTORS, vpdqVector } from '../helpers/vectors.ts'
 
-const HASHES = new URL('../../../shared/vectors/vpdq/hashes-debian-ffmpeg/', import.meta.url)
+const HASHES = new URL('hashes-debian-ffmpeg/', VPDQ_VECTORS)
 const text = (name: string): string => fs.readFileSync(new URL(`${name}.txt`, HASHES), 'utf8')
 // One frame in ten: about what one hash a second gives, and small requests.
 const video = (name: string): VpdqFeature[] => {
@@ -196,7 +197,7 @@ t.test('end to end with real videos: a re-encoded copy of a removed video is fla
   const liaison = await ctx.clientKey('liaison', 'telegram')
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vpdq-e2e-'))
   t.teardown(() => fs.rmSync(dir, { recursive: true, force: true }))
-  const original = new URL('../../../shared/vectors/vpdq/videos/chair-orig-22-sd-bar.mp4', import.meta.url).pathname
+  const original = vpdqVector('videos/chair-orig-22-sd-bar.mp4')
   const copy = path.join(dir, 'copy.mp4')
   execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', original, '-vf', 'scale=trunc(iw/4)*2:trunc(ih/4)*2', '-c:v', 'libx264', '-crf', '30', '-an', copy])
   const first = await hashVideoFile(original, { tools })

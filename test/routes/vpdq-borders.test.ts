@@ -16,9 +16,10 @@ import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
 import { trimmedHashes } from '../../src/domain/vpdq.ts'
 import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
 import { BANKED_VIDEO_DERIVATION, DENSE_LABEL } from '../../src/domain/vpdq-derive.ts'
+import { vpdqVector } from '../helpers/vectors.ts'
 
 // The sample is pillarboxed already (bars left and right); its copy is letterboxed on top of that.
-const SAMPLE = new URL('../../../shared/vectors/vpdq/videos/chair-orig-22-sd-bar.mp4', import.meta.url).pathname
+const SAMPLE = vpdqVector('videos/chair-orig-22-sd-bar.mp4')
 const LETTERBOX = 'pad=iw:trunc(ih*1.4/2)*2:0:(oh-ih)/2:black'
 
 const report = (ref: string, url: string, features: unknown) => ({
@@ -136,7 +137,7 @@ t.test('letterboxed copies of a removed video', async (t) => {
 
   t.test('a video without bars is banked once, and its letterboxed copy matches that entry through its trimmed frames', async (t) => {
     // A dark, flat picture: its borders must not be taken for bars, nor its flat frames matched on the bars' edges.
-    const doorknob = new URL('../../../shared/vectors/vpdq/videos/doorknob-hd-no-bar.mp4', import.meta.url).pathname
+    const doorknob = vpdqVector('videos/doorknob-hd-no-bar.mp4')
     const boxed = path.join(dir, 'doorknob-letterboxed.mp4')
     execFileSync(tools.ffmpeg, ['-v', 'error', '-y', '-i', doorknob, '-vf', LETTERBOX, '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-an', boxed])
     const plain = await hashThroughApi(doorknob)
