@@ -1,8 +1,11 @@
 // Parses imported hash lists (CSV with a header, or JSON lines) into columns, naming each malformed line by number.
+// Lines are read by the reader `takedown submit` uses too (src/domain/csv-reader.ts: BOM, CRLF, blank lines and #
+// comments, quoting, the header), so a file means the same to both.
 import type { HashKind } from './vocabulary.ts'
 import { isHashKind, labelProblem, normaliseHashValue } from './hash-bank.ts'
 import { encodeFeatures, featureProblems, normaliseFeatures, parseVpdqText, vpdqDigest } from './vpdq-match.ts'
 import type { VpdqFeature } from './vpdq-types.ts'
+import { csvFields, csvHeader, recordLines } from './csv-reader.ts'
 
 /** csv and ndjson lists of hashes; vpdq: one video hash in the reference's text format (frame,quality,pdq,time). */
 export const LIST_FORMATS = ['csv', 'ndjson', 'vpdq'] as const
@@ -42,16 +45,8 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
   }
   if (format === 'vpdq') return parseVideoText(text, out, maxErrors)
   let columns: number[] | null = null // CSV: position of type, value, labels, quality (-1 when absent)
-  let lineNo = 0
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    let line = text.slice(start, end)
-    start = end + 1
-    lineNo++
-    if (line.endsWith('\r')) line = line.slice(0, -1)
-    if (line.trim() === '') continue
+  let width = 0
+  for (const { line: lineNo, text: line } of recordLines(text)) {
     if (format === 'csv' && columns === null) {
       const header = readCsvHeader(line)
       if (typeof header === 'string') {
@@ -59,6 +54,7 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
         return out
       }
       columns = header
+      width = columns.filter((i) => i >= 0).length
       continue
     }
     out.lines++
@@ -66,7 +62,7 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
       reject(lineNo, `line longer than ${MAX_LINE_LENGTH} characters`)
       continue
     }
-    const fields = format === 'csv' ? csvFields(line, columns as number[]) : jsonFields(line)
+    const fields = format === 'csv' ? csvRecord(line, columns as number[], width) : jsonFields(line)
     if (typeof fields === 'string') {
       reject(lineNo, fields)
       continue
@@ -158,65 +154,29 @@ function lineNumbers (text: string): number[] {
   return out
 }
 
+const HEADER_HINT = 'the header is type,value,labels (and optionally quality)'
+const columnOf = (key: string): string | undefined => (CSV_COLUMNS as readonly string[]).includes(key) ? key : undefined
+
 function readCsvHeader (line: string): number[] | string {
-  const names = splitCsvLine(line)?.map((n) => n.trim().toLowerCase())
-  if (names === undefined) return 'the header line is not valid CSV'
-  const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n))
-  if (unknown.length > 0) return `unknown column(s) ${unknown.join(', ')}: the header is type,value,labels (and optionally quality)`
-  if (new Set(names).size !== names.length) return 'a column is named twice in the header'
+  const cells = csvFields(line)
+  if (typeof cells === 'string') return `the header line is not valid CSV: ${cells}`
+  const names = csvHeader(cells, columnOf, HEADER_HINT)
+  if (typeof names === 'string') return names
   const at = CSV_COLUMNS.map((c) => names.indexOf(c))
   if (at[0] === -1 || at[1] === -1) return 'the header must name the columns type and value (type,value,labels)'
   return at
 }
 
-function csvFields (line: string, at: number[]): Fields | string {
-  const cells = splitCsvLine(line)
-  if (cells === null) return 'unbalanced quotes'
-  const width = at.filter((i) => i >= 0).length
+function csvRecord (line: string, at: number[], width: number): Fields | string {
+  const cells = csvFields(line)
+  if (typeof cells === 'string') return cells
   if (cells.length !== width) return `expected ${width} fields, found ${cells.length}`
-  const labelCell = at[2] >= 0 ? cells[at[2]].trim() : ''
+  const labelCell = at[2] >= 0 ? cells[at[2]] : ''
   return {
-    type: cells[at[0]].trim(),
-    value: cells[at[1]].trim(),
+    type: cells[at[0]],
+    value: cells[at[1]],
     labels: labelCell === '' ? [] : labelCell.split(';').map((l) => l.trim()).filter((l) => l !== ''),
-    quality: at[3] >= 0 ? cells[at[3]].trim() : undefined
-  }
-}
-
-// RFC 4180 fields within one line ("" escapes a quote); quoted line breaks are not supported, so a list's line
-// numbers stay the file's.
-function splitCsvLine (line: string): string[] | null {
-  if (!line.includes('"')) return line.split(',')
-  const cells: string[] = []
-  let i = 0
-  for (;;) {
-    if (line[i] === '"') {
-      let cell = ''
-      i++
-      for (;;) {
-        const q = line.indexOf('"', i)
-        if (q === -1) return null
-        cell += line.slice(i, q)
-        if (line[q + 1] === '"') {
-          cell += '"'
-          i = q + 2
-          continue
-        }
-        i = q + 1
-        break
-      }
-      cells.push(cell)
-      if (i === line.length) return cells
-      if (line[i] !== ',') return null
-      i++
-    } else {
-      const comma = line.indexOf(',', i)
-      const cell = line.slice(i, comma === -1 ? line.length : comma)
-      if (cell.includes('"')) return null
-      cells.push(cell)
-      if (comma === -1) return cells
-      i = comma + 1
-    }
+    quality: at[3] >= 0 ? cells[at[3]] : undefined
   }
 }
 
