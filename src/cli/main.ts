@@ -1,4 +1,5 @@
-// The takedown command line: submit, watch, notices, verify, export and hash, on the typed client.
+// The takedown command line: submit, watch, notices, verify, export and hash, on the typed client; commander reads
+// every command's arguments, writes help to stdout and usage errors to stderr.
 // TAKEDOWN_URL names the gateway, TAKEDOWN_KEY is the API key. Exit status: 0 done, 1 failed, 2 usage.
 import fs from 'node:fs/promises'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
@@ -27,16 +28,19 @@ const ENVIRONMENT = `${VARIABLES}
 
 Exit status: 0 done, 1 failed (or, for verify, invalid), 2 usage or other error.`
 
+/** What `takedown hash --help` says after the options. */
+const HASH_HELP = `
+Prints one line per file: PATH<TAB>sha256<TAB>md5<TAB>pdq<TAB>quality, or PATH<TAB>error: message.
+A video (MP4, QuickTime, WebM, Matroska) prints PATH<TAB>sha256<TAB>md5<TAB>vpdq<TAB>N features, then one
+line per feature, indented: frame,quality,pdq,timestamp (one frame per second, as HMA hashes videos).
+With --json, one JSON object per line instead: { path, sha256, md5, pdq: { hash, quality } } for an image,
+{ path, sha256, md5, vpdq: { secondsPerHash, frameRate, durationSeconds, features } } for a video, or { path, error }.
+Videos are decoded with FFMPEG_PATH, else the ffmpeg on PATH, else the one the npm package ships.
+
+Exit status: 0 all hashed, 1 some file failed, 2 usage error.`
+
 /** Runs the CLI and resolves to its exit status. */
 export async function run (argv: string[], env: Record<string, string | undefined>, io: Io = processIo, signal?: AbortSignal): Promise<number> {
-  // `takedown hash` keeps its own argument handling (src/cli/takedown.ts).
-  if (argv[0] === 'hash') {
-    const rest = argv.slice(1)
-    const help = rest.slice(0, rest.includes('--') ? rest.indexOf('--') : undefined).some((a) => a === '--help' || a === '-h')
-    // Loaded only here: media decoding brings native modules the other commands do not need at start-up.
-    const { main: hashMain } = await import('./takedown.ts')
-    return await hashMain(help ? ['--help'] : argv, io)
-  }
   let status = 0
   const settings = () => settingsFrom(env)
   const client = (keyRequired = true) => connect(settings(), io, { keyRequired })
@@ -60,6 +64,7 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .option('--content-type <type>', 'content type of every item without its own (default other)')
     .addOption(new Option('--format <format>', 'file format (default: from the extension, else the content)').choices(['csv', 'ndjson']))
     .option('--chunk-size <n>', 'items per report', integer('--chunk-size', 1, 1000), 1000)
+    .option('--rejects <file>', 'set aside the lines the gateway would refuse (its own URL recognition, offline) into this file, with their line numbers and reasons, and send the rest; fix the file and submit it again')
     .addHelpText('after', '\nEach report carries an Idempotency-Key derived from its content and place in the file, so a rerun of an\ninterrupted submission (within 24 hours) replays what the gateway already took instead of creating it again.' + ENVIRONMENT)
     .action(async (file: string, o: Record<string, unknown>) => {
       status = await submit(client(), file, {
@@ -71,7 +76,8 @@ export async function run (argv: string[], env: Record<string, string | undefine
         territorialScope: o.territorialScope as string[] | undefined,
         contentType: o.contentType as string | undefined,
         format: o.format as string | undefined,
-        chunkSize: o.chunkSize as number
+        chunkSize: o.chunkSize as number,
+        rejects: o.rejects as string | undefined
       }, io, settings())
     })
 
@@ -126,9 +132,20 @@ export async function run (argv: string[], env: Record<string, string | undefine
     })
 
   program.command('hash')
-    .description('SHA-256, MD5 and PDQ of local files (nothing is sent anywhere); takedown hash --help for its options')
-    .argument('<file...>')
+    .description('SHA-256, MD5 and PDQ (images) or vPDQ (videos) of local files; nothing is sent anywhere')
+    .usage('[--json] <file...>')
+    .argument('<file...>', 'images and videos')
     .option('--json', 'one JSON object per line')
+    .addHelpText('after', HASH_HELP)
+    .action(async (files: string[], o: { json?: boolean }) => {
+      // Loaded only here: media decoding brings native modules the other commands do not need at start-up.
+      const { hashFiles } = await import('./hash.ts')
+      const progress = io.terminal
+      status = await hashFiles(files, { json: o.json === true }, {
+        out: io.out,
+        ...(progress === null ? {} : { progress: (text: string) => { progress.write(`\r\x1b[K${text}`) } })
+      }, env)
+    })
 
   try {
     await program.parseAsync(argv, { from: 'user' })

@@ -3,6 +3,9 @@
 import crypto from 'node:crypto'
 import path from 'node:path'
 import { canonicalJson } from '../domain/canonical-json.ts'
+import { columnKey, csvFields, csvHeader, recordLines } from '../domain/csv-reader.ts'
+import { recogniseItems, type SubmittedItem } from '../domain/report-intake.ts'
+import { CONTENT_TYPES } from '../domain/vocabulary.ts'
 import type { Data, paths } from '../client/types.ts'
 
 export type ReportBody = paths['/v1/reports']['post']['requestBody']['content']['application/json']
@@ -27,6 +30,24 @@ export interface Chunk {
   idempotencyKey: string
 }
 
+/** A line set aside instead of sent: its number, its text as written and why the gateway would refuse it. */
+export interface Reject {
+  line: number
+  text: string
+  reason: string
+}
+
+export interface Plan {
+  chunks: Chunk[]
+  /** Empty unless the lines were set aside (planSubmission's `setAside`), in the file's order. */
+  rejects: Reject[]
+  format: 'csv' | 'ndjson'
+  /** A CSV file's header line as written. */
+  header: string | null
+  /** The externalRef of rows that name none, without --external-ref: the file's name. */
+  defaultRef: string
+}
+
 export class InputError extends Error {}
 
 export const MAX_ITEMS_PER_REPORT = 1000
@@ -37,76 +58,61 @@ const ALIASES: Record<string, string> = {
   externalref: 'externalRef', territorialscope: 'territorialScope', capturedat: 'capturedAt',
   evidenceref: 'evidenceRef', sha256: 'sha256', md5: 'md5', pdq: 'pdq'
 }
-const canonicalName = (name: string): string | undefined => ALIASES[name.toLowerCase().replace(/[^a-z0-9]/g, '')]
+const canonicalName = (name: string): string | undefined => ALIASES[columnKey(name)]
 
 type Row = Record<string, unknown>
+/** A line of the file: the row it holds, or why it holds none. `text` is the line as written. */
+type Read = { line: number, text: string, row: Row } | { line: number, text: string, problem: string }
 
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. Answers each record's first line. */
-export function parseCsv (text: string): Array<{ line: number, fields: string[] }> {
-  const records: Array<{ line: number, fields: string[] }> = []
-  let fields: string[] = []
-  let field = ''
-  let quoted = false
-  let line = 1
-  let recordLine = 1
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
-  const endRecord = (): void => {
-    fields.push(field)
-    if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: recordLine, fields })
-    fields = []
-    field = ''
-  }
-  for (; i < text.length; i++) {
-    const c = text[i]
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++ } else if (c === '"') quoted = false
-      else { if (c === '\n') line++; field += c }
-    } else if (c === '"' && field === '') quoted = true
-    else if (c === ',') { fields.push(field); field = '' } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++
-      endRecord()
-      line++
-      recordLine = line
-    } else field += c
-  }
-  if (quoted) throw new InputError(`line ${recordLine}: a quoted field is not closed`)
-  if (field !== '' || fields.length > 0) endRecord()
-  return records
-}
+const COLUMNS_HINT = 'the columns are url, contentType, category, legalBasis, statementOfReasons (or reasons), urgency, ' +
+  'externalRef, territorialScope, capturedAt, evidenceRef, sha256, md5 and pdq'
 
-function readRows (text: string, format: 'csv' | 'ndjson'): Array<{ line: number, row: Row }> {
+/**
+ * The file's rows, read as src/domain/csv-reader.ts reads every CSV and JSON-lines file (hash-list imports too):
+ * BOM, LF or CRLF, one record a line, blank lines and # comments skipped, quoted fields, a header whose unknown
+ * columns are refused. A file that cannot be read at all (no usable header) throws; a bad line is answered as a
+ * problem of its own, for the caller to refuse or set aside.
+ */
+function readRows (text: string, format: 'csv' | 'ndjson'): { header: string | null, rows: Read[] } {
+  const rows: Read[] = []
   if (format === 'ndjson') {
-    const rows: Array<{ line: number, row: Row }> = []
-    text.split('\n').forEach((raw, index) => {
-      if (raw.trim() === '') return
+    for (const { line, text: raw } of recordLines(text)) {
       let value: unknown
       try {
         value = JSON.parse(raw)
-      } catch {
-        throw new InputError(`line ${index + 1}: not a JSON object`)
+      } catch {}
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        rows.push({ line, text: raw, problem: 'not a JSON object' })
+        continue
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InputError(`line ${index + 1}: not a JSON object`)
       const row: Row = {}
       for (const [key, v] of Object.entries(value)) {
         if (key === 'hashes' && typeof v === 'object' && v !== null) Object.assign(row, v)
         else row[canonicalName(key) ?? key] = v
       }
-      rows.push({ line: index + 1, row })
-    })
-    return rows
+      rows.push({ line, text: raw, row })
+    }
+    return { header: null, rows }
   }
-  const [header, ...records] = parseCsv(text)
-  if (header === undefined) return []
-  const columns = header.fields.map((name) => canonicalName(name.trim()))
-  if (!columns.includes('url')) throw new InputError(`line ${header.line}: the header names no url column`)
-  return records.map(({ line, fields }) => {
-    const row: Row = {}
-    columns.forEach((name, i) => {
-      const value = fields[i]?.trim()
-      if (name !== undefined && value !== undefined && value !== '') row[name] = value
-    })
-    return { line, row }
-  })
+  let columns: string[] | null = null
+  let header: string | null = null
+  for (const { line, text: raw } of recordLines(text)) {
+    const fields = csvFields(raw)
+    if (columns === null) {
+      const names = typeof fields === 'string' ? `the header is not valid CSV: ${fields}` : csvHeader(fields, (key) => ALIASES[key], COLUMNS_HINT)
+      if (typeof names === 'string') throw new InputError(`line ${line}: ${names}`)
+      if (!names.includes('url')) throw new InputError(`line ${line}: the header names no url column`)
+      columns = names
+      header = raw
+    } else if (typeof fields === 'string') rows.push({ line, text: raw, problem: fields })
+    else if (fields.length !== columns.length) rows.push({ line, text: raw, problem: `expected ${columns.length} fields, found ${fields.length}` })
+    else {
+      const row: Row = {}
+      columns.forEach((name, i) => { if (fields[i] !== '') row[name] = fields[i] })
+      rows.push({ line, text: raw, row })
+    }
+  }
+  return { header, rows }
 }
 
 export function formatOf (file: string, text: string, given?: string): 'csv' | 'ndjson' {
@@ -115,7 +121,8 @@ export function formatOf (file: string, text: string, given?: string): 'csv' | '
   const ext = path.extname(file).toLowerCase()
   if (ext === '.csv') return 'csv'
   if (ext === '.ndjson' || ext === '.jsonl' || ext === '.json') return 'ndjson'
-  return text.trimStart().startsWith('{') ? 'ndjson' : 'csv'
+  const first = recordLines(text).next()
+  return first.done !== true && first.value.text.trimStart().startsWith('{') ? 'ndjson' : 'csv'
 }
 
 const scopeOf = (value: unknown): string[] | undefined => {
@@ -125,22 +132,57 @@ const scopeOf = (value: unknown): string[] | undefined => {
 }
 
 /**
+ * Why the gateway would refuse an item, found offline by its own check (src/domain/report-intake.ts: URL
+ * recognition, hash shapes, a capture time ahead of the clock) and its content types; else the item's canonical URL.
+ */
+function itemProblem (item: ItemBody, now: Date): { problem: string } | { canonicalUrl: string } {
+  if (!(CONTENT_TYPES as readonly string[]).includes(item.contentType)) return { problem: `contentType: must be one of ${CONTENT_TYPES.join(', ')}` }
+  const { items, problems } = recogniseItems([item as SubmittedItem], now)
+  if (problems.length > 0) return { problem: problems.map((p) => `${p.pointer.replace(/^\/items\/0\//, '')}: ${p.detail}`).join('; ') }
+  return { canonicalUrl: items[0].canonicalUrl }
+}
+
+interface Entry { item: ItemBody, line: number, text: string, canonicalUrl: string }
+
+/**
  * Groups the rows by what their report shares (in the order the file first names each group) and cuts each group
  * into reports of at most `chunkSize` items. A chunk's key is a hash of its body and its place in the file: the
  * same file gives the same keys, so the gateway replays what it already took (it keeps keys for 24 hours).
+ *
+ * A line that cannot become an item stops the whole file (InputError) and an item the gateway would refuse is
+ * sent, so it refuses its report; with `setAside`, both are set aside instead (the plan's rejects), as is a second
+ * item naming the same material within one report, which would refuse that report too.
  */
-export function planSubmission (file: string, text: string, shared: SharedFields, options: { format?: string, chunkSize?: number } = {}): Chunk[] {
+export function planSubmission (
+  file: string, text: string, shared: SharedFields, options: { format?: string, chunkSize?: number, setAside?: boolean, now?: Date } = {}
+): Plan {
   const chunkSize = options.chunkSize ?? MAX_ITEMS_PER_REPORT
   if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ITEMS_PER_REPORT) throw new InputError(`--chunk-size must be 1 to ${MAX_ITEMS_PER_REPORT}`)
-  const rows = readRows(text, formatOf(file, text, options.format))
+  const setAside = options.setAside === true
+  const now = options.now ?? new Date()
+  const format = formatOf(file, text, options.format)
+  const { header, rows } = readRows(text, format)
   if (rows.length === 0) throw new InputError('the file holds no items')
+  const rejects: Reject[] = []
+  const refuse = (read: { line: number, text: string }, reason: string): void => {
+    if (!setAside) throw new InputError(`line ${read.line}: ${reason}`)
+    rejects.push({ line: read.line, text: read.text, reason })
+  }
   const defaultRef = path.basename(file).replace(/\.[^.]*$/, '')
-  const groups = new Map<string, { fields: Omit<ReportBody, 'items'>, items: ItemBody[], lines: number[] }>()
-  for (const { line, row } of rows) {
+  const groups = new Map<string, { fields: Omit<ReportBody, 'items'>, entries: Entry[] }>()
+  for (const read of rows) {
+    if ('problem' in read) {
+      refuse(read, read.problem)
+      continue
+    }
+    const { row } = read
     const pick = (name: keyof SharedFields): unknown => row[name] ?? shared[name]
     const missing = (['category', 'legalBasis', 'statementOfReasons'] as const).filter((name) => pick(name) === undefined)
     if (row.url === undefined) missing.unshift('url' as never)
-    if (missing.length > 0) throw new InputError(`line ${line}: no ${missing.join(', ')} (give a column, or a flag for all)`)
+    if (missing.length > 0) {
+      refuse(read, `no ${missing.join(', ')} (give a column, or a flag for all)`)
+      continue
+    }
     const territorialScope = scopeOf(row.territorialScope) ?? shared.territorialScope
     const fields = {
       externalRef: String(pick('externalRef') ?? defaultRef),
@@ -158,19 +200,45 @@ export function planSubmission (file: string, text: string, shared: SharedFields
       ...(row.capturedAt === undefined ? {} : { capturedAt: String(row.capturedAt) }),
       ...(row.evidenceRef === undefined ? {} : { evidenceRef: String(row.evidenceRef) })
     } as ItemBody
+    let canonicalUrl = ''
+    if (setAside) {
+      const checked = itemProblem(item, now)
+      if ('problem' in checked) {
+        refuse(read, checked.problem)
+        continue
+      }
+      canonicalUrl = checked.canonicalUrl
+    }
     const key = canonicalJson(fields)
-    const group = groups.get(key) ?? { fields, items: [], lines: [] }
+    const group = groups.get(key) ?? { fields, entries: [] }
     groups.set(key, group)
-    group.items.push(item)
-    group.lines.push(line)
+    group.entries.push({ item, line: read.line, text: read.text, canonicalUrl })
   }
   const chunks: Chunk[] = []
-  for (const group of groups.values()) {
-    for (let start = 0; start < group.items.length; start += chunkSize) {
-      const body = { ...group.fields, items: group.items.slice(start, start + chunkSize) } as ReportBody
-      const digest = crypto.createHash('sha256').update(canonicalJson({ position: chunks.length, body })).digest('base64url')
-      chunks.push({ body, lines: group.lines.slice(start, start + chunkSize), idempotencyKey: `takedown-submit-${digest}` })
-    }
+  const close = (fields: Omit<ReportBody, 'items'>, entries: Entry[]): void => {
+    const body = { ...fields, items: entries.map((e) => e.item) } as ReportBody
+    const digest = crypto.createHash('sha256').update(canonicalJson({ position: chunks.length, body })).digest('base64url')
+    chunks.push({ body, lines: entries.map((e) => e.line), idempotencyKey: `takedown-submit-${digest}` })
   }
-  return chunks
+  for (const { fields, entries } of groups.values()) {
+    let current: Entry[] = []
+    const seen = new Map<string, number>() // canonical URL -> its line, within the current chunk
+    for (const entry of entries) {
+      const first = seen.get(entry.canonicalUrl)
+      if (setAside && first !== undefined) {
+        refuse(entry, `url: the same material as line ${first}: ${entry.canonicalUrl}`)
+        continue
+      }
+      current.push(entry)
+      seen.set(entry.canonicalUrl, entry.line)
+      if (current.length === chunkSize) {
+        close(fields, current)
+        current = []
+        seen.clear()
+      }
+    }
+    if (current.length > 0) close(fields, current)
+  }
+  rejects.sort((a, b) => a.line - b.line)
+  return { chunks, rejects, format, header, defaultRef }
 }

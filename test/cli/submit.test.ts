@@ -38,6 +38,47 @@ t.test('takedown submit on a live gateway', async (t) => {
     t.same(items.sort(), [1, 2, 3, 4, 5].map((n) => `https://t.me/resume41/${n}`))
   })
 
+  t.test('submit --rejects: the lines the gateway would refuse are set aside, the other 997 go in one report', async (t) => {
+    const file = path.join(dir, 'case-43.csv')
+    const rejectsFile = path.join(dir, 'case-43.rejects.csv')
+    const bad = new Map([[2, 'https://example.com/not-a-platform'], [500, 'https://www.youtube.com/'], [1001, 'hxxp://t.me/rejects43/x']])
+    // Other platforms' URLs among Telegram's, so the offline recognition meets more than one parser.
+    const others = ['https://vk.com/wall-43_1', 'https://ok.ru/video/4343', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.tiktok.com/@rejects43/video/7234567890123456789']
+    const lines = ['url,contentType']
+    for (let line = 2; line <= 1001; line++) lines.push(`${bad.get(line) ?? others[line - 2] ?? `https://t.me/rejects43/${line}`},text`)
+    await fs.writeFile(file, lines.join('\n') + '\n')
+    const flags = ['--category', 'extremism', '--legal-basis', 'kz-online-platforms-9', '--reasons', 'Calls to join a banned group.', '--external-ref', 'CLI-43']
+
+    const whole = await run(['submit', file, ...flags], env)
+    t.equal(whole.code, 1, whole.stderr)
+    t.match(whole.stdout, /1000 items in 1 reports: 0 created, 0 already submitted, 1 refused/, 'without --rejects, three bad lines refuse the other 997')
+
+    const aside = await run(['submit', file, ...flags, '--rejects', rejectsFile], env)
+    t.equal(aside.code, 1, 'lines were set aside')
+    t.match(aside.stdout, /set aside line 2: url: belongs to no catalogued platform: https:\/\/example\.com\/not-a-platform/)
+    t.match(aside.stdout, /3 lines set aside in .*case-43\.rejects\.csv/)
+    t.match(aside.stdout, /997 items in 1 reports: 1 created, 0 already submitted, 0 refused; \d+ notices; 3 lines set aside/)
+    const stored = await reportsOf('CLI-43')
+    t.equal(stored.length, 1)
+    t.equal((await ctx.call(authority, { method: 'GET', url: `/v1/reports/${stored[0].id}` })).json().items.length, 997, 'the gateway took every line the CLI kept')
+    const rejects = await fs.readFile(rejectsFile, 'utf8')
+    t.match(rejects, /^# Lines of case-43\.csv that takedown submit set aside/)
+    t.same(rejects.split('\n').filter((l) => !l.startsWith('#') && l !== ''), ['url,contentType', ...[...bad.values()].map((u) => `${u},text`)], 'the header, then each line as written')
+    t.match(rejects, /# line 500: url: is on a catalogued platform but names no recognisable material: https:\/\/www\.youtube\.com\/\n/)
+
+    // Fixed, the file of rejects is submitted as it is: only the three lines are sent.
+    const fixes = new Map([...bad].map(([line, url]) => [`${url},text`, `https://t.me/rejects43/${line},text`]))
+    await fs.writeFile(rejectsFile, rejects.split('\n').map((l) => fixes.get(l) ?? l).join('\n'))
+    const resubmitted = await run(['submit', rejectsFile, ...flags], env)
+    t.equal(resubmitted.code, 0, resubmitted.stdout + resubmitted.stderr)
+    t.match(resubmitted.stdout, /3 items in 1 reports: 1 created/)
+    t.equal((await reportsOf('CLI-43')).length, 2)
+
+    const same = await run(['submit', file, ...flags, '--rejects', file], env)
+    t.equal(same.code, 2)
+    t.match(same.stderr, /takedown: --rejects must name another file than the one submitted/)
+  })
+
   t.test('submit: killed after its first report was acknowledged, a rerun resumes without duplicates', async (t) => {
     const file = path.join(dir, 'case-42.ndjson')
     const lines = Array.from({ length: 6 }, (_, i) => JSON.stringify({

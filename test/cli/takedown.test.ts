@@ -50,13 +50,26 @@ t.test('all files hashed exits 0', async (t) => {
   t.ok(stdout.startsWith(`${JPG}\t`), 'hash line for the file')
 })
 
-t.test('usage errors exit 2 with the usage message', async (t) => {
-  for (const args of [['hash'], ['hash', '--bogus', PNG]]) {
+t.test('usage errors exit 2 with the error and the usage on stderr', async (t) => {
+  for (const [args, error] of [[['hash'], /error: missing required argument 'file'/], [['hash', '--bogus', PNG], /error: unknown option '--bogus'/]] as const) {
     const { code, stdout, stderr } = await run(...args)
-    t.equal(code, 2, args.join(' ') || '(no arguments)')
+    t.equal(code, 2, args.join(' '))
     t.equal(stdout, '')
-    t.match(stderr, /usage: takedown hash \[--json\] FILE\.\.\./)
+    t.match(stderr, error)
+    t.match(stderr, /Usage: takedown hash \[--json\] <file\.\.\.>/)
   }
+})
+
+t.test('options anywhere, and -- before file names that look like options', async (t) => {
+  const { code, stdout } = await run('hash', PNG, '--json', '--', '--not-an-option.png')
+  t.equal(code, 1)
+  t.same(stdout.trimEnd().split('\n').map((line) => JSON.parse(line)), [
+    { path: PNG, sha256: '93aa0ba454d3805e02be04a883b839a85bee83d0cbac3d306331584c1ebec0c6', md5: '0d12d4462273b533b9197f78b9aeb0d7', pdq: { hash: 'e64cc9d91c623882f8d1f1d9a398e78c9f199b3bd83924f2b7e11e0bf861b064', quality: 100 } },
+    { path: '--not-an-option.png', error: 'no such file' }
+  ])
+  const help = await run('hash', '--help')
+  t.equal(help.code, 0)
+  t.match(help.stdout, /Exit status: 0 all hashed, 1 some file failed, 2 usage error/)
 })
 
 t.test('no command, or an unknown one, exits 2 with the list of commands', async (t) => {

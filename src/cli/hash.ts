@@ -1,5 +1,5 @@
-// The takedown command line: `takedown hash [--json] FILE...` prints each file's SHA-256, MD5 and PDQ (images) or
-// vPDQ (videos).
+// `takedown hash [--json] FILE...`: each file's SHA-256, MD5 and PDQ (images) or vPDQ (videos), computed locally.
+// Its arguments are read by commander with the other commands' (src/cli/main.ts).
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { open, readFile } from 'node:fs/promises'
@@ -10,65 +10,21 @@ import { AppError } from '../lib/errors.ts'
 import { formatVpdqText } from '../domain/vpdq.ts'
 import { loadConfig } from '../config.ts'
 
-const USAGE = `usage: takedown hash [--json] FILE...
-
-  Prints one line per file: PATH<TAB>sha256<TAB>md5<TAB>pdq<TAB>quality, or PATH<TAB>error: message.
-  A video (MP4, QuickTime, WebM, Matroska) prints PATH<TAB>sha256<TAB>md5<TAB>vpdq<TAB>N features, then one
-  line per feature, indented: frame,quality,pdq,timestamp (one frame per second, as HMA hashes videos).
-  --json   one JSON object per line instead: { path, sha256, md5, pdq: { hash, quality } } for an image,
-           { path, sha256, md5, vpdq: { secondsPerHash, frameRate, durationSeconds, features } } for a video,
-           or { path, error }
-  Videos are decoded with FFMPEG_PATH, else the ffmpeg on PATH, else the one the npm package ships.
-  Exit status: 0 all hashed, 1 some file failed, 2 usage error.
-`
-
-export interface CliIo {
+export interface HashIo {
   out: (line: string) => void
-  err: (text: string) => void
   /** Set when a person watches (standard error is a terminal): a long video's progress, rewritten in place. */
   progress?: (text: string) => void
 }
 
-const processIo: CliIo = {
-  out: (line) => { process.stdout.write(`${line}\n`) },
-  err: (text) => { process.stderr.write(text) },
-  ...(process.stderr.isTTY ? { progress: (text: string) => { process.stderr.write(`\r\x1b[K${text}`) } } : {})
-}
-
-/** Runs the CLI and resolves to its exit status. */
-export async function main (argv: string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv
-  if (command === '--help' || command === '-h') {
-    io.out(USAGE.trimEnd())
-    return 0
-  }
-  if (command !== 'hash') {
-    io.err(`${command === undefined ? 'missing command' : `unknown command: ${command}`}\n${USAGE}`)
-    return 2
-  }
-  let json = false
-  const files: string[] = []
-  const unknown: string[] = []
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]
-    if (arg === '--') {
-      files.push(...rest.slice(i + 1))
-      break
-    }
-    if (arg === '--json') json = true
-    else if (arg.startsWith('-') && arg !== '-') unknown.push(arg)
-    else files.push(arg)
-  }
-  if (unknown.length > 0 || files.length === 0) {
-    io.err(`${unknown.length > 0 ? `unknown option: ${unknown[0]}` : 'no files given'}\n${USAGE}`)
-    return 2
-  }
+/** Hashes each file in turn and resolves to the exit status: 0 all hashed, 1 some file failed. */
+export async function hashFiles (files: string[], options: { json: boolean }, io: HashIo, env: Record<string, string | undefined>): Promise<number> {
+  const { json } = options
   let failed = false
   let tools: Promise<FfmpegTools | undefined> | undefined
   for (const path of files) {
     try {
       if (await isVideo(path)) {
-        tools ??= resolveFfmpeg(loadConfig(process.env))
+        tools ??= resolveFfmpeg(loadConfig(env))
         const line = await hashVideo(path, await tools, io)
         io.out(json ? JSON.stringify(line) : [[path, line.sha256, line.md5, 'vpdq', `${line.vpdq.features.length} features`].join('\t'),
           ...formatVpdqText(line.vpdq).trimEnd().split('\n').filter((l) => l !== '').map((l) => `  ${l}`)].join('\n'))
@@ -100,7 +56,7 @@ async function isVideo (path: string): Promise<boolean> {
   }
 }
 
-async function hashVideo (path: string, tools: FfmpegTools | undefined, io: CliIo) {
+async function hashVideo (path: string, tools: FfmpegTools | undefined, io: HashIo) {
   if (tools === undefined) throw new Error('no ffmpeg found: install one or set FFMPEG_PATH')
   const sha256 = createHash('sha256')
   const md5 = createHash('md5')
