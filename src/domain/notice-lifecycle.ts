@@ -1,4 +1,4 @@
-// The notice state machine: product.md's lifecycle table as data, and the one function that applies it.
+// The notice state machine: docs/product.md's lifecycle table as data, and the one function that applies it.
 
 import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from './vocabulary.ts'
 import type { NoticeAction, NoticeStatus, Role } from './vocabulary.ts'
@@ -22,7 +22,7 @@ const NOT_TERMINAL: readonly NoticeStatus[] = [
   'rejected', 'cannot_comply', 'overdue', 'escalated'
 ]
 
-// Admins and auditors appear in no row: product.md gives admins the catalogues and clients, never a notice's
+// Admins and auditors appear in no row: docs/product.md gives admins the catalogues and clients, never a notice's
 // fate, and an admin acting as the authority would blur who issued a legally binding step.
 export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
   // The liaison's first fetch counts as delivery, recorded under the liaison's name for the audit trail.
@@ -52,7 +52,7 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
     requires: { detail: true },
     restartsDeadline: true
   },
-  // 'deadline passes' in product.md; a notice awaiting clarification is not the platform's delay, so no overdue.
+  // 'deadline passes' in docs/product.md; a notice awaiting clarification is not the platform's delay, so no overdue.
   { action: 'expire', from: ['issued', 'delivered', 'acknowledged'], actors: ['system'], to: ['overdue'], requires: {} },
   {
     action: 'escalate',

@@ -1,8 +1,8 @@
-// The eight dihedral orientations of a PDQ hash known only as bits (no pixels): transpose and invert, per pdq.md.
+// The eight dihedral orientations of a PDQ hash known only as bits (no pixels): transpose and invert, per docs/pdq.md.
 import { ORIENTATIONS, isPdqHex, isTransposed, keepsSign, type Orientation } from './pdq.ts'
 
 /**
- * pdq.md derives the variants from the DCT coefficients B and re-thresholds each against its own median. From bits
+ * docs/pdq.md derives the variants from the DCT coefficients B and re-thresholds each against its own median. From bits
  * alone only the sign pattern is known, so a negated coefficient is taken to flip its bit. The median sits near
  * zero, so this lands within a few bits of the pixel-derived variant (0-28 on the reference vectors, typically
  * under 16): good enough to let hash-only callers match mirrored and rotated re-uploads, less exact than media.

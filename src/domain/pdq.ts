@@ -1,4 +1,4 @@
-// PDQ perceptual hash (shared/design/pdq.md), computed from decoded RGB pixels bit-for-bit as the reference does.
+// PDQ perceptual hash (docs/pdq.md), computed from decoded RGB pixels bit-for-bit as the reference does.
 import { jaroszDownsample64 } from './pdq-jarosz.ts'
 
 export const ORIENTATIONS = [
@@ -91,13 +91,13 @@ function dct16 (a: Float32Array): Float32Array {
   return b
 }
 
-// Rotating or mirroring the image only transposes B and flips signs of odd frequencies (pdq.md table).
-/** Whether an orientation swaps rows and columns of the DCT (pdq.md's table: V[j][i] = ...). */
+// Rotating or mirroring the image only transposes B and flips signs of odd frequencies (docs/pdq.md table).
+/** Whether an orientation swaps rows and columns of the DCT (docs/pdq.md's table: V[j][i] = ...). */
 export function isTransposed (orientation: Orientation): boolean {
   return orientation === 'rotate90' || orientation === 'rotate270' || orientation === 'flipPlus1' || orientation === 'flipMinus1'
 }
 
-/** Whether coefficient B[i][j] keeps its sign under an orientation (pdq.md's table, odd and even frequencies). */
+/** Whether coefficient B[i][j] keeps its sign under an orientation (docs/pdq.md's table, odd and even frequencies). */
 export function keepsSign (orientation: Orientation, i: number, j: number): boolean {
   if (orientation === 'rotate90' || orientation === 'flipY') return (j & 1) === 1
   if (orientation === 'rotate270' || orientation === 'flipX') return (i & 1) === 1

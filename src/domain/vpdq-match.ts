@@ -159,7 +159,7 @@ export function orientedFrames (prepared: PreparedVideo): Record<Orientation, st
   return out
 }
 
-// Bit (i, j) of pdq.md (bit 16 i + j, 16-bit word i) as a position in pdqToWords' uint32 words.
+// Bit (i, j) of docs/pdq.md (bit 16 i + j, 16-bit word i) as a position in pdqToWords' uint32 words.
 const wordBit = (i: number, j: number): number => ((15 - i) >> 1) * 32 + ((i & 1) === 1 ? 16 : 0) + j
 
 const BIT_TABLES = ORIENTATIONS.map((o) => {
@@ -189,7 +189,7 @@ export interface VideoComparison {
 
 export const matchPercent = (matched: number, of: number): number => of === 0 ? 0 : matched * 100 / of
 
-/** HMA's linear comparison of two kept-frame lists (vpdq.md steps 2-3), in one orientation of the query. */
+/** HMA's linear comparison of two kept-frame lists (docs/vpdq.md#matching), in one orientation of the query. */
 export function compareFrames (query: readonly string[], compared: readonly string[], orientation: Orientation = 'original', units?: readonly number[]): VideoComparison {
   const q = query.map((h) => pdqToWords(h))
   const c = compared.map((h) => pdqToWords(h))

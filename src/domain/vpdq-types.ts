@@ -1,4 +1,4 @@
-// vPDQ, the video hash of ThreatExchange: one PDQ hash per kept frame (see the vPDQ design notes).
+// vPDQ, the video hash of ThreatExchange: one PDQ hash per kept frame (docs/vpdq.md).
 
 /** One kept frame of a video: its number in the decoded stream, its PDQ quality and hash, and its time. */
 export interface VpdqFeature {

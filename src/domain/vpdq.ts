@@ -1,4 +1,4 @@
-// vPDQ hashing without any decoding (vpdq.md): which frames are kept, their timestamps, and a frame's feature.
+// vPDQ hashing without any decoding (docs/vpdq.md): which frames are kept, their timestamps, and a frame's feature.
 import { pdqFromRgb, type RgbImage } from './pdq.ts'
 import { cropRgb, uniformBorders } from './borders.ts'
 import type { VpdqFeature, VpdqHash } from './vpdq-types.ts'
@@ -8,7 +8,7 @@ export const DEFAULT_SECONDS_PER_HASH = 1
 
 /**
  * A stream's frame rate from its rationals as containers state them ("30000/1001"): `avg_frame_rate`, or
- * `r_frame_rate` when that is 0/0 (vpdq.md step 2). Undefined when neither gives a positive rate: such a video is
+ * `r_frame_rate` when that is 0/0 (docs/vpdq.md step 2). Undefined when neither gives a positive rate: such a video is
  * refused, not hashed as empty.
  */
 export function vpdqFrameRate (avgFrameRate: string | undefined, rFrameRate?: string): number | undefined {
@@ -27,7 +27,7 @@ function parseRational (text: string | undefined): { num: number, den: number } 
   return Number.isFinite(num) && Number.isFinite(den) ? { num, den } : undefined
 }
 
-/** Every `step`-th frame is kept: `max(1, floor(secondsPerHash * frameRate))` (vpdq.md step 3). */
+/** Every `step`-th frame is kept: `max(1, floor(secondsPerHash * frameRate))` (docs/vpdq.md step 3). */
 export function vpdqFrameStep (secondsPerHash: number, frameRate: number): number {
   if (!(secondsPerHash >= 0) || !Number.isFinite(secondsPerHash)) throw new RangeError('secondsPerHash must be a finite number >= 0')
   if (!(frameRate > 0) || !Number.isFinite(frameRate)) throw new RangeError('frameRate must be a positive finite number')

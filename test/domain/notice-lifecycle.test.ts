@@ -1,4 +1,4 @@
-// The notice state machine against product.md's lifecycle table, written out here by hand so the two can disagree.
+// The notice state machine against docs/product.md's lifecycle table, written out here by hand so the two can disagree.
 
 import t from 'tap'
 import fc from 'fast-check'
@@ -17,7 +17,7 @@ const A: Actor[] = ['authority']
 const REMOVE: Row = { by: L, to: ['removed', 'partially_removed'] }
 const WITHDRAW: Row = { by: A, to: ['withdrawn'] }
 
-// product.md, "The notice lifecycle", row by row; admin and auditor appear nowhere on purpose.
+// docs/product.md, "The notice lifecycle", row by row; admin and auditor appear nowhere on purpose.
 const EXPECTED: Record<NoticeStatus, Partial<Record<NoticeAction, Row>>> = {
   issued: {
     deliver: { by: ['system', 'liaison'], to: ['delivered'] },

@@ -39,7 +39,7 @@ if (tools === undefined) {
       t.same(hash.features.map((f) => f.frame), expected.map((f) => f.frame), 'the same frame numbers')
       t.same(hash.features.map((f) => f.timestamp), expected.map((f) => f.timestamp), 'the same timestamps')
 
-      // vpdq.md: between ffmpeg builds about 1.2 bits per frame on average and at most 6 on the chair and pattern
+      // docs/vpdq.md: between ffmpeg builds about 1.2 bits per frame on average and at most 6 on the chair and pattern
       // videos. doorknob's dark middle differs far more (up to 22 bits at quality 60-70, 76 under 50): there the frames
       // that matching uses (quality >= 50) must still match their sample (distance <= 31), and the others are not held.
       const doorknob = name.startsWith('doorknob')

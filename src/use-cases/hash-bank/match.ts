@@ -144,7 +144,7 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
 }
 
 /**
- * A video hash against the bank's videos: HMA's rule (vpdq.md) over all eight orientations of the query's frames,
+ * A video hash against the bank's videos: HMA's rule (docs/vpdq.md) over all eight orientations of the query's frames,
  * and over its frames without their borders when it has them; each match with both percentages, the matched
  * stretches of both videos and which frames matched, strongest first, at most 100.
  */
