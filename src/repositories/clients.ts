@@ -13,11 +13,6 @@ export interface Principal {
   platform: string | null
 }
 
-/** The platform a caller is confined to: a liaison's own; every other role sees all platforms (null). */
-export function platformScope (principal: Principal): string | null {
-  return principal.role === 'liaison' ? principal.platform : null
-}
-
 export async function findActiveClientByKeyHash (db: Executor, keyHash: string): Promise<Principal | null> {
   const [row] = await db.select({ id: clients.id, name: clients.name, role: clients.role, platform: clients.platform })
     .from(clients)

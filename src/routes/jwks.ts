@@ -1,19 +1,9 @@
 // The public keys of every notice-signing key, current and retired, as a JWK Set.
-import { Type } from 'typebox'
-import { named } from '../schemas/named.ts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../db/index.ts'
+import type { Database } from '../use-cases/database.ts'
+import { JwkSet } from '../schemas/jwks.ts'
 import { problemResponse } from '../schemas/common.ts'
-import { listSigningKeys } from '../repositories/notices.ts'
-
-const Jwk = named('Jwk', Type.Object({
-  kty: Type.String(),
-  crv: Type.String(),
-  x: Type.String(),
-  kid: Type.String(),
-  alg: Type.String(),
-  use: Type.String()
-}))
+import { publicKeySet } from '../use-cases/signing-keys.ts'
 
 const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) => {
   app.get('/.well-known/jwks.json', {
@@ -28,15 +18,15 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
         200: {
           description: 'The JWK Set',
           headers: { 'Cache-Control': { type: 'string', const: 'public, max-age=300', description: 'Keys may be cached for 5 minutes' } },
-          content: { 'application/json': { schema: Type.Object({ keys: Type.Array(Jwk) }) } }
+          content: { 'application/json': { schema: JwkSet } }
         },
         500: problemResponse(500), 503: problemResponse(503)
       }
     }
   }, async (_request, reply) => {
-    const keys = await listSigningKeys(db)
+    const keySet = await publicKeySet(db)
     reply.header('cache-control', 'public, max-age=300')
-    return { keys: keys.map((k) => k.publicJwk as { kty: string, crv: string, x: string, kid: string, alg: string, use: string }) }
+    return keySet
   })
 }
 

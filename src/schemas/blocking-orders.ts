@@ -88,3 +88,6 @@ export const RegisterDocument = named('BlockingRegister', Type.Object({
 
 export type OrderView = Static<typeof Order>
 export type OrderSummaryView = Static<typeof OrderSummary>
+
+/** The register as CSV or XML text. */
+export const RegisterText = Type.String({ maxLength: 500_000_000 })

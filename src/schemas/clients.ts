@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { ROLES } from '../domain/vocabulary.ts'
-import { Timestamp, Uuid } from './common.ts'
+import { PageQuery, Timestamp, Uuid } from './common.ts'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'What the client may do' })
 
@@ -28,6 +28,8 @@ export const CreateClientBody = Type.Object({
   role: RoleSchema,
   platform: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Required for liaisons, refused for other roles' }))
 }, { additionalProperties: false })
+
+export const ListClientsQuery = Type.Object(PageQuery, { additionalProperties: false })
 
 export type ClientView = Static<typeof Client>
 export type CreateClientInput = Static<typeof CreateClientBody>

@@ -147,6 +147,11 @@ export const ChangesPage = named('HashBankChangesPage', Type.Object({
   nextCursor: Nullable(Type.String({ description: 'Set when more changes are ready now; otherwise poll later from the last change\'s cursor' }))
 }))
 
+/** A million-line list is about 100 MB; the import route alone accepts bodies that large. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+export const HashListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
+
 export const ImportQuery = Type.Object({
   name: Type.String({ pattern: '^[a-z0-9][a-z0-9._:-]{0,79}$', maxLength: 80, description: 'The list\'s name; it becomes the source of its entries ("notice" is reserved)' }),
   mode: Type.Union([Type.Literal('lenient'), Type.Literal('strict')], { default: 'lenient', description: 'lenient keeps the valid lines; strict stores nothing unless every line is valid' }),

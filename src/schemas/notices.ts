@@ -1,7 +1,7 @@
 // The notice resource's contract.
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
-import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
+import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS, NOTICE_STATUSES } from '../domain/vocabulary.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
 import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
 
@@ -90,6 +90,7 @@ export const NoticeSignature = named('NoticeSignature', Type.Object({
 }))
 
 export type NoticeView = Static<typeof Notice>
+export type NoticeSignatureView = Static<typeof NoticeSignature>
 
 export const NoticeEvent = named('NoticeEvent', Type.Object({
   sequence: Type.Union([Type.Integer(), Type.Null()], { description: 'Position in the change feed (null for a moment after commit)' }),
@@ -107,3 +108,30 @@ export const NoticeEvent = named('NoticeEvent', Type.Object({
   note: Type.Union([Str, Type.Null()]),
   items: Type.Union([Type.Array(Uuid), Type.Null()])
 }))
+
+export type NoticeEventView = Static<typeof NoticeEvent>
+
+export const NoticeHistoryQuery = Type.Object({ updatedSince: Type.Optional(Timestamp) }, { additionalProperties: false })
+
+export const NoticeHistory = Type.Object({ data: Type.Array(NoticeEvent) })
+
+export const TransitionBody = Type.Object({
+  action: Type.Enum(NOTICE_ACTIONS.filter((a) => a !== 'expire'), { description: 'What was done (see the lifecycle table)' }),
+  items: Type.Optional(Type.Array(Type.String({ format: 'uuid', maxLength: 36 }), { minItems: 1, maxItems: 1000, uniqueItems: true, description: 'For remove: the items removed; omitted means all remaining' })),
+  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: `Required for reject and withdraw; for cannot_comply one of ${CANNOT_COMPLY_REASONS.join(', ')}` })),
+  detail: Type.Optional(Type.String({ minLength: 1, maxLength: 10000, description: 'Required for cannot_comply and clarify' })),
+  note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 }))
+}, { additionalProperties: false })
+
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.String({ maxLength: 100, description: 'The notice\'s current ETag, from your last read; without it the answer is 428' })
+})
+
+/** The signed notice document itself, as GET /v1/notices/{id}/document answers it with format=json. */
+export const SignedNoticeDocument = Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' })
+
+/** A text or HTML rendering of a notice. */
+export const RenderedNoticeText = Type.String({ maxLength: 10_000_000 })
+
+/** An A4 PDF rendering of a notice. */
+export const NoticePdf = Type.String({ format: 'binary', maxLength: 50_000_000 })

@@ -50,5 +50,10 @@ export const UpdatePlatformBody = Type.Object({
   }, { additionalProperties: false }))
 }, { additionalProperties: false, minProperties: 1 })
 
+export const PlatformSlugParams = Type.Object({ slug: Type.String({ pattern: '^[a-z0-9-]{1,40}$', maxLength: 40 }) }, { additionalProperties: false })
+
+/** The whole catalogue in one answer (`nextCursor` is always null). */
+export const PlatformCatalogue = Type.Object({ data: Type.Array(Platform), nextCursor: Type.Null() })
+
 export type PlatformView = Static<typeof Platform>
 export type UpdatePlatformInput = Static<typeof UpdatePlatformBody>

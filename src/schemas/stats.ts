@@ -37,4 +37,6 @@ export const StatsDocument = named('Stats', Type.Object({
   platforms: Type.Array(PlatformStats)
 }))
 
+/** The figures as CSV: one row per platform, with a header. */
+export const StatsCsv = Type.String({ maxLength: 1_000_000 })
 export type StatsView = Static<typeof StatsDocument>

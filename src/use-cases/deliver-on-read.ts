@@ -4,9 +4,13 @@ import type { Database } from '../db/index.ts'
 import { DELIVERABLE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import { deliverNotices } from '../repositories/notice-transitions.ts'
-import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
-import { platformScope, type Principal } from '../repositories/clients.ts'
+import { findNotice, listNotices, type NoticeWithItems } from '../repositories/notices.ts'
+import type { Principal } from '../repositories/clients.ts'
+import { platformScope } from './scope.ts'
 import { notFound } from '../lib/errors.ts'
+import { decodeCursor, page } from '../lib/pagination.ts'
+import type { NoticeView } from '../schemas/notices.ts'
+import { toNoticeView } from './notice-views.ts'
 import type { TransitionHooks } from './transition-notice.ts'
 
 const DELIVER = ruleOf('deliver')
@@ -47,4 +51,28 @@ export async function readNotice (db: Database, hooks: Pick<TransitionHooks, 'af
   const found = await findNotice(db, id, platformScope(principal))
   if (!found) throw notFound(`notice ${id}`)
   return (await deliverOnRead(db, hooks, principal, [found]))[0]
+}
+
+export interface NoticeQuery {
+  platform?: string
+  status?: string
+  updatedSince?: string
+}
+
+/** One page of notices in issue order, as the caller may see them; a liaison's first read of an issued notice delivers it. */
+export async function readNoticePage (
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, { platform, status, updatedSince }: NoticeQuery,
+  limit: number, cursor: string | undefined
+): Promise<{ data: NoticeView[], nextCursor: string | null }> {
+  const scope = platformScope(principal)
+  // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
+  if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
+  const rows = await listNotices(db, {
+    platform: scope ?? platform,
+    status,
+    updatedSince: updatedSince ? new Date(updatedSince) : undefined
+  }, limit + 1, decodeCursor(cursor))
+  const { data, nextCursor } = page(rows.map((r) => ({ ...r, seq: r.notice.seq })), limit)
+  const delivered = await deliverOnRead(db, hooks, principal, data)
+  return { data: delivered.map(toNoticeView), nextCursor }
 }

@@ -1,13 +1,10 @@
 // Maps stored notices to the API's notice shape.
 import type { NoticeWithItems } from '../repositories/notices.ts'
-import type { NoticeView, NoticeEvent } from '../schemas/notices.ts'
-import type { Static } from 'typebox'
+import type { NoticeEventView, NoticeSignatureView, NoticeView } from '../schemas/notices.ts'
 import type { NoticeEventRow } from '../repositories/notice-events.ts'
-
-type NoticeEventView = Static<typeof NoticeEvent>
 import { isReferenceOf, type NoticeContent } from '../domain/notice-content.ts'
 import type { NoticeStatus } from '../domain/vocabulary.ts'
-import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-signer.ts'
+import { SIGNATURE_ALGORITHM, attachPayload, signatureFingerprint } from '../signing/notice-signer.ts'
 
 export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
   const content = notice.content as NoticeContent
@@ -47,6 +44,17 @@ export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
     signature: { keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature) },
     createdAt: notice.createdAt.toISOString(),
     updatedAt: notice.updatedAt.toISOString()
+  }
+}
+
+/** The compact JWS, rebuilt from the stored content and its detached signature, with what verifies it. */
+export function toNoticeSignatureView ({ notice }: Pick<NoticeWithItems, 'notice'>): NoticeSignatureView {
+  return {
+    jws: attachPayload(notice.signature, notice.content),
+    keyId: notice.signingKeyId,
+    algorithm: SIGNATURE_ALGORITHM,
+    fingerprint: signatureFingerprint(notice.signature),
+    jwksUri: '/.well-known/jwks.json'
   }
 }
 

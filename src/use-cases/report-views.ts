@@ -1,6 +1,6 @@
 // Maps stored reports and their items to the API's report shapes.
 import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
-import type { ReportItemView, ReportView } from '../schemas/reports.ts'
+import type { ReportItemView, ReportSummaryView, ReportView } from '../schemas/reports.ts'
 import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
 import { sha256Hex } from '../domain/digests.ts'
 import { VPDQ_FEATURE_BYTES } from '../domain/vpdq-match.ts'
@@ -56,6 +56,11 @@ export function toReportFields (row: ReportRow, notices: NoticeRef[]) {
 
 export function toReportView (report: ReportRow, items: ReportItemRow[], notices: NoticeRef[]): ReportView {
   return { ...toReportFields(report, notices), items: items.map(toReportItemView) }
+}
+
+/** A report in a list: its item count instead of its items. */
+export function toReportSummaryView (row: ReportRow & { itemCount: number }, notices: NoticeRef[]): ReportSummaryView {
+  return { ...toReportFields(row, notices), itemCount: row.itemCount }
 }
 
 /** Where a created report is read back. */

@@ -1,8 +1,7 @@
 // GET /v1/blocking-orders/export: the register of blocked resources for network operators (CSV, JSON or XML).
-import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
-import { ExportQuery, RegisterDocument } from '../../schemas/blocking-orders.ts'
+import type { Database } from '../../use-cases/database.ts'
+import { ExportQuery, RegisterDocument, RegisterText } from '../../schemas/blocking-orders.ts'
 import { errorResponses } from '../../schemas/common.ts'
 import { exportBlockingRegister } from '../../use-cases/blocking-order-export.ts'
 
@@ -32,8 +31,8 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
           headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
           content: {
             'application/json': { schema: RegisterDocument },
-            'text/csv': { schema: Type.String({ maxLength: 500_000_000 }) },
-            'application/xml': { schema: Type.String({ maxLength: 500_000_000 }) }
+            'text/csv': { schema: RegisterText },
+            'application/xml': { schema: RegisterText }
           }
         },
         ...errorResponses(400, 403)

@@ -1,12 +1,10 @@
 // API clients: administrators issue, list and revoke keys.
-import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
-import { Client, CreatedClient, CreateClientBody } from '../../schemas/clients.ts'
-import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf, PageQuery } from '../../schemas/common.ts'
-import { createClient, revokeClient, toClientView } from '../../use-cases/clients.ts'
-import { findClient, listClients } from '../../repositories/clients.ts'
-import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
+import type { Database } from '../../use-cases/database.ts'
+import { Client, CreatedClient, CreateClientBody, ListClientsQuery } from '../../schemas/clients.ts'
+import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../../schemas/common.ts'
+import { createClient, getClient, listClientViews, revokeClient } from '../../use-cases/clients.ts'
+import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { notFound as noSuch } from '../../lib/errors.ts'
 import { forgetCachedKeys } from '../../plugins/auth.ts'
 
@@ -41,14 +39,11 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       summary: 'List API clients in creation order',
       description: 'For administrators. Revoked clients are listed too, with `revokedAt` set; a key is never shown again, only its ' +
         '`keyPrefix`. Pages of `limit` (default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
-      querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      querystring: ListClientsQuery,
       response: { 200: ListOf(Client), ...errorResponses(400, 403) }
     }
   }, async (request) => {
-    const limit = request.query.limit ?? DEFAULT_PAGE_SIZE
-    const rows = await listClients(db, limit + 1, decodeCursor(request.query.cursor))
-    const { data, nextCursor } = page(rows, limit)
-    return { data: data.map(toClientView), nextCursor }
+    return listClientViews(db, request.query.limit ?? DEFAULT_PAGE_SIZE, request.query.cursor)
   })
 
   app.get('/v1/clients/:id', {
@@ -61,11 +56,7 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404) }
     }
-  }, async (request) => {
-    const row = await findClient(db, request.params.id)
-    if (!row) throw notFound(request.params.id)
-    return toClientView(row)
-  })
+  }, async (request) => getClient(db, request.params.id))
 
   app.post('/v1/clients/:id/revoke', {
     config: { roles: ADMIN },
@@ -80,10 +71,10 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       response: { 200: Client, ...errorResponses(...BODY_ERRORS, 403, 404, 409) }
     }
   }, async (request) => {
-    const row = await revokeClient(db, request.params.id, request.principal)
-    if (!row) throw notFound(request.params.id)
+    const view = await revokeClient(db, request.params.id, request.principal)
+    if (!view) throw notFound(request.params.id)
     forgetCachedKeys()
-    return toClientView(row)
+    return view
   })
 }
 

@@ -1,36 +1,15 @@
 // The change feed: every notice created and every transition, in one total order, scoped to what the caller may see.
-import { Type } from 'typebox'
-import { named } from '../../schemas/named.ts'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
-import { NoticeEvent } from '../../schemas/notices.ts'
-import { errorResponses, Timestamp } from '../../schemas/common.ts'
-import { readFeed } from '../../repositories/notice-events.ts'
-import { toNoticeEventView } from '../../use-cases/notice-views.ts'
+import type { Database } from '../../use-cases/database.ts'
+import { Feed, FeedQuery } from '../../schemas/events.ts'
+import { errorResponses } from '../../schemas/common.ts'
+import { readChangeFeed } from '../../use-cases/notice-events.ts'
+import { platformScope } from '../../use-cases/scope.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../lib/pagination.ts'
-import { platformScope } from '../../repositories/clients.ts'
+import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
 import { notModifiedHook } from '../../plugins/etag.ts'
-
-export const MAX_WAIT_SECONDS = 30
-
-const FeedQuery = Type.Object({
-  after: Type.Optional(Type.Union([
-    Type.Integer({ format: 'int64', minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
-    Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$', maxLength: 16, description: 'A page\'s `nextCursor`, as it came' })
-  ], { description: 'The last sequence you have seen (`lastSequence`, or `nextCursor` as it came; 0 or absent from the start)' })),
-  limit: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
-  wait: Type.Optional(Type.Integer({ format: 'int32', minimum: 0, maximum: MAX_WAIT_SECONDS, default: 0, description: 'Long polling: seconds to wait for something new when nothing is' })),
-  updatedSince: Type.Optional({ ...Timestamp, description: 'Only events that happened at or after this time (to start a new poller near now; keep using `after` from then on)' })
-}, { additionalProperties: false })
-
-const Feed = named('EventFeed', Type.Object({
-  data: Type.Array(NoticeEvent),
-  lastSequence: Type.Integer({ description: 'Pass as `after` next time (unchanged when nothing was new)' }),
-  nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Set when more events are waiting: pass it as `after`, as it came' })
-}))
 
 const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> = async (app, { db, sequencer }) => {
   const feedTag = (request: FastifyRequest) => {
@@ -52,19 +31,9 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
     const { limit = DEFAULT_PAGE_SIZE, wait = 0 } = request.query
     const after = Number(request.query.after ?? 0)
     const since = request.query.updatedSince === undefined ? undefined : new Date(request.query.updatedSince)
-    const platform = platformScope(request.principal)
     // A long poll answers when something is new, so it carries no tag to poll with.
     if (wait === 0) reply.header('etag', feedTag(request))
-    const deadline = Date.now() + wait * 1000
-    let rows = await readFeed(db, after, limit + 1, platform, since)
-    // Long polling: sleep until the feed moves (anyone's event wakes us; the query then filters by scope).
-    while (rows.length === 0 && Date.now() < deadline) {
-      await sequencer.waitBeyond(Math.max(after, sequencer.lastPosition), deadline - Date.now())
-      rows = await readFeed(db, after, limit + 1, platform, since)
-    }
-    const data = rows.slice(0, limit)
-    const lastSequence = data.length > 0 ? data[data.length - 1].position! : after
-    return { data: data.map(toNoticeEventView), lastSequence, nextCursor: rows.length > limit ? String(lastSequence) : null }
+    return readChangeFeed(db, sequencer, request.principal, { after, limit, wait, since })
   })
 }
 

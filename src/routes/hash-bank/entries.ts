@@ -2,10 +2,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Entry, RetireBody, type RetireInput } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
-import { findEntry } from '../../repositories/hash-bank.ts'
+import { getBankEntry } from '../../use-cases/hash-bank/entries.ts'
 import { retireBankEntry } from '../../use-cases/hash-bank/retire-entry.ts'
 import { toEntryView } from '../../use-cases/hash-bank/views.ts'
-import { notFound } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
 const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
@@ -20,11 +19,7 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       params: IdParams,
       response: { 200: Entry, ...errorResponses(400, 404) }
     }
-  }, async (request) => {
-    const row = await findEntry(db, request.params.id)
-    if (!row) throw notFound(`hash-bank entry ${request.params.id}`)
-    return toEntryView(row, request.principal)
-  })
+  }, async (request) => getBankEntry(db, request.principal, request.params.id))
 
   app.post('/v1/hash-bank/entries/:id/retire', {
     config: { roles: ['admin', 'authority'] },

@@ -1,6 +1,6 @@
 // The hash bank: matching, entries, the changes feed, list imports and banked media, one file per operation.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
+import type { Database } from '../../use-cases/database.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import type { MediaHasher } from '../../media/hash-pool.ts'
 import match from './match.ts'
@@ -18,18 +18,8 @@ export interface HashBankRouteOptions {
   tmpDir: string
 }
 
-/**
- * The PDQ index is not loaded while the app is built or made ready (the OpenAPI script does both with no
- * database): it loads when the server starts listening, or on the first match, whichever comes first. A failed
- * load is logged and retried by the next match (which answers 503 meanwhile).
- */
+/** The PDQ index (options.bank) loads and closes itself (src/plugins/hash-bank-index.ts). */
 const hashBank: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, options) => {
-  const { bank } = options
-  app.addHook('onListen', async () => {
-    bank.start().catch((error: unknown) => app.log.warn({ err: error }, 'hash bank index not loaded at start; the first match retries'))
-  })
-  app.addHook('onClose', async () => { await bank.close() })
-
   // Each operation is a plugin of its own, so the CSV and image body parsers stay with the one route that takes them.
   await app.register(match, options)
   await app.register(entries, options)

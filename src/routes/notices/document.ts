@@ -1,7 +1,6 @@
 // GET /v1/notices/{id}/document: the signed JSON, or a text, HTML or PDF rendering in one of the notice's languages.
-import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { DocumentQuery } from '../../schemas/notices.ts'
+import { DocumentQuery, NoticePdf, RenderedNoticeText, SignedNoticeDocument } from '../../schemas/notices.ts'
 import { errorResponses, IdParams } from '../../schemas/common.ts'
 import { readNotice } from '../../use-cases/deliver-on-read.ts'
 import { renderNotice } from '../../render/notice.ts'
@@ -31,10 +30,10 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
             'Content-Disposition': { type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"' }
           },
           content: {
-            'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'The signed notice document (what the JWS covers)' }) },
-            'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) },
-            'text/html': { schema: Type.String({ maxLength: 10_000_000 }) },
-            'application/pdf': { schema: Type.String({ format: 'binary', maxLength: 50_000_000 }) }
+            'application/json': { schema: SignedNoticeDocument },
+            'text/plain': { schema: RenderedNoticeText },
+            'text/html': { schema: RenderedNoticeText },
+            'application/pdf': { schema: NoticePdf }
           }
         },
         ...errorResponses(400, 403, 404)

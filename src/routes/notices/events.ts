@@ -1,13 +1,8 @@
 // GET /v1/notices/{id}/events: the notice's history, oldest first, in one answer.
-import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { NoticeEvent } from '../../schemas/notices.ts'
-import { errorResponses, IdParams, Timestamp } from '../../schemas/common.ts'
-import { toNoticeEventView } from '../../use-cases/notice-views.ts'
-import { findNotice } from '../../repositories/notices.ts'
-import { noticeHistory } from '../../repositories/notice-events.ts'
-import { platformScope } from '../../repositories/clients.ts'
-import { notFound } from '../../lib/errors.ts'
+import { NoticeHistory, NoticeHistoryQuery } from '../../schemas/notices.ts'
+import { errorResponses, IdParams } from '../../schemas/common.ts'
+import { readNoticeHistory } from '../../use-cases/notice-events.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
 const listNoticeEvents: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db }) => {
@@ -21,13 +16,12 @@ const listNoticeEvents: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (a
         'from the notice\'s creation (`notice.created`); `updatedSince` keeps the events at or after a time. The whole history ' +
         'comes in one answer, without pagination.',
       params: IdParams,
-      querystring: Type.Object({ updatedSince: Type.Optional(Timestamp) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ data: Type.Array(NoticeEvent) }), ...errorResponses(400, 403, 404) }
+      querystring: NoticeHistoryQuery,
+      response: { 200: NoticeHistory, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => {
-    if (!(await findNotice(db, request.params.id, platformScope(request.principal)))) throw notFound(`notice ${request.params.id}`)
     const since = request.query.updatedSince === undefined ? undefined : new Date(request.query.updatedSince)
-    return { data: (await noticeHistory(db, request.params.id, since)).map(toNoticeEventView) }
+    return { data: await readNoticeHistory(db, request.principal, request.params.id, since) }
   })
 }
 

@@ -3,13 +3,11 @@ import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { ListNoticesQuery, Notice } from '../../schemas/notices.ts'
 import { errorResponses, ListOf } from '../../schemas/common.ts'
-import { listNotices as listNoticeRows } from '../../repositories/notices.ts'
-import { platformScope } from '../../repositories/clients.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
-import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
+import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { notModifiedHook } from '../../plugins/etag.ts'
-import { deliverOnRead } from '../../use-cases/deliver-on-read.ts'
-import { toNoticeView } from '../../use-cases/notice-views.ts'
+import { readNoticePage } from '../../use-cases/deliver-on-read.ts'
+import { platformScope } from '../../use-cases/scope.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
 const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks, sequencer }) => {
@@ -32,18 +30,8 @@ const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, {
     }
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
-    const scope = platformScope(request.principal)
     reply.header('etag', listTag(request))
-    // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
-    if (scope !== null && platform !== undefined && platform !== scope) return { data: [], nextCursor: null }
-    const rows = await listNoticeRows(db, {
-      platform: scope ?? platform,
-      status,
-      updatedSince: updatedSince ? new Date(updatedSince) : undefined
-    }, limit + 1, decodeCursor(cursor))
-    const { data, nextCursor } = page(rows.map((r) => ({ ...r, seq: r.notice.seq })), limit)
-    const delivered = await deliverOnRead(db, hooks, request.principal, data)
-    return { data: delivered.map(toNoticeView), nextCursor }
+    return readNoticePage(db, hooks, request.principal, { platform, status, updatedSince }, limit, cursor)
   })
 }
 

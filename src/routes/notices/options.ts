@@ -1,5 +1,5 @@
 // What every notice operation is given when the resource registers it.
-import type { Database } from '../../db/index.ts'
+import type { Database } from '../../use-cases/database.ts'
 import type { Sequencer } from '../../jobs/sequencer.ts'
 import type { TransitionHooks } from '../../use-cases/transition-notice.ts'
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoticeSignature } from '../../schemas/notices.ts'
 import { errorResponses, IdParams } from '../../schemas/common.ts'
 import { readNotice } from '../../use-cases/deliver-on-read.ts'
-import { SIGNATURE_ALGORITHM, attachPayload, signatureFingerprint } from '../../signing/notice-signer.ts'
+import { toNoticeSignatureView } from '../../use-cases/notice-views.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
 const getNoticeSignature: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks }) => {
@@ -20,16 +20,7 @@ const getNoticeSignature: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async 
       params: IdParams,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }
-  }, async (request) => {
-    const { notice } = await readNotice(db, hooks, request.principal, request.params.id)
-    return {
-      jws: attachPayload(notice.signature, notice.content),
-      keyId: notice.signingKeyId,
-      algorithm: SIGNATURE_ALGORITHM,
-      fingerprint: signatureFingerprint(notice.signature),
-      jwksUri: '/.well-known/jwks.json'
-    }
-  })
+  }, async (request) => toNoticeSignatureView(await readNotice(db, hooks, request.principal, request.params.id)))
 }
 
 export default getNoticeSignature

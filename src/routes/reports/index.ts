@@ -4,12 +4,10 @@ import { ListReportsQuery, Report, ReportSummary, SubmitReportBody } from '../..
 import { BODY_ERRORS, created, errorResponses, IdParams, IdempotencyHeaders, ListOf } from '../../schemas/common.ts'
 import { submitReport } from '../../use-cases/submit-report.ts'
 import type { IssuingQueue } from '../../use-cases/issuing-queue.ts'
-import type { Database } from '../../db/index.ts'
-import { reportLocation, toReportFields, toReportView } from '../../use-cases/report-views.ts'
-import { findReport, listReports } from '../../repositories/reports.ts'
-import { noticeRefsOfReports } from '../../repositories/notices.ts'
-import { decodeCursor, page, DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
-import { notFound } from '../../lib/errors.ts'
+import type { Database } from '../../use-cases/database.ts'
+import { reportLocation } from '../../use-cases/report-views.ts'
+import { getReport, listReportSummaries } from '../../use-cases/reports.ts'
+import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { VIDEO_HASH_BODY_BYTES } from '../../schemas/hash-bank.ts'
 
 const READERS = ['authority', 'auditor'] as const
@@ -49,11 +47,8 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       response: { 200: ListOf(ReportSummary), ...errorResponses(400, 403) }
     }
   }, async (request) => {
-    const { limit = DEFAULT_PAGE_SIZE, cursor, createdSince, ...filters } = request.query
-    const rows = await listReports(db, { ...filters, createdSince: createdSince ? new Date(createdSince) : undefined }, limit + 1, decodeCursor(cursor))
-    const { data, nextCursor } = page(rows, limit)
-    const notices = await noticeRefsOfReports(db, data.map((r) => r.id))
-    return { data: data.map((r) => ({ ...toReportFields(r, notices.get(r.id) ?? []), itemCount: r.itemCount })), nextCursor }
+    const { limit = DEFAULT_PAGE_SIZE, cursor, ...filters } = request.query
+    return listReportSummaries(db, filters, limit, cursor)
   })
 
   app.get('/v1/reports/:id', {
@@ -68,12 +63,7 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       params: IdParams,
       response: { 200: Report, ...errorResponses(400, 403, 404) }
     }
-  }, async (request) => {
-    const found = await findReport(db, request.params.id)
-    if (!found) throw notFound(`report ${request.params.id}`)
-    const notices = await noticeRefsOfReports(db, [found.report.id])
-    return toReportView(found.report, found.items, notices.get(found.report.id) ?? [])
-  })
+  }, async (request) => getReport(db, request.params.id))
 }
 
 export default reports
