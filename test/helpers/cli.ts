@@ -11,13 +11,23 @@ const BIN = fileURLToPath(new URL('../../bin/takedown.js', import.meta.url))
 
 export interface Run { code: number | null, stdout: string, stderr: string }
 
+/** A command still running after this long is killed, and its run ends with a note on stderr instead of hanging. */
+const DEADLINE_MS = 120_000
+
 export function start (args: string[], env: Record<string, string>): { child: ChildProcess, output: () => Run, done: Promise<Run> } {
   const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } })
   let stdout = ''
   let stderr = ''
   child.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString('utf8') })
   child.stderr!.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8') })
-  const done = new Promise<Run>((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })))
+  const deadline = setTimeout(() => {
+    stderr += `\n[killed: takedown ${args.join(' ')} still running after ${DEADLINE_MS / 1000} s]\n`
+    child.kill('SIGKILL')
+  }, DEADLINE_MS)
+  const done = new Promise<Run>((resolve) => child.on('close', (code) => {
+    clearTimeout(deadline)
+    resolve({ code, stdout, stderr })
+  }))
   return { child, output: () => ({ code: null, stdout, stderr }), done }
 }
 
