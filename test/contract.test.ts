@@ -6,7 +6,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { build, ADMIN_KEY } from './helper.ts'
-import { Contract, send, type Answer, type Request } from './helpers/contract.ts'
+import { Contract, send as sendRaw, type Answer, type Request } from './helpers/contract.ts'
+import { PROBLEMS, isProblemCode, problemType } from '../src/lib/errors.ts'
 import { vector, vectorBytes } from './helpers/hash-bank.ts'
 import { eventually } from './helpers/eventually.ts'
 import { makeVideo } from './helpers/videos.ts'
@@ -24,6 +25,17 @@ const PNG = 'pen-and-coaster.png'
 const uuid = (): string => crypto.randomUUID()
 
 type Caller = 'admin' | 'authority' | 'auditor' | 'liaison' | 'otherLiaison' | null
+
+/** Every problem document answered here, whichever subtest provoked it: each must carry a code of the table. */
+const problemsSeen: Array<{ request: string, status: number, body: unknown }> = []
+
+async function send (base: string, request: Request): Promise<Answer> {
+  const answer = await sendRaw(base, request)
+  if (String(answer.headers['content-type']).startsWith('application/problem+json')) {
+    problemsSeen.push({ request: `${request.method} ${request.path}`, status: answer.status, body: answer.json })
+  }
+  return answer
+}
 
 t.test('every operation answers as openapi/openapi.json says', async (t) => {
   const ctx = await build(t, { BODY_LIMIT_BYTES: String(BODY_LIMIT) })
@@ -356,6 +368,23 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
       const answer = await send(limitedBase, req)
       t.equal(answer.status, 429, `${req.method} ${req.path}`)
       t.same(contract.check(req, answer), [], `${req.method} ${req.path} → 429: as documented`)
+    }
+  })
+
+  await t.test('every problem answered carries a known code, with its own type, title and status', async (t) => {
+    t.ok(problemsSeen.length > 100, `${problemsSeen.length} problems seen`)
+    for (const { request, status, body } of problemsSeen) {
+      const { code, type, title } = (body ?? {}) as Record<string, unknown>
+      if (!isProblemCode(code)) {
+        t.fail(`${request} → ${status}: ${JSON.stringify(code)} is not a code of src/lib/errors.ts`)
+        continue
+      }
+      t.same({ type, title, status }, { type: problemType(code), title: PROBLEMS[code].title, status: PROBLEMS[code].status }, `${request} → ${status} ${code}`)
+    }
+    // The 409s this test provokes are different problems, and say so.
+    const conflicts = new Set(problemsSeen.filter((p) => p.status === 409).map((p) => (p.body as { code?: string }).code))
+    for (const code of ['idempotent_request_in_progress', 'last_administrator', 'already_exists', 'notice_transition_not_allowed', 'notice_not_removed']) {
+      t.ok(conflicts.has(code), `a 409 answered ${code}`)
     }
   })
 

@@ -8,8 +8,8 @@ import type {
   Conditional, CreatePaths, Data, FeedEvent, FeedQuery, InitArgs, Item, ListPaths, Method, Page, PathsWith, paths
 } from './types.ts'
 
-export { ProblemError, retryAfterMs, type Problem, type FieldError } from './problem.ts'
-export { DEFAULT_RETRY, type RetryNotice, type RetryPolicy, type Sleep } from './retry.ts'
+export { ProblemError, retryAfterMs, type Problem, type ProblemCode, type FieldError } from './problem.ts'
+export { DEFAULT_RETRY, RETRY_LATER_CODES, type RetryNotice, type RetryPolicy, type Sleep } from './retry.ts'
 export type * from './types.ts'
 
 export interface GatewayClientOptions {
@@ -17,7 +17,7 @@ export interface GatewayClientOptions {
   baseUrl: string
   /** Sent as `Authorization: Bearer <apiKey>`. */
   apiKey?: string
-  /** Retries of 429 and 503 answers to repeatable requests; `false` never retries. */
+  /** Retries of answers whose problem code says "later" (RETRY_LATER_CODES) to repeatable requests; `false` never retries. */
   retry?: Partial<RetryPolicy> | false
   onRetry?: (notice: RetryNotice) => void
   /** How the client waits between attempts (tests observe it). */

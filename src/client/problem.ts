@@ -3,28 +3,39 @@ import type { components } from './schema.ts'
 
 export type Problem = components['schemas']['Problem']
 export type FieldError = NonNullable<Problem['errors']>[number]
+/** What happened, as the gateway names it (docs/errors.md): branch on this, never on a status and a header. */
+export type ProblemCode = Problem['code']
+/** A refusal's document: the gateway's problem, or one without a code made from any other answer (a proxy's page). */
+export type ProblemDocument = Problem | (Pick<Problem, 'type' | 'title' | 'status' | 'detail'> & { code?: undefined })
 
 export class ProblemError extends Error {
   readonly status: number
+  /**
+   * The gateway's code for what happened; null when the answer was not the gateway's problem document (a proxy's
+   * error page, say). A newer gateway may send a code this client's types do not list yet.
+   */
+  readonly code: ProblemCode | null
   readonly type: string
   readonly title: string
   readonly detail?: string
   /** Each offending field of a validation failure (empty otherwise). */
   readonly errors: FieldError[]
   /** The whole document, with any extra members (`allowed`, `currentVersion`, ...). */
-  readonly problem: Problem
+  readonly problem: ProblemDocument
   /** What the Retry-After header asked for, in seconds, when it was given. */
   readonly retryAfterSeconds?: number
 
-  constructor (problem: Problem, retryAfterSeconds?: number) {
+  constructor (problem: ProblemDocument, retryAfterSeconds?: number) {
+    const code = problem.code ?? null
     super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`)
     this.name = 'ProblemError'
     this.problem = problem
+    this.code = code
     this.status = problem.status
     this.type = problem.type
     this.title = problem.title
     this.detail = problem.detail
-    this.errors = problem.errors ?? []
+    this.errors = problem.code === undefined ? [] : problem.errors ?? []
     this.retryAfterSeconds = retryAfterSeconds
   }
 

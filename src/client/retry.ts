@@ -1,5 +1,5 @@
-// Retries with backoff for answers that say "later" (429, 503, a keyed request still running), only where repeating is safe.
-import { retryAfterMs } from './problem.ts'
+// Retries with backoff for answers whose problem code says "later", only where repeating the request is safe.
+import { retryAfterMs, type ProblemCode } from './problem.ts'
 
 export interface RetryPolicy {
   /** Attempts in all, the first included (1: never retry). */
@@ -35,7 +35,26 @@ export const sleep: Sleep = async (ms, signal) => await new Promise((resolve, re
   signal?.addEventListener('abort', onAbort, { once: true })
 })
 
-const RETRIED_STATUSES = new Set([429, 503])
+/**
+ * The codes after which the same request may be sent again (the "retry" column of the Problem schema's code table,
+ * docs/errors.md): the client over its rate, the gateway's database or workers unavailable for a moment, and the
+ * first request with the same Idempotency-Key still running (its answer is replayed once it has one).
+ */
+export const RETRY_LATER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
+  'rate_limited',
+  'idempotent_request_in_progress',
+  'idempotency_key_released',
+  'database_unavailable',
+  'idempotency_key_lost',
+  'hash_index_unavailable',
+  'media_hashing_busy',
+  'media_hashing_cancelled',
+  'video_hashing_unavailable'
+])
+
+/** Answers that are not the gateway's own problem documents (a proxy's, a load balancer's) say "later" by status. */
+const LATER_STATUSES = new Set([429, 503])
+
 // RFC 9110 §9.2.2: repeating these has the effect of sending them once.
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'])
 
@@ -44,9 +63,25 @@ export function mayRepeat (request: Request): boolean {
   return IDEMPOTENT_METHODS.has(request.method) || request.headers.has('idempotency-key')
 }
 
-/** A 409 with Retry-After to a keyed request: the first request with that key is still running; its answer will replay. */
-function stillRunning (request: Request, response: Response): boolean {
-  return response.status === 409 && request.headers.has('idempotency-key') && response.headers.has('retry-after')
+/** The code of a refusal that is a problem document, else null; the response's own body is left unread. */
+export async function problemCodeOf (response: Response): Promise<string | null> {
+  if (response.status < 400) return null
+  const mediaType = response.headers.get('content-type')?.split(';')[0].trim().toLowerCase()
+  if (mediaType !== 'application/problem+json') return null
+  try {
+    const body: unknown = await response.clone().json()
+    const code = typeof body === 'object' && body !== null ? (body as Record<string, unknown>).code : undefined
+    return typeof code === 'string' ? code : null
+  } catch {
+    return null
+  }
+}
+
+/** Whether the answer asks for the same request again later: by its code, or by its status when it carries none. */
+export async function saysLater (response: Response): Promise<boolean> {
+  if (response.status < 400) return false
+  const code = await problemCodeOf(response)
+  return code === null ? LATER_STATUSES.has(response.status) : RETRY_LATER_CODES.has(code)
 }
 
 /** How long to wait before the next attempt: what Retry-After says, else exponential backoff with jitter. */
@@ -57,7 +92,7 @@ export function retryDelay (response: Response, attempt: number, policy: RetryPo
   return Math.round(ceiling / 2 + random() * ceiling / 2)
 }
 
-/** Wraps fetch so that a 429 or 503 to a repeatable request is tried again, at most `maxAttempts` times in all. */
+/** Wraps fetch: an answer saying "later" to a repeatable request is tried again, `maxAttempts` times in all at most. */
 export function retryingFetch (
   base: (request: Request) => Promise<Response>,
   policy: RetryPolicy,
@@ -70,7 +105,7 @@ export function retryingFetch (
       const last = !repeatable || attempt >= policy.maxAttempts
       // Each attempt sends a copy, so the body is still there for the next one.
       const response = await base(last ? request : request.clone())
-      if (last || !(RETRIED_STATUSES.has(response.status) || stillRunning(request, response))) return response
+      if (last || !(await saysLater(response))) return response
       const delayMs = retryDelay(response, attempt, policy)
       if (delayMs > policy.maxDelayMs) return response
       // Read to the end (a problem document is small), so the connection can carry the next attempt.

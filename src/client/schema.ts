@@ -707,8 +707,65 @@ export interface components {
     schemas: {
         /** @description An RFC 9457 problem document */
         Problem: {
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description https://takedown.example.gov.kz/problems/{code}: one per code
+             */
             type: string;
+            /**
+             * @description What happened, for a client to branch on (see docs/errors.md). Each code has its own `type`, https://takedown.example.gov.kz/problems/{code}; "retry" marks the codes after which the same request may be repeated after Retry-After (where repeating it is safe: a read, or a POST with its Idempotency-Key).
+             *
+             *     | code | status | title | retry | when |
+             *     | --- | --- | --- | --- | --- |
+             *     | `validation_failed` | 400 | Invalid request |  | The request does not match the operation's schema, or holds text that cannot be stored; `errors` names each field |
+             *     | `malformed_body` | 400 | Malformed body |  | The body cannot be parsed as its Content-Type says (invalid or empty JSON) |
+             *     | `malformed_request` | 400 | Bad request |  | The request is not valid HTTP, or its URL is malformed |
+             *     | `invalid_cursor` | 400 | Invalid cursor |  | The cursor is not one this service issued |
+             *     | `idempotency_key_invalid` | 400 | Invalid Idempotency-Key |  | The Idempotency-Key header is not 1 to 255 visible ASCII characters |
+             *     | `upload_incomplete` | 400 | Upload incomplete |  | The uploaded body could not be read to its end |
+             *     | `unauthorized` | 401 | Unauthorized |  | No API key, a malformed Authorization header, or a key that is unknown or revoked |
+             *     | `forbidden` | 403 | Forbidden |  | The caller's role may not call this operation |
+             *     | `notice_action_forbidden` | 403 | Action forbidden |  | The caller's role may not take this lifecycle action on a notice; `allowed` lists the actions it may take |
+             *     | `not_found` | 404 | Not found |  | No such resource, or none this caller may see |
+             *     | `route_not_found` | 404 | Not found |  | No operation has this path |
+             *     | `method_not_allowed` | 405 | Method not allowed |  | The path exists but not with this method; `Allow` lists the methods |
+             *     | `request_timeout` | 408 | Request timeout |  | The request's headers or body did not arrive in time |
+             *     | `already_exists` | 409 | Already exists |  | A resource with the same identity exists already |
+             *     | `notice_transition_not_allowed` | 409 | Action not allowed |  | The notice's current status does not allow this action; `currentStatus` and `allowed` say what does |
+             *     | `notice_not_removed` | 409 | Not removed yet |  | The notice's material is banked only once it is removed or restricted |
+             *     | `last_administrator` | 409 | Last administrator |  | The last active administrator cannot be revoked |
+             *     | `idempotent_request_in_progress` | 409 | Request in progress | yes | A request with this Idempotency-Key is still running; retry after Retry-After to get its answer |
+             *     | `idempotency_key_released` | 409 | Idempotency conflict | yes | The first request with this Idempotency-Key failed while this one arrived; retry after Retry-After |
+             *     | `precondition_failed` | 412 | Precondition failed |  | If-Match does not name the resource's current version |
+             *     | `content_too_large` | 413 | Content too large |  | The body is larger than the operation takes |
+             *     | `uri_too_long` | 414 | URI too long |  | A path segment is longer than the service accepts |
+             *     | `unsupported_media_type` | 415 | Unsupported media type |  | The body's Content-Type (or, for media, its actual format) is not one the operation takes |
+             *     | `report_not_accepted` | 422 | Report not accepted |  | An item of the report is not recognised or not acceptable; `errors` names each; nothing was stored |
+             *     | `client_not_accepted` | 422 | Invalid client |  | The client cannot be created as described; `errors` names each field |
+             *     | `notice_transition_invalid` | 422 | Invalid transition |  | The lifecycle action is allowed now, but its fields are not acceptable; `errors` names each |
+             *     | `notice_item_not_found` | 422 | Item not in notice |  | The notice has no item with the given id |
+             *     | `hashes_not_accepted` | 422 | Hashes not accepted |  | A hash to match is malformed; `errors` names each; nothing was matched |
+             *     | `hash_list_name_reserved` | 422 | List name not accepted |  | The import names a list the gateway keeps itself |
+             *     | `hash_list_unreadable` | 422 | List not readable |  | The hash list cannot be read at all (for example, no header line); nothing was stored |
+             *     | `hash_list_empty` | 422 | List empty |  | The hash list holds no hash lines; nothing was stored |
+             *     | `hash_list_rejected` | 422 | List not accepted |  | A strict import found malformed lines; `errors` names each; nothing was stored |
+             *     | `checkpoint_not_accepted` | 422 | Checkpoint not accepted |  | The checkpoint is not an audit checkpoint signed by one of this gateway's keys |
+             *     | `media_unreadable` | 422 | Unreadable media |  | The image or video is of a supported format but cannot be decoded |
+             *     | `video_not_accepted` | 422 | Video not accepted |  | The video is readable but beyond the gateway's limits (frame size, length, decoding time) |
+             *     | `idempotency_key_in_use` | 422 | Idempotency-Key reused |  | This Idempotency-Key was already used with a different request |
+             *     | `precondition_required` | 428 | Precondition required |  | The operation needs If-Match with the ETag of the caller's last read |
+             *     | `rate_limited` | 429 | Too many requests | yes | The client is over its rate; retry after Retry-After |
+             *     | `headers_too_large` | 431 | Request header fields too large |  | The request's headers are larger than the service accepts (16 KB) |
+             *     | `internal_error` | 500 | Internal server error |  | An unexpected failure; it is logged, and nothing of it is answered |
+             *     | `database_unavailable` | 503 | Service unavailable | yes | The database cannot be reached; retry after Retry-After |
+             *     | `idempotency_key_lost` | 503 | Idempotency key lost | yes | The request lost its Idempotency-Key while the database connection was restored; retry it |
+             *     | `hash_index_unavailable` | 503 | Hash index unavailable | yes | The hash bank's index could not be loaded; retry after Retry-After |
+             *     | `media_hashing_busy` | 503 | Media hashing busy | yes | Every place for media hashing is taken; retry after Retry-After |
+             *     | `media_hashing_cancelled` | 503 | Hashing cancelled | yes | The media hashing was cancelled before it finished |
+             *     | `video_hashing_unavailable` | 503 | Video hashing unavailable | yes | The gateway cannot start its video decoder (ffmpeg); retry after Retry-After |
+             * @enum {unknown}
+             */
+            code: "validation_failed" | "malformed_body" | "malformed_request" | "invalid_cursor" | "idempotency_key_invalid" | "upload_incomplete" | "unauthorized" | "forbidden" | "notice_action_forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "request_timeout" | "already_exists" | "notice_transition_not_allowed" | "notice_not_removed" | "last_administrator" | "idempotent_request_in_progress" | "idempotency_key_released" | "precondition_failed" | "content_too_large" | "uri_too_long" | "unsupported_media_type" | "report_not_accepted" | "client_not_accepted" | "notice_transition_invalid" | "notice_item_not_found" | "hashes_not_accepted" | "hash_list_name_reserved" | "hash_list_unreadable" | "hash_list_empty" | "hash_list_rejected" | "checkpoint_not_accepted" | "media_unreadable" | "video_not_accepted" | "idempotency_key_in_use" | "precondition_required" | "rate_limited" | "headers_too_large" | "internal_error" | "database_unavailable" | "idempotency_key_lost" | "hash_index_unavailable" | "media_hashing_busy" | "media_hashing_cancelled" | "video_hashing_unavailable";
             title: string;
             status: number;
             detail?: string;
@@ -1861,7 +1918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2143,7 +2200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -2754,7 +2811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -3362,7 +3419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -4168,7 +4225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6051,7 +6108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */
@@ -6228,7 +6285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflicts with the current state, or a retry of a request still running */
+            /** @description Conflicts with the current state, or a retry of a request still running (see `code`) */
             409: {
                 headers: {
                     /** @description Seconds to wait before retrying */

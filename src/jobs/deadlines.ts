@@ -79,7 +79,7 @@ export async function sweepDeadlines (db: Database, hooks: TransitionHooks, now 
  * (not_found). Anything else is a real failure, retried by the next sweep.
  */
 function isAlreadyGone (error: unknown): boolean {
-  return error instanceof AppError && (error.code === 'conflict' || error.code === 'not_found')
+  return error instanceof AppError && (error.code === 'notice_transition_not_allowed' || error.code === 'not_found')
 }
 
 /** One sweep without the job queue (the job's handler calls it; so can tests and scripts). */

@@ -13,7 +13,7 @@ export function decodeCursor (raw: string | undefined): number | null {
   const text = Buffer.from(raw, 'base64url').toString('utf8')
   const match = /^s(\d{1,15})$/.exec(text)
   if (!match) {
-    throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
+    throw new AppError('invalid_cursor', 'the cursor is not one this service issued', {
       extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }

@@ -1,7 +1,5 @@
 // The media hashing threads and their bounded admission: a full queue is refused at once (503 with Retry-After).
 import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { AppError } from '../lib/errors.ts'
 import type { VpdqHash } from '../domain/vpdq-types.ts'
@@ -39,8 +37,7 @@ export class MediaHasher {
     this.threads = options.threads > 0 ? options.threads : Math.max(1, os.availableParallelism() - 1)
     this.capacity = this.threads + options.queue
     this.pool = new Piscina({
-      // The worker beside this module: hash-worker.ts when run from source, hash-worker.js once compiled.
-      filename: new URL(`./hash-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href,
+      filename: new URL('./hash-worker.ts', import.meta.url).href,
       minThreads: 0,
       maxThreads: this.threads,
       // Admission already bounds the work; this only backs it up should a released request's task still run.
@@ -63,7 +60,7 @@ export class MediaHasher {
    */
   admit (): () => void {
     if (this.admitted >= this.capacity) {
-      throw new AppError('unavailable', 'Media hashing busy', `${this.capacity} media uploads are being hashed or waiting; retry shortly`, {
+      throw new AppError('media_hashing_busy', `${this.capacity} media uploads are being hashed or waiting; retry shortly`, {
         retryAfterSeconds: RETRY_AFTER_SECONDS
       })
     }
@@ -89,7 +86,7 @@ export class MediaHasher {
   async hashVideoFrames (file: string, secondsPerHash: number, derive?: VideoDerivation): Promise<DerivedVideoHashes> {
     const tools = this.options.ffmpeg
     if (tools === undefined) {
-      throw new AppError('unavailable', 'Video hashing unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
+      throw new AppError('video_hashing_unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
     }
     // Each feature carries its frame's trimmedHash when the frame has uniform borders; `hash` stays the reference's.
     const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, trimBorders: true, ...(derive === undefined ? {} : { derive }) }
@@ -106,13 +103,13 @@ export class MediaHasher {
       result = await this.pool.run(task) as T | TaskFailure
     } catch (error) {
       if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-        throw new AppError('unavailable', 'Media hashing busy', 'the media hashing queue is full; retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error })
+        throw new AppError('media_hashing_busy', 'the media hashing queue is full; retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error })
       }
       throw error
     }
     if (typeof result === 'object' && result !== null && 'failed' in result) {
-      const { code, title, detail, retryAfterSeconds } = result.failed
-      throw new AppError(code, title, detail, retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
+      const { code, detail, retryAfterSeconds } = result.failed
+      throw new AppError(code, detail, retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
     }
     return result
   }

@@ -54,9 +54,9 @@ export interface VideoProbe {
 const INPUT_RESTRICTIONS = ['-format_whitelist', 'mov,matroska', '-protocol_whitelist', 'file']
 
 const unsupported = (detail: string): AppError =>
-  new AppError('unsupported_media_type', 'Unsupported media type', `${detail}; send an MP4, WebM, QuickTime or Matroska video`)
-const unreadable = (detail: string): AppError => new AppError('unprocessable', 'Unreadable video', detail)
-const refused = (detail: string): AppError => new AppError('unprocessable', 'Video not accepted', detail)
+  new AppError('unsupported_media_type', `${detail}; send an MP4, WebM, QuickTime or Matroska video`)
+const unreadable = (detail: string): AppError => new AppError('media_unreadable', detail)
+const refused = (detail: string): AppError => new AppError('video_not_accepted', detail)
 
 /** vPDQ of a video file: one feature per kept frame, each frame hashed with full-resolution PDQ at its own size. */
 export async function hashVideoFile (file: string, options: HashVideoOptions): Promise<VpdqHash> {
@@ -131,9 +131,9 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
     killGroup(child)
   }
   const { code, timedOut } = await exited.catch((error: unknown) => {
-    throw new AppError('unavailable', 'Video decoder unavailable', `ffmpeg could not be started: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 30 })
+    throw new AppError('video_hashing_unavailable', `ffmpeg could not be started: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 30 })
   })
-  if (options.signal?.aborted === true) throw new AppError('unavailable', 'Hashing cancelled', 'the video hashing was cancelled')
+  if (options.signal?.aborted === true) throw new AppError('media_hashing_cancelled', 'the video hashing was cancelled')
   if (timedOut) throw refused(`decoding did not finish within ${Math.round(limits.timeoutMs / 1000)} s`)
   if (tooLong) throw refused(`the video lasts more than ${limits.maxDurationSeconds} s`)
   if (code !== 0) throw unreadable(`the video could not be decoded: ${lastError(stderr(), file)}`)

@@ -1,6 +1,6 @@
 // Runs in a hashing worker thread: image decoding and PDQ, and whole videos (ffmpeg and vPDQ), off the event loop.
 import os from 'node:os'
-import { AppError, type AppErrorCode } from '../lib/errors.ts'
+import { AppError, type ProblemCode } from '../lib/errors.ts'
 import { md5Hex, sha256Hex } from '../domain/digests.ts'
 import { pdqFromRgb } from '../domain/pdq.ts'
 import { centreCrop } from '../domain/image-crops.ts'
@@ -43,19 +43,19 @@ export interface CropHash { percent: number, hash: string, quality: number }
 export type ImageResult = MediaHashes & { crops: CropHash[] }
 
 /** Errors cross the thread boundary as plain data (a structured clone keeps no class) and are rebuilt as AppError. */
-export interface TaskFailure { failed: { code: AppErrorCode, title: string, detail?: string, retryAfterSeconds?: number } }
+export interface TaskFailure { failed: { code: ProblemCode, detail?: string, retryAfterSeconds?: number } }
 
 export default async function run (task: ImageTask | VideoTask): Promise<ImageResult | DerivedVideoHashes | TaskFailure> {
   try {
     return task.kind === 'image' ? await hashImage(task) : await hashVideoFrames(task.file, task)
   } catch (error) {
     if (error instanceof AppError) {
-      return { failed: { code: error.code, title: error.title, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds } }
+      return { failed: { code: error.code, detail: error.detail, retryAfterSeconds: error.retryAfterSeconds } }
     }
     if (error instanceof UnsupportedMediaError) {
       return error.code === 'unsupported_media'
-        ? { failed: { code: 'unsupported_media_type', title: 'Unsupported media type', detail: `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image` } }
-        : { failed: { code: 'unprocessable', title: 'Unreadable image', detail: error.message } }
+        ? { failed: { code: 'unsupported_media_type', detail: `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image` } }
+        : { failed: { code: 'media_unreadable', detail: error.message } }
     }
     throw error
   }

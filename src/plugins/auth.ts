@@ -24,7 +24,7 @@ declare module 'fastify' {
 const BEARER = /^Bearer ([\x21-\x7e]{16,256})$/
 
 function unauthorized (detail: string): HttpProblem {
-  return new HttpProblem(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="takedown-gateway"' })
+  return new HttpProblem('unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="takedown-gateway"' })
 }
 
 /**
@@ -72,7 +72,7 @@ export default fp(async function auth (app: FastifyInstance, opts: { db: Databas
     const check = (request: FastifyRequest, principal: Principal | null): void => {
       request.principal = admitted(principal)
       if (!roles.includes(request.principal.role)) {
-        throw new HttpProblem(403, 'Forbidden', `the ${request.principal.role} role may not ${request.method} ${route.url}`)
+        throw new HttpProblem('forbidden', `the ${request.principal.role} role may not ${request.method} ${route.url}`)
       }
     }
     // Callback style: a cached key (nearly every request) is checked without a promise.

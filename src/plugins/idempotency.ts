@@ -91,11 +91,11 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     const header = request.headers['idempotency-key']
     if (header === undefined) return
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-      throw new HttpProblem(400, 'Invalid Idempotency-Key', 'the Idempotency-Key header must be 1 to 255 visible ASCII characters')
+      throw new HttpProblem('idempotency_key_invalid', 'the Idempotency-Key header must be 1 to 255 visible ASCII characters')
     }
     const owner = opts.owner()
     if (owner === null) {
-      throw new AppError('unavailable', 'Service unavailable', 'the gateway is reconnecting to its database; retry the request',
+      throw new AppError('database_unavailable', 'the gateway is reconnecting to its database; retry the request',
         { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })
     }
     const claim: IdempotencyClaim = { clientId: request.principal.id, key: header, owner }
@@ -107,9 +107,9 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     }
     const [row] = await db.select().from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, header)))
-    if (!row) throw new HttpProblem(409, 'Idempotency conflict', 'the key was released concurrently; retry the request', {}, { 'retry-after': '1' })
+    if (!row) throw new HttpProblem('idempotency_key_released', 'the key was released concurrently; retry the request', {}, { 'retry-after': '1' })
     if (row.requestHash !== requestHash || row.scope !== scope) {
-      throw new HttpProblem(422, 'Idempotency-Key reused', 'this Idempotency-Key was already used with a different request')
+      throw new HttpProblem('idempotency_key_in_use', 'this Idempotency-Key was already used with a different request')
     }
     if (row.state === 'running') {
       // The first attempt's process (or its database session) is gone: its request never committed, run it now.
@@ -117,7 +117,7 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
         request.idempotency = claim
         return
       }
-      throw new HttpProblem(409, 'Request in progress', 'a request with this Idempotency-Key is still being processed; retry later', {}, { 'retry-after': '1' })
+      throw new HttpProblem('idempotent_request_in_progress', 'a request with this Idempotency-Key is still being processed; retry later', {}, { 'retry-after': '1' })
     }
     const headers = (row.responseHeaders ?? {}) as Record<string, string>
     return reply.status(row.responseStatus ?? 200).headers({ ...headers, 'idempotent-replayed': 'true' }).send(row.responseBody)

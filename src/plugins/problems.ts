@@ -4,7 +4,7 @@ import type { Socket } from 'node:net'
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { setStandardHeaders } from './response-headers.ts'
-import { AppError, type AppErrorCode } from '../lib/errors.ts'
+import { AppError, PROBLEMS, problemType, type ProblemCode } from '../lib/errors.ts'
 import { DATE_RANGE_DETAIL } from './validation.ts'
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors.ts'
 
@@ -13,64 +13,35 @@ export interface ProblemFieldError {
   detail: string
 }
 
-/** An error the service raises on purpose; the root handler renders it as a problem document. */
-export class HttpProblem extends Error {
+/**
+ * An error a framework-level plugin raises on purpose, with headers of its own (WWW-Authenticate, Retry-After);
+ * the root handler renders it as a problem document like any AppError.
+ */
+export class HttpProblem extends AppError {
   constructor (
-    readonly status: number,
-    readonly title: string,
-    readonly detail?: string,
-    readonly extra: Record<string, unknown> = {},
+    code: ProblemCode,
+    detail?: string,
+    extra: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {}
   ) {
-    super(detail ?? title)
+    super(code, detail, { extra })
+    this.name = 'HttpProblem'
   }
 }
 
-/** The one place where an application error becomes an HTTP status. */
-export const STATUS_OF: Record<AppErrorCode, number> = {
-  invalid: 400,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  precondition_failed: 412,
-  precondition_required: 428,
-  too_large: 413,
-  unsupported_media_type: 415,
-  unprocessable: 422,
-  unavailable: 503
+type ProblemBody = Record<string, unknown> & { status: number }
+
+/** The one place where a problem code becomes an answer: its status, type and title come from PROBLEMS. */
+export function problemDocument (code: ProblemCode, body: Record<string, unknown> = {}): ProblemBody {
+  const { status, title } = PROBLEMS[code]
+  const fixed = { type: problemType(code), code, title, status }
+  // The table's members win over any of the same name in the body: they are what a client branches on.
+  return Object.assign({ ...fixed }, body, fixed)
 }
 
-const PROBLEM_BASE = 'https://takedown.example.gov.kz/problems/'
-const TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  408: 'Request timeout',
-  405: 'Method not allowed',
-  406: 'Not acceptable',
-  409: 'Conflict',
-  412: 'Precondition failed',
-  413: 'Content too large',
-  414: 'URI too long',
-  415: 'Unsupported media type',
-  422: 'Unprocessable content',
-  428: 'Precondition required',
-  431: 'Request header fields too large',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  503: 'Service unavailable'
-}
-
-export function problemType (status: number): string {
-  return PROBLEM_BASE + (TITLES[status] ?? 'error').toLowerCase().replaceAll(' ', '-')
-}
-
-export function sendProblem (reply: FastifyReply, status: number, body: Record<string, unknown>): FastifyReply {
-  return reply
-    .status(status)
-    .type('application/problem+json')
-    .send({ type: problemType(status), title: TITLES[status] ?? 'Error', status, ...body })
+export function sendProblem (reply: FastifyReply, code: ProblemCode, body: Record<string, unknown> = {}): FastifyReply {
+  const document = problemDocument(code, body)
+  return reply.status(document.status).type('application/problem+json').send(document)
 }
 
 /** Ajv reports paths as /items/0/url; a missing property is named by its parent plus the property. */
@@ -87,6 +58,36 @@ function validationErrors (error: FastifyError): ProblemFieldError[] {
   })
 }
 
+/** Errors Fastify raises itself, by their code: which problem each is. */
+const FASTIFY_CODES: Record<string, ProblemCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'content_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_body',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed_request',
+  FST_ERR_BAD_URL: 'malformed_request',
+  FST_ERR_INVALID_URL: 'malformed_request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_ERR_NOT_FOUND: 'route_not_found'
+}
+
+/** A client error nothing above names, by its status; any other 4xx is a malformed request. */
+const CODE_OF_STATUS: Record<number, ProblemCode> = {
+  400: 'malformed_request',
+  404: 'route_not_found',
+  408: 'request_timeout',
+  413: 'content_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  431: 'headers_too_large'
+}
+
+/** The problem code of an error Fastify (or a parser it runs) raised, with a 4xx status. */
+function clientErrorCode (error: FastifyError): ProblemCode {
+  return FASTIFY_CODES[error.code] ??
+    (error instanceof SyntaxError ? 'malformed_body' : CODE_OF_STATUS[error.statusCode ?? 400] ?? 'malformed_request')
+}
+
 const FRAMEWORK_DETAILS: Record<string, string> = {
   FST_ERR_BAD_URL: 'the URL has a malformed percent-encoding',
   FST_ERR_MAX_PARAM_LENGTH: 'a path segment is longer than the service accepts (200 characters)'
@@ -98,7 +99,8 @@ const FRAMEWORK_DETAILS: Record<string, string> = {
  */
 export function answerFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   setStandardHeaders(request, reply)
-  sendProblem(reply, error.statusCode ?? 400, { detail: FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed' })
+  const detail = FRAMEWORK_DETAILS[error.code] ?? 'the request could not be routed'
+  sendProblem(reply, clientErrorCode(error), { detail })
 }
 
 /**
@@ -110,14 +112,14 @@ export function answerClientError (error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const started = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true
   if (socket.writable && !started) {
-    const [status, detail] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-      ? [408, 'the request did not arrive in time; send its headers and body without pausing']
+    const [code, detail]: [ProblemCode, string] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? ['request_timeout', 'the request did not arrive in time; send its headers and body without pausing']
       : error.code === 'HPE_HEADER_OVERFLOW'
-        ? [431, 'the request\'s headers are larger than the service accepts (16 KB)']
-        : [400, 'the request is not valid HTTP/1.1 (for example, a byte that HTTP does not allow in a header or the path)']
-    const title = status === 408 ? 'Request timeout' : status === 431 ? 'Request header fields too large' : 'Bad request'
-    const body = JSON.stringify({ type: problemType(status), title, status, detail })
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\ncontent-type: application/problem+json\r\n` +
+        ? ['headers_too_large', 'the request\'s headers are larger than the service accepts (16 KB)']
+        : ['malformed_request', 'the request is not valid HTTP/1.1 (for example, a byte that HTTP does not allow in a header or the path)']
+    const document = problemDocument(code, { detail })
+    const body = JSON.stringify(document)
+    socket.write(`HTTP/1.1 ${document.status} ${STATUS_CODES[document.status]}\r\ncontent-type: application/problem+json\r\n` +
       `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`)
   }
   socket.destroy()
@@ -125,42 +127,38 @@ export function answerClientError (error: Error & { code?: string }, socket: Soc
 
 export default fp(async function problems (app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => {
-    sendProblem(reply, 404, { detail: `no route for ${request.method} ${request.url.split('?')[0]}` })
+    sendProblem(reply, 'route_not_found', { detail: `no route for ${request.method} ${request.url.split('?')[0]}` })
   })
 
-  app.setErrorHandler((error: FastifyError | HttpProblem | AppError, request, reply) => {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     if (error instanceof AppError) {
+      if (error instanceof HttpProblem) reply.headers(error.headers)
       if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds))
-      return sendProblem(reply, STATUS_OF[error.code], { title: error.title, detail: error.detail, ...error.extra })
-    }
-    if (error instanceof HttpProblem) {
-      reply.headers(error.headers)
-      return sendProblem(reply, error.status, { title: error.title, detail: error.detail, ...error.extra })
+      return sendProblem(reply, error.code, { detail: error.detail, ...error.extra })
     }
     if (error.validation) {
       const where = error.validationContext ?? 'request'
-      return sendProblem(reply, 400, {
-        title: 'Invalid request',
+      return sendProblem(reply, 'validation_failed', {
         detail: `the request ${where} does not match the schema`,
         errors: validationErrors(error).map((e) => ({ ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}` }))
       })
     }
     // Drizzle wraps the driver's error: these look at the SQLSTATE underneath, never at the SQL text.
     if (isUniqueViolation(error)) {
-      return sendProblem(reply, 409, { detail: 'the resource conflicts with an existing one' })
+      return sendProblem(reply, 'already_exists', { detail: 'the resource conflicts with an existing one' })
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable')
       reply.header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
-      return sendProblem(reply, 503, { detail: 'the database is unavailable; retry the request later' })
+      const detail = 'the database is unavailable; retry the request later'
+      return sendProblem(reply, 'database_unavailable', { detail })
     }
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      return sendProblem(reply, status, { detail: error.message })
+      return sendProblem(reply, clientErrorCode(error), { detail: error.message })
     }
     request.log.error({ err: error }, 'request failed')
-    return sendProblem(reply, status >= 500 && status < 600 ? status : 500, {
-      detail: 'the server could not complete the request; it has been logged'
-    })
+    const detail = 'the server could not complete the request; it has been logged'
+    return sendProblem(reply, 'internal_error', { detail })
   })
 }, { name: 'problems' })

@@ -61,6 +61,6 @@ export function createdAnswer (location: string | null, body: unknown): StoredAn
 }
 
 function keyLost (): AppError {
-  return new AppError('unavailable', 'Idempotency key lost', 'the request lost its Idempotency-Key while the database connection was restored; retry it',
+  return new AppError('idempotency_key_lost', 'the request lost its Idempotency-Key while the database connection was restored; retry it',
     { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })
 }

@@ -2,9 +2,25 @@
 import { Type, type TSchema } from 'typebox'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/pagination.ts'
 import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../domain/vocabulary.ts'
+import { PROBLEM_CODES, PROBLEM_TYPE_BASE, PROBLEMS } from '../lib/errors.ts'
+
+/** The codes' table as the document shows it: a client reads what each code means without leaving the document. */
+const CODE_TABLE = [
+  'What happened, for a client to branch on (see docs/errors.md). Each code has its own `type`, ' +
+    `${PROBLEM_TYPE_BASE}{code}; "retry" marks the codes after which the same request may be repeated after ` +
+    'Retry-After (where repeating it is safe: a read, or a POST with its Idempotency-Key).',
+  '',
+  '| code | status | title | retry | when |',
+  '| --- | --- | --- | --- | --- |',
+  ...PROBLEM_CODES.map((code) => {
+    const { status, title, summary } = PROBLEMS[code]
+    return `| \`${code}\` | ${status} | ${title} | ${'retryLater' in PROBLEMS[code] ? 'yes' : ''} | ${summary} |`
+  })
+].join('\n')
 
 export const Problem = Type.Object({
-  type: Type.String({ format: 'uri' }),
+  type: Type.String({ format: 'uri', description: `${PROBLEM_TYPE_BASE}{code}: one per code` }),
+  code: Type.Enum(PROBLEM_CODES, { description: CODE_TABLE }),
   title: Type.String(),
   status: Type.Integer({ minimum: 400, maximum: 599 }),
   detail: Type.Optional(Type.String()),
@@ -24,7 +40,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: 'No valid API key',
   403: 'The caller\'s role may not do this',
   404: 'No such resource (or not visible to this caller)',
-  409: 'Conflicts with the current state, or a retry of a request still running',
+  409: 'Conflicts with the current state, or a retry of a request still running (see `code`)',
   412: 'The If-Match precondition failed',
   413: 'The body is larger than allowed',
   415: 'The body\'s Content-Type is not one this operation takes',

@@ -19,7 +19,7 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 /** A body the image parser did not produce (JSON, text) is simply not an image. */
 export function imageBytes (body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new AppError('unsupported_media_type', 'Unsupported media type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
+    throw new AppError('unsupported_media_type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
   }
   return body
 }
@@ -75,9 +75,9 @@ export async function spoolVideoUpload (upload: VideoUpload): Promise<SpooledVid
       await pipeline(upload.body, digest, createWriteStream(file, { flags: 'wx', mode: 0o600 }))
     } catch (error) {
       if (error instanceof AppError) throw error
-      throw new AppError('invalid', 'Upload incomplete', 'the video body could not be read to its end', { cause: error })
+      throw new AppError('upload_incomplete', 'the video body could not be read to its end', { cause: error })
     }
-    if (size === 0) throw new AppError('unsupported_media_type', 'Unsupported media type', 'the body is empty; send the video itself')
+    if (size === 0) throw new AppError('unsupported_media_type', 'the body is empty; send the video itself')
     return new SpooledVideo(sha256.digest('hex'), md5.digest('hex'), size, dir)
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
@@ -116,4 +116,4 @@ export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload)
 }
 
 const tooLarge = (maxBytes: number): AppError =>
-  new AppError('too_large', 'Content too large', `a video may be at most ${maxBytes} bytes`)
+  new AppError('content_too_large', `a video may be at most ${maxBytes} bytes`)

@@ -36,7 +36,7 @@ export async function prepareReport (db: Database, principal: Principal, input: 
     if (!catalogue.has(item.platform)) problems.push({ pointer: `/items/${item.position}/url`, detail: `platform ${item.platform} is not in the catalogue` })
   })
   if (problems.length > 0) {
-    throw unprocessable('Report not accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems)
+    throw unprocessable('report_not_accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems)
   }
   return {
     id: crypto.randomUUID(),

@@ -11,8 +11,7 @@ import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/a
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { AppError, notFound } from '../lib/errors.ts'
-import type { Principal } from '../repositories/clients.ts'
-import { platformScope } from './scope.ts'
+import { platformScope, type Principal } from '../repositories/clients.ts'
 
 export interface TransitionRequest {
   action: NoticeAction
@@ -56,7 +55,7 @@ export async function transitionNotice (
     const notice = await lockNotice(tx, noticeId, scope)
     if (!notice) throw notFound(`notice ${noticeId}`)
     if (expectedVersion !== null && notice.version !== expectedVersion) {
-      throw new AppError('precondition_failed', 'Precondition failed', `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, {
+      throw new AppError('precondition_failed', `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, {
         extra: { currentVersion: notice.version }
       })
     }
@@ -72,11 +71,11 @@ export async function transitionNotice (
       detail: request.detail
     })
     if (!decision.ok) {
-      if (decision.error === 'forbidden') throw new AppError('forbidden', 'Forbidden', decision.message, { extra: { allowed: decision.allowed } })
+      if (decision.error === 'forbidden') throw new AppError('notice_action_forbidden', decision.message, { extra: { allowed: decision.allowed } })
       if (decision.error === 'not_allowed') {
-        throw new AppError('conflict', 'Action not allowed', decision.message, { extra: { currentStatus: notice.status, allowed: decision.allowed } })
+        throw new AppError('notice_transition_not_allowed', decision.message, { extra: { currentStatus: notice.status, allowed: decision.allowed } })
       }
-      throw new AppError('unprocessable', 'Invalid transition', decision.message, {
+      throw new AppError('notice_transition_invalid', decision.message, {
         extra: { errors: (decision.fields ?? []).map((f) => ({ pointer: `/${f.field}`, detail: f.message })), allowed: decision.allowed }
       })
     }

@@ -42,7 +42,7 @@ t.test('the gateway limits each client per minute with a 429 problem, and change
   })
   t.equal(refused.statusCode, 429)
   t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8')
-  t.match(refused.json(), { status: 429, title: 'Too many requests', detail: /at most 3 requests per minute/ })
+  t.match(refused.json(), { status: 429, code: 'rate_limited', title: 'Too many requests', detail: /at most 3 requests per minute/ })
   t.equal(refused.headers['retry-after'], refused.headers['x-ratelimit-reset'])
   t.equal(refused.headers['x-ratelimit-remaining'], '0')
 

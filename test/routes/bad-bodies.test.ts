@@ -1,5 +1,6 @@
 import t from 'tap'
 import { build } from '../helper.ts'
+import { isProblemCode } from '../../src/lib/errors.ts'
 
 const deep = (levels: number): string => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels)
 
@@ -44,7 +45,10 @@ t.test('no body, however malformed, makes a write answer 500 or change anything'
           const name = `${method.toUpperCase()} ${url} ${type} ${payload.slice(0, 40)}`
           if (res.statusCode >= 500) t.fail(`${name} answered ${res.statusCode}: ${res.body.slice(0, 200)}`)
           else if (res.statusCode < 400) t.fail(`${name} was accepted: ${res.statusCode}`)
-          else t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', name)
+          else {
+            t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8', name)
+            t.ok(isProblemCode(res.json().code), `${name}: ${String(res.json().code)} is a known code`)
+          }
         }
       }
     }

@@ -27,16 +27,16 @@ t.test('health, docs and unknown routes', async (t) => {
     const res = await ctx.app.inject({ method: 'GET', url: '/v1/nothing-here' })
     t.equal(res.statusCode, 404)
     t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
-    t.match(res.json(), { status: 404, title: 'Not found', type: /^https:/ })
+    t.match(res.json(), { status: 404, title: 'Not found', code: 'route_not_found', type: 'https://takedown.example.gov.kz/problems/route_not_found' })
   })
 
   t.test('URLs the router refuses are problems too: a malformed escape is 400, an over-long segment 414', async (t) => {
     const bad = await ctx.call(ctx.adminKey, { method: 'GET', url: '/v1/platforms/%' })
     t.equal(bad.statusCode, 400)
-    t.match(bad.json(), { status: 400, detail: /percent-encoding/ })
+    t.match(bad.json(), { status: 400, code: 'malformed_request', detail: /percent-encoding/ })
     const long = await ctx.call(ctx.adminKey, { method: 'GET', url: `/v1/platforms/${'x'.repeat(201)}` })
     t.equal(long.statusCode, 414)
-    t.match(long.json(), { status: 414, title: 'URI too long' })
+    t.match(long.json(), { status: 414, code: 'uri_too_long', title: 'URI too long' })
     for (const res of [bad, long]) {
       t.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
       t.equal(res.headers['x-content-type-options'], 'nosniff')

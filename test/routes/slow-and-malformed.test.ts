@@ -31,10 +31,12 @@ t.test('slow and malformed requests', async (t) => {
   await ctx.app.listen({ port: 0, host: '127.0.0.1' })
   const { port } = ctx.app.server.address() as net.AddressInfo
 
-  const expectProblem = (t: Test, answer: RawAnswer, status: number) => {
+  const expectProblem = (t: Test, answer: RawAnswer, status: number, code: string) => {
     t.equal(answer.status, status)
     t.match(answer.contentType, /^application\/problem\+json/)
     t.equal(answer.problem.status, status)
+    t.equal(answer.problem.code, code)
+    t.equal(answer.problem.type, `https://takedown.example.gov.kz/problems/${code}`)
     t.type(answer.problem.detail, 'string')
   }
 
@@ -42,20 +44,20 @@ t.test('slow and malformed requests', async (t) => {
     const body = JSON.stringify({ externalRef: 'SLOW' })
     const answer = await raw(port, `POST /v1/reports HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${authority}\r\n` +
       `content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body.slice(0, 5)}`)
-    expectProblem(t, answer, 408)
+    expectProblem(t, answer, 408, 'request_timeout')
   })
 
   t.test('headers that stop arriving are cut off with a 408 problem', async (t) => {
-    expectProblem(t, await raw(port, 'GET /health/live HTTP/1.1\r\nhost: x\r\n'), 408)
+    expectProblem(t, await raw(port, 'GET /health/live HTTP/1.1\r\nhost: x\r\n'), 408, 'request_timeout')
   })
 
   t.test('headers over 16 KB are a 431 problem', async (t) => {
-    expectProblem(t, await raw(port, `GET /health/live HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`), 431)
+    expectProblem(t, await raw(port, `GET /health/live HTTP/1.1\r\nhost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`), 431, 'headers_too_large')
   })
 
   t.test('a NUL byte in a header, raw non-ASCII bytes in the path are 400 problems', async (t) => {
-    expectProblem(t, await raw(port, Buffer.from('GET /health/live HTTP/1.1\r\nhost: x\r\nx-bad: a\u0000b\r\n\r\n', 'latin1')), 400)
-    expectProblem(t, await raw(port, Buffer.from('GET /v1/reports/\xff\xfe HTTP/1.1\r\nhost: x\r\n\r\n', 'latin1')), 400)
+    expectProblem(t, await raw(port, Buffer.from('GET /health/live HTTP/1.1\r\nhost: x\r\nx-bad: a\u0000b\r\n\r\n', 'latin1')), 400, 'malformed_request')
+    expectProblem(t, await raw(port, Buffer.from('GET /v1/reports/\xff\xfe HTTP/1.1\r\nhost: x\r\n\r\n', 'latin1')), 400, 'malformed_request')
   })
 
   t.test('the service still answers', async (t) => {

@@ -1,13 +1,17 @@
 // POST /v1/hash-bank/imports: outside hash lists (CSV or JSON lines) with their labels, lenient or strict.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { HashListText, Import, ImportQuery, MAX_IMPORT_BYTES } from '../../schemas/hash-bank.ts'
+import { Type } from 'typebox'
+import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
+/** A million-line list is about 100 MB; this route alone accepts bodies that large. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq' }
+const ListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
 
 const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
   // Scoped to this plugin: nowhere else does the gateway take CSV or JSON lines.
@@ -29,14 +33,14 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
         '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
       headers: IdempotencyHeaders,
       querystring: ImportQuery,
-      body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: HashListText }])) },
+      body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: ListText }])) },
       response: { 201: created(Import, { location: false }), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = FORMATS[mediaType]
     if (format === undefined || typeof request.body !== 'string') {
-      throw new AppError('unsupported_media_type', 'Unsupported media type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
+      throw new AppError('unsupported_media_type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
     }
     const { name, mode = 'lenient', category } = request.query
     const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category }, request.idempotency)

@@ -53,12 +53,12 @@ async function bankMedia (
   if (!found) throw notFound(`notice ${input.noticeId}`)
   const { notice } = found
   if (input.itemId !== null && !found.items.some((item) => item.id === input.itemId)) {
-    throw new AppError('unprocessable', 'Item not in notice', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
+    throw new AppError('notice_item_not_found', `notice ${notice.referenceNumber} has no item ${input.itemId}`, {
       extra: { errors: [{ pointer: 'querystring:/itemId', detail: 'is not an item of this notice' }] }
     })
   }
   if (!BANKABLE_STATUSES.includes(notice.status as NoticeStatus)) {
-    throw new AppError('conflict', 'Not removed yet', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
+    throw new AppError('notice_not_removed', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
       extra: { allowedStatuses: BANKABLE_STATUSES }
     })
   }

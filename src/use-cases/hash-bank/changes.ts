@@ -14,7 +14,7 @@ export function decodeFeedCursor (raw: string | undefined): FeedPosition | null 
   if (raw === undefined) return null
   const match = /^h(\d{1,19})\.(\d{1,19})$/.exec(Buffer.from(raw, 'base64url').toString('utf8'))
   if (!match || !Number.isSafeInteger(Number(match[1])) || !Number.isSafeInteger(Number(match[2]))) {
-    throw new AppError('invalid', 'Invalid cursor', 'the cursor is not one this service issued', {
+    throw new AppError('invalid_cursor', 'the cursor is not one this service issued', {
       extra: { errors: [{ pointer: 'querystring:/cursor', detail: 'is not a valid cursor' }] }
     })
   }

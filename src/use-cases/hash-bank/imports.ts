@@ -38,20 +38,20 @@ export async function importHashList (
   db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest, idempotency: IdempotencyClaim | null = null
 ): Promise<ImportView> {
   if (!isImportableListName(request.name)) {
-    throw unprocessable('List name not accepted', '"notice" is the gateway\'s own source and cannot name an imported list', [
+    throw unprocessable('hash_list_name_reserved', '"notice" is the gateway\'s own source and cannot name an imported list', [
       { pointer: 'querystring:/name', detail: 'is reserved' }
     ])
   }
   const parsed = parseHashList(request.text, request.format, MAX_LISTED_ERRORS)
   if (parsed.fatal !== null) {
-    throw unprocessable('List not readable', parsed.fatal.detail, lineErrors([parsed.fatal]))
+    throw unprocessable('hash_list_unreadable', parsed.fatal.detail, lineErrors([parsed.fatal]))
   }
   if (parsed.lines === 0) {
-    throw new AppError('unprocessable', 'List empty', 'the list holds no hash lines; nothing was stored')
+    throw new AppError('hash_list_empty', 'the list holds no hash lines; nothing was stored')
   }
   // One video hash in the text format cannot be kept in part: a malformed line refuses it in either mode.
   if ((request.mode === 'strict' || request.format === 'vpdq') && parsed.rejected > 0) {
-    throw new AppError('unprocessable', 'List not accepted', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+    throw new AppError('hash_list_rejected', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
       extra: { errors: lineErrors(parsed.errors), rejected: parsed.rejected }
     })
   }

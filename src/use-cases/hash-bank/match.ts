@@ -76,7 +76,7 @@ export function normaliseHashQueries (hashes: MatchInput): HashQuery[] {
     return { ...h, value: 'value' in normal ? normal.value : h.value }
   })
   if (problems.length > 0) {
-    throw unprocessable('Hashes not accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems)
+    throw unprocessable('hashes_not_accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems)
   }
   return queries
 }
@@ -85,7 +85,7 @@ async function startIndex (bank: HashBankIndex): Promise<void> {
   try {
     await bank.start()
   } catch (error) {
-    throw new AppError('unavailable', 'Service unavailable', 'the hash bank index could not be loaded; retry shortly', { retryAfterSeconds: 5, cause: error })
+    throw new AppError('hash_index_unavailable', 'the hash bank index could not be loaded; retry shortly', { retryAfterSeconds: 5, cause: error })
   }
 }
 
