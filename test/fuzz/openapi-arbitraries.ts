@@ -137,16 +137,26 @@ export function operationsOf (doc: OpenApiDocument): Operation[] {
 
 /**
  * Requests for one operation: mostly valid in shape (so they reach the handlers), a share with one part broken.
- * Long polls are capped to a second's wait, so the run measures requests, not waiting.
+ * A parameter with `known` values (ids of resources that exist) takes one of them in most requests, so that id
+ * routes reach past their 404. Long polls are capped to a second's wait, so the run measures requests, not waiting.
  */
-export function requestsFor (doc: OpenApiDocument, operation: Operation, keys: fc.Arbitrary<string | null>): fc.Arbitrary<FuzzRequest> {
+export function requestsFor (
+  doc: OpenApiDocument, operation: Operation, keys: fc.Arbitrary<string | null>,
+  known: (parameter: { name: string, in: string }) => readonly string[] | undefined = () => undefined
+): fc.Arbitrary<FuzzRequest> {
   const parameters: any[] = operation.op.parameters ?? []
   const pathParams = parameters.filter((p) => p.in === 'path')
   const queryParams = parameters.filter((p) => p.in === 'query')
   const headerParams = parameters.filter((p) => p.in === 'header' && !['authorization'].includes(String(p.name).toLowerCase()))
   const paramValue = (p: any): fc.Arbitrary<unknown> => {
     const schema = p.name === 'wait' ? { type: 'integer', minimum: 0, maximum: 1 } : p.schema
-    return fc.oneof({ weight: 4, arbitrary: valid(doc, schema) }, { weight: 1, arbitrary: fc.oneof(broken(doc, schema).filter((v) => p.name !== 'wait' || typeof v !== 'number' || v <= 1), hostileText) })
+    const generated = fc.oneof(
+      { weight: 4, arbitrary: valid(doc, schema) },
+      { weight: 1, arbitrary: fc.oneof(broken(doc, schema).filter((v) => p.name !== 'wait' || typeof v !== 'number' || v <= 1), hostileText) }
+    )
+    const existing = known(p)
+    if (existing === undefined || existing.length === 0) return generated
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...existing) }, { weight: 1, arbitrary: generated })
   }
   const pathArb = fc.tuple(...pathParams.map(paramValue)).map((values) => {
     let url = operation.path
@@ -155,8 +165,18 @@ export function requestsFor (doc: OpenApiDocument, operation: Operation, keys: f
   })
   const queryArb = fc.tuple(...queryParams.map((p) => fc.option(paramValue(p), { freq: 2 }))).map((values) =>
     queryParams.flatMap((p, i) => values[i] === null ? [] : [`${encodeQueryValue(p.name)}=${encodeQueryValue(values[i])}`]))
-  const extraQuery = fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), hostileText).map(([k, v]) => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`), { freq: 10 })
-  const headersArb = fc.tuple(...headerParams.map((p) => fc.option(valid(doc, p.schema), { freq: 2 }))).map((values) => {
+  // An unknown query parameter in one request of ten (fc.option's freq is the odds of leaving it out, 1 in freq,
+  // which sent one in nine of ten requests with a parameter every operation refuses).
+  const extraQuery = fc.oneof(
+    { weight: 9, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), hostileText).map(([k, v]) => `${encodeQueryValue(k)}=${encodeQueryValue(v)}`) }
+  )
+  const headerValue = (p: any): fc.Arbitrary<unknown> => {
+    const existing = known(p)
+    if (existing === undefined || existing.length === 0) return valid(doc, p.schema)
+    return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...existing) }, { weight: 1, arbitrary: valid(doc, p.schema) })
+  }
+  const headersArb = fc.tuple(...headerParams.map((p) => fc.option(headerValue(p), { freq: 2 }))).map((values) => {
     const headers: Record<string, string> = {}
     headerParams.forEach((p, i) => { if (values[i] !== null) headers[String(p.name).toLowerCase()] = String(values[i]).replace(/[^\x20-\x7e]/g, '') })
     return headers

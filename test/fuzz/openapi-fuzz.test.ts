@@ -1,26 +1,44 @@
-// Requests generated from the OpenAPI document over every operation: no 5xx, every error a problem document.
+// Requests generated from the contract over every operation, at resources that exist: no 5xx, every error a
+// problem document, and every operation that names a resource gets past its 404 at least once.
 import t from 'tap'
 import fs from 'node:fs'
 import { build } from '../helper.ts'
-import { describe, fuzz } from './run-fuzz.ts'
+import { CI_SEED, describe, fuzz, fuzzSeed, operationsWithoutIds, reachedHandler, statusTable } from './run-fuzz.ts'
+import { operationsOf } from './openapi-arbitraries.ts'
+import { fuzzTargets } from './resources.ts'
 
 const doc = JSON.parse(fs.readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'))
 // A few thousand requests here; `npm run fuzz` sends 100,000.
 const TOTAL = 3_000
 
+t.test('the seed is fixed under CI, FUZZ_SEED overrides it, and elsewhere it changes', async (t) => {
+  t.equal(fuzzSeed({ CI: 'true' }).seed, CI_SEED)
+  t.equal(fuzzSeed({ CI: 'true', FUZZ_SEED: '42' }).seed, 42)
+  t.equal(fuzzSeed({ FUZZ_SEED: '7' }).seed, 7)
+  t.not(fuzzSeed({}, 1_000_123).seed, fuzzSeed({}, 1_000_456).seed)
+  t.throws(() => fuzzSeed({ FUZZ_SEED: 'abc' }))
+})
+
 t.test('fuzzed requests from the contract', async (t) => {
   const ctx = await build(t, { RATE_LIMIT_PER_MINUTE: '100000000' })
-  const keys = [ctx.adminKey, await ctx.clientKey('authority'), await ctx.clientKey('auditor'), await ctx.clientKey('liaison', 'telegram'), null, 'tdk_not-a-real-key']
-  const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000)
-  t.comment(`seed ${seed} (FUZZ_SEED=${seed} repeats this run)`)
+  const { keys, known } = await fuzzTargets(ctx)
+  t.same(operationsWithoutIds(doc, known), [], 'every id a path names has resources that exist (test/fuzz/resources.ts)')
+  const { seed, note } = fuzzSeed(process.env)
+  t.comment(note)
   const figures = await fuzz(doc, async (request) => {
     const res = await ctx.app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, payload: request.payload })
     return { statusCode: res.statusCode, headers: res.headers, body: res.body }
-  }, { total: TOTAL, seed, keys })
-  t.comment(`${figures.requests} requests over ${figures.operations} operations in ${figures.seconds.toFixed(1)} s: ${JSON.stringify(figures.byStatus)}`)
+  }, { total: TOTAL, seed, keys, known })
+  t.comment(`${figures.requests} requests over ${figures.operations} operations in ${figures.seconds.toFixed(1)} s`)
+  t.comment('\n' + statusTable(figures))
   t.equal(figures.requests, TOTAL)
   t.same(figures.serverErrors.slice(0, 5).map(describe), [], 'no 5xx answers')
   t.same(figures.notProblems.slice(0, 5).map((f) => `${f.why}: ${describe(f)}`), [], 'every error is a problem document')
+  const shallow = operationsOf(doc)
+    .filter((operation) => (operation.op.parameters ?? []).some((p: { in: string }) => p.in === 'path'))
+    .map((operation) => `${operation.method} ${operation.path}`)
+    .filter((name) => !Object.keys(figures.byOperation[name] ?? {}).some((status) => reachedHandler(Number(status))))
+  t.same(shallow, [], 'every operation on an id got past authentication, validation and its 404 at least once')
   const live = await ctx.app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(live.statusCode, 200, 'the gateway still answers')
 })
