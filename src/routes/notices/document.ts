@@ -3,9 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { DocumentQuery, NoticePdf, RenderedNoticeText, SignedNoticeDocument } from '../../schemas/notices.ts'
 import { errorResponses, IdParams } from '../../schemas/common.ts'
 import { readNotice } from '../../use-cases/deliver-on-read.ts'
-import { renderNotice } from '../../render/notice.ts'
-import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../../signing/notice-signer.ts'
-import type { NoticeContent } from '../../domain/notice-content.ts'
+import { noticeDocument } from '../../use-cases/notice-document.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
 const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks }) => {
@@ -40,18 +38,11 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
       }
     }
   }, async (request, reply) => {
-    const { notice } = await readNotice(db, hooks, request.principal, request.params.id)
-    const content = notice.content as NoticeContent
-    const format = request.query.format ?? 'json'
-    if (format === 'json') return reply.type('application/json; charset=utf-8').send(content)
-    const lang = request.query.lang ?? content.languages[0] ?? 'en'
-    const rendered = await renderNotice(content, format, lang, {
-      keyId: notice.signingKeyId,
-      algorithm: SIGNATURE_ALGORITHM,
-      fingerprint: signatureFingerprint(notice.signature)
-    })
-    if (format === 'pdf') reply.header('content-disposition', `inline; filename="${notice.referenceNumber}.${lang}.pdf"`)
-    return reply.type(rendered.contentType).header('content-language', lang).send(rendered.body)
+    const found = await readNotice(db, hooks, request.principal, request.params.id)
+    const document = await noticeDocument(found, request.query.format ?? 'json', request.query.lang)
+    if (document.format === 'json') return reply.type('application/json; charset=utf-8').send(document.content)
+    if (document.filename !== undefined) reply.header('content-disposition', `inline; filename="${document.filename}"`)
+    return reply.type(document.contentType).header('content-language', document.lang).send(document.body)
   })
 }
 
