@@ -1,10 +1,12 @@
 // Verifies the audit trail's hash chain, against its stored head and optionally a checkpoint kept outside.
 import type { Database } from '../db/index.ts'
-import { readAudit, readAuditRange, readChainHead, type AuditRow } from '../repositories/audit.ts'
+import { readAudit, readAuditRange, readChainHead } from '../repositories/audit.ts'
 import { listSigningKeys } from '../repositories/notices.ts'
-import { verifyChain, type ChainBreak, type StoredAuditEntry } from '../domain/audit-chain.ts'
+import { verifyChain, type ChainBreak } from '../domain/audit-chain.ts'
 import { verifyStatement, type NoticeSigner } from '../signing/notice-signer.ts'
 import { AppError } from '../lib/errors.ts'
+import type { AuditPageView } from '../schemas/audit.ts'
+import { toAuditEntryView, toStored } from './audit-views.ts'
 
 const VERIFY_PAGE = 5_000
 /** The JWS type of a checkpoint, so that a checkpoint and a notice signed with the same key never pass for each other. */
@@ -23,20 +25,10 @@ export interface Verification {
   checkpoint: (Checkpoint & { reached: boolean }) | null
 }
 
-export function toStored (row: AuditRow): StoredAuditEntry {
-  return {
-    position: row.position!,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    actorRole: row.actorRole,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    digest: row.digest,
-    change: row.change,
-    prevHash: row.prevHash,
-    hash: row.hash!
-  }
+/** Up to `limit` sealed entries after `after`, in position order; `lastPosition` stays at `after` when nothing is new. */
+export async function readAuditEntries (db: Database, after: number, limit: number): Promise<AuditPageView> {
+  const rows = await readAudit(db, after, limit)
+  return { data: rows.map(toAuditEntryView), lastPosition: rows.length > 0 ? rows[rows.length - 1].position! : after }
 }
 
 /**

@@ -6,7 +6,8 @@ import type { Database } from '../db/index.ts'
 import { generateApiKey, describeApiKey } from '../domain/api-keys.ts'
 import * as repo from '../repositories/clients.ts'
 import { platformExists } from '../repositories/platforms.ts'
-import { AppError, unprocessable } from '../lib/errors.ts'
+import { AppError, notFound, unprocessable } from '../lib/errors.ts'
+import { decodeCursor, page } from '../lib/pagination.ts'
 import { appendAudit } from '../repositories/audit.ts'
 import type { Principal } from '../repositories/clients.ts'
 import type { ClientView, CreateClientInput } from '../schemas/clients.ts'
@@ -52,8 +53,22 @@ export async function createClient (db: Database, input: CreateClientInput, crea
   return { ...toClientView(row), apiKey: key.key }
 }
 
-export async function revokeClient (db: Database, id: string, by: Principal) {
-  return db.transaction(async (tx) => {
+/** One page of clients in creation order, revoked ones included. */
+export async function listClientViews (db: Database, limit: number, cursor: string | undefined): Promise<{ data: ClientView[], nextCursor: string | null }> {
+  const rows = await repo.listClients(db, limit + 1, decodeCursor(cursor))
+  const { data, nextCursor } = page(rows, limit)
+  return { data: data.map(toClientView), nextCursor }
+}
+
+export async function getClient (db: Database, id: string): Promise<ClientView> {
+  const row = await repo.findClient(db, id)
+  if (!row) throw notFound(`client ${id}`)
+  return toClientView(row)
+}
+
+/** Null when there is no such client. */
+export async function revokeClient (db: Database, id: string, by: Principal): Promise<ClientView | null> {
+  const row = await db.transaction(async (tx) => {
     const existing = await repo.findClient(tx, id)
     if (!existing) return null
     if (existing.role === 'admin' && existing.revokedAt === null && (await repo.countActiveAdmins(tx)) <= 1) {
@@ -65,6 +80,7 @@ export async function revokeClient (db: Database, id: string, by: Principal) {
     await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
     return revoked
   })
+  return row && toClientView(row)
 }
 
 /**

@@ -11,7 +11,8 @@ import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/a
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { AppError, notFound } from '../lib/errors.ts'
-import { platformScope, type Principal } from '../repositories/clients.ts'
+import type { Principal } from '../repositories/clients.ts'
+import { platformScope } from './scope.ts'
 
 export interface TransitionRequest {
   action: NoticeAction

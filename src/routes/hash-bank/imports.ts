@@ -1,17 +1,13 @@
 // POST /v1/hash-bank/imports: outside hash lists (CSV or JSON lines) with their labels, lenient or strict.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Type } from 'typebox'
-import { Import, ImportQuery } from '../../schemas/hash-bank.ts'
+import { HashListText, Import, ImportQuery, MAX_IMPORT_BYTES } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
 import type { ListFormat } from '../../domain/hash-list-parser.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
-/** A million-line list is about 100 MB; this route alone accepts bodies that large. */
-export const MAX_IMPORT_BYTES = 200 * 1024 * 1024
 const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq' }
-const ListText = Type.String({ maxLength: MAX_IMPORT_BYTES, description: 'The list, as text' })
 
 const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
   // Scoped to this plugin: nowhere else does the gateway take CSV or JSON lines.
@@ -33,7 +29,7 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
         '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
       headers: IdempotencyHeaders,
       querystring: ImportQuery,
-      body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: ListText }])) },
+      body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: HashListText }])) },
       response: { 201: created(Import, { location: false }), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
     }
   }, async (request, reply) => {

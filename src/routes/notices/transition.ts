@@ -1,26 +1,12 @@
 // POST /v1/notices/{id}/transitions: a lifecycle action, applied to exactly the version the caller saw (If-Match).
-import { Type } from 'typebox'
 import type { FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { Notice } from '../../schemas/notices.ts'
+import { IfMatchHeaders, Notice, TransitionBody } from '../../schemas/notices.ts'
 import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
 import { transitionNotice as applyTransition } from '../../use-cases/transition-notice.ts'
 import { toNoticeView, noticeEtag } from '../../use-cases/notice-views.ts'
 import { AppError } from '../../lib/errors.ts'
-import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from '../../domain/vocabulary.ts'
 import type { NoticeRouteOptions } from './options.ts'
-
-const TransitionBody = Type.Object({
-  action: Type.Enum(NOTICE_ACTIONS.filter((a) => a !== 'expire'), { description: 'What was done (see the lifecycle table)' }),
-  items: Type.Optional(Type.Array(Type.String({ format: 'uuid', maxLength: 36 }), { minItems: 1, maxItems: 1000, uniqueItems: true, description: 'For remove: the items removed; omitted means all remaining' })),
-  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: `Required for reject and withdraw; for cannot_comply one of ${CANNOT_COMPLY_REASONS.join(', ')}` })),
-  detail: Type.Optional(Type.String({ minLength: 1, maxLength: 10000, description: 'Required for cannot_comply and clarify' })),
-  note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 }))
-}, { additionalProperties: false })
-
-const IfMatchHeaders = Type.Object({
-  'if-match': Type.String({ maxLength: 100, description: 'The notice\'s current ETag, from your last read; without it the answer is 428' })
-})
 
 /** Runs before the headers are validated, so that a missing If-Match is the 428 it means rather than a 400. */
 async function requireIfMatch (request: FastifyRequest): Promise<void> {

@@ -1,28 +1,14 @@
 // GET /v1/stats: per-platform compliance, time to removal, overdue, escalation and re-upload counts over a period.
-import { Type } from 'typebox'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { Database } from '../../db/index.ts'
-import { StatsDocument, StatsQuery, type StatsView } from '../../schemas/stats.ts'
+import type { Database } from '../../use-cases/database.ts'
+import { StatsCsv, StatsDocument, StatsQuery } from '../../schemas/stats.ts'
 import { errorResponses } from '../../schemas/common.ts'
-import { platformStats, type PlatformStats } from '../../repositories/stats.ts'
-import { NOTICE_STATUSES } from '../../domain/vocabulary.ts'
-import { csvDocument } from '../../lib/csv.ts'
+import { readStats } from '../../use-cases/stats.ts'
+import { statsCsv } from '../../use-cases/stats-views.ts'
 import { AppError } from '../../lib/errors.ts'
 
 const ROLES = ['authority', 'auditor'] as const
 const DEFAULT_PERIOD_MS = 30 * 24 * 3_600_000
-
-const CSV_HEADER = [
-  'platform', 'notices', ...NOTICE_STATUSES, 'due', 'removedWithinDeadline', 'removedWithinDeadlineShare',
-  'removals', 'medianSecondsToRemoval', 'p90SecondsToRemoval', 'overdue', 'escalated', 'reuploads'
-]
-
-function statsCsv (rows: PlatformStats[]): string {
-  return csvDocument(CSV_HEADER, rows.map((r) => [
-    r.platform, r.notices, ...NOTICE_STATUSES.map((s) => r.byStatus[s]), r.due, r.removedWithinDeadline,
-    r.removedWithinDeadlineShare, r.removals, r.medianSecondsToRemoval, r.p90SecondsToRemoval, r.overdue, r.escalated, r.reuploads
-  ]))
-}
 
 const stamp = (at: Date): string => at.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
 
@@ -44,7 +30,7 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
           headers: { 'Content-Disposition': { type: 'string', description: 'CSV only: attachment; filename="stats-<from>-<to>.csv"' } },
           content: {
             'application/json': { schema: StatsDocument },
-            'text/csv': { schema: Type.String({ maxLength: 1_000_000 }) }
+            'text/csv': { schema: StatsCsv }
           }
         },
         ...errorResponses(400, 403)
@@ -59,16 +45,11 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
         extra: { errors: [{ pointer: 'querystring:/from', detail: 'must be before to' }] }
       })
     }
-    const rows = await platformStats(db, { from, to, now, platform: request.query.platform })
+    const body = await readStats(db, { from, to, now, platform: request.query.platform })
     if (request.query.format === 'csv') {
       return reply.type('text/csv; charset=utf-8; header=present')
         .header('content-disposition', `attachment; filename="stats-${stamp(from)}-${stamp(to)}.csv"`)
-        .send(statsCsv(rows))
-    }
-    const body: StatsView = {
-      from: from.toISOString(),
-      to: to.toISOString(),
-      platforms: rows.map((r) => ({ ...r, platform: r.platform as StatsView['platforms'][number]['platform'] }))
+        .send(statsCsv(body))
     }
     return reply.type('application/json; charset=utf-8').send(body)
   })
