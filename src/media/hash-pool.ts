@@ -1,5 +1,7 @@
 // The media hashing threads and their bounded admission: a full queue is refused at once (503 with Retry-After).
 import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { AppError } from '../lib/errors.ts'
 import type { VpdqHash } from '../domain/vpdq-types.ts'
@@ -37,7 +39,8 @@ export class MediaHasher {
     this.threads = options.threads > 0 ? options.threads : Math.max(1, os.availableParallelism() - 1)
     this.capacity = this.threads + options.queue
     this.pool = new Piscina({
-      filename: new URL('./hash-worker.ts', import.meta.url).href,
+      // The worker beside this module: hash-worker.ts when run from source, hash-worker.js once compiled.
+      filename: new URL(`./hash-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href,
       minThreads: 0,
       maxThreads: this.threads,
       // Admission already bounds the work; this only backs it up should a released request's task still run.

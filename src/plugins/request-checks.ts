@@ -24,7 +24,7 @@ export default fp(async function requestChecks (app: FastifyInstance) {
         const found = findUnstorableText(request[part])
         if (found !== null) {
           const errors = [{ pointer: prefix + found.pointer, detail: found.detail }]
-          throw new AppError('invalid', 'Invalid request', `the ${where} cannot be stored as sent`, { extra: { errors } })
+          throw new AppError('validation_failed', `the ${where} cannot be stored as sent`, { extra: { errors } })
         }
       }
     })
