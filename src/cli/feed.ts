@@ -14,11 +14,14 @@ export interface WatchOptions {
 
 function eventLine (e: FeedEvent): string {
   const why = [e.reason, e.detail].filter(Boolean).join(': ')
-  return [e.at, `#${e.sequence}`, e.platform, e.noticeId, `${e.from ?? '-'} -> ${e.to}`, (e.action ?? e.type) + (why ? ` (${why})` : '')].join('  ')
+  const what = (e.action ?? e.type) + (why ? ` (${why})` : '')
+  return [e.at, `#${e.sequence}`, e.platform, e.noticeId, `${e.from ?? '-'} -> ${e.to}`, what].join('  ')
 }
 
 /** Follows the feed from `after` (or from `since`, by default now) until stopped, printing each transition. */
-export async function watch (client: GatewayClient, options: WatchOptions, io: Io, signal?: AbortSignal): Promise<number> {
+export async function watch (
+  client: GatewayClient, options: WatchOptions, io: Io, signal?: AbortSignal
+): Promise<number> {
   const since = options.after === undefined ? (options.since ?? new Date().toISOString()) : options.since
   const platforms = new Set(options.platform ?? [])
   const statuses = new Set(options.status ?? [])
@@ -58,7 +61,9 @@ export async function notices (client: GatewayClient, options: NoticesOptions, i
   for await (const notice of client.list('/v1/notices', { params: { query } })) {
     if (options.limit !== undefined && printed >= options.limit) break
     const n = notice as Item<'/v1/notices'>
-    io.out(options.json ? JSON.stringify(n) : [n.referenceNumber, n.platform, n.status, `deadline ${n.deadline}`, n.id].join('  '))
+    io.out(options.json
+      ? JSON.stringify(n)
+      : [n.referenceNumber, n.platform, n.status, `deadline ${n.deadline}`, n.id].join('  '))
     printed++
   }
   return 0

@@ -17,7 +17,9 @@ export interface HashIo {
 }
 
 /** Hashes each file in turn and resolves to the exit status: 0 all hashed, 1 some file failed. */
-export async function hashFiles (files: string[], options: { json: boolean }, io: HashIo, env: Record<string, string | undefined>): Promise<number> {
+export async function hashFiles (
+  files: string[], options: { json: boolean }, io: HashIo, env: Record<string, string | undefined>
+): Promise<number> {
   const { json } = options
   let failed = false
   let tools: Promise<FfmpegTools | undefined> | undefined
@@ -26,8 +28,9 @@ export async function hashFiles (files: string[], options: { json: boolean }, io
       if (await isVideo(path)) {
         tools ??= resolveFfmpeg(loadConfig(env))
         const line = await hashVideo(path, await tools, io)
-        io.out(json ? JSON.stringify(line) : [[path, line.sha256, line.md5, 'vpdq', `${line.vpdq.features.length} features`].join('\t'),
-          ...formatVpdqText(line.vpdq).trimEnd().split('\n').filter((l) => l !== '').map((l) => `  ${l}`)].join('\n'))
+        const features = formatVpdqText(line.vpdq).trimEnd().split('\n').filter((l) => l !== '').map((l) => `  ${l}`)
+        const head = [path, line.sha256, line.md5, 'vpdq', `${line.vpdq.features.length} features`].join('\t')
+        io.out(json ? JSON.stringify(line) : [head, ...features].join('\n'))
         continue
       }
       const h = await hashMedia(await readFile(path))
@@ -69,7 +72,8 @@ async function hashVideo (path: string, tools: FfmpegTools | undefined, io: Hash
   try {
     const vpdq = await hashVideoFile(path, {
       tools,
-      // As the gateway hashes: trimmedHash beside each barred frame's hash (--json shows it; the text lines stay the reference's).
+      // As the gateway hashes: trimmedHash beside each barred frame's hash (--json shows it; the text lines stay the
+      // reference's).
       trimBorders: true,
       // Shown once a video has taken a couple of seconds: short ones print nothing extra.
       ...(progress === undefined
@@ -77,7 +81,9 @@ async function hashVideo (path: string, tools: FfmpegTools | undefined, io: Hash
         : {
             onProgress: ({ seconds, durationSeconds }) => {
               if (Date.now() - started < 2000) return
-              const total = durationSeconds === undefined ? '' : ` / ${durationSeconds.toFixed(0)} s (${Math.min(100, Math.round(seconds * 100 / durationSeconds))}%)`
+              const total = durationSeconds === undefined
+                ? ''
+                : ` / ${durationSeconds.toFixed(0)} s (${Math.min(100, Math.round(seconds * 100 / durationSeconds))}%)`
               progress(`${path}: ${seconds.toFixed(0)} s${total}`)
             }
           })

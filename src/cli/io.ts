@@ -35,7 +35,9 @@ export function settingsFrom (env: Record<string, string | undefined>): Settings
 }
 
 export function connect (settings: Settings, io: Io, options: { keyRequired?: boolean } = {}): GatewayClient {
-  if ((options.keyRequired ?? true) && settings.key === undefined) throw new UsageError('set TAKEDOWN_KEY to your API key')
+  if ((options.keyRequired ?? true) && settings.key === undefined) {
+    throw new UsageError('set TAKEDOWN_KEY to your API key')
+  }
   return createGatewayClient({
     baseUrl: settings.url,
     apiKey: settings.key,
@@ -52,7 +54,8 @@ export function describeError (error: unknown, settings?: Settings): string {
   }
   const cause = (error as { cause?: { code?: string, message?: string } })?.cause
   if (error instanceof TypeError && cause !== undefined) {
-    return `cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${cause.code ?? cause.message ?? error.message})`
+    const why = cause.code ?? cause.message ?? error.message
+    return `cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${why})`
   }
   return error instanceof Error ? error.message : String(error)
 }

@@ -11,14 +11,17 @@ import { verify } from './verify.ts'
 
 const integer = (name: string, min: number, max: number) => (value: string): number => {
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`)
+  }
   return n
 }
 const timestamp = (value: string): string => {
   if (Number.isNaN(Date.parse(value))) throw new InvalidArgumentError('not a date-time (e.g. 2026-05-01T00:00:00Z)')
   return value
 }
-const list = (value: string, previous: string[] = []): string[] => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
+const list = (value: string, previous: string[] = []): string[] =>
+  [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)]
 
 const VARIABLES = `
 Environment:
@@ -40,7 +43,9 @@ Videos are decoded with FFMPEG_PATH, else the ffmpeg on PATH, else the one the n
 Exit status: 0 all hashed, 1 some file failed, 2 usage error.`
 
 /** Runs the CLI and resolves to its exit status. */
-export async function run (argv: string[], env: Record<string, string | undefined>, io: Io = processIo, signal?: AbortSignal): Promise<number> {
+export async function run (
+  argv: string[], env: Record<string, string | undefined>, io: Io = processIo, signal?: AbortSignal
+): Promise<number> {
   let status = 0
   const settings = () => settingsFrom(env)
   const client = (keyRequired = true) => connect(settings(), io, { keyRequired })
@@ -53,8 +58,11 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .addHelpText('after', ENVIRONMENT)
 
   program.command('submit')
-    .description('Submit the URLs in a CSV or NDJSON file as reports of up to 1000 items; running it again resumes without duplicates')
-    .argument('<file>', 'CSV with a header row, or NDJSON: url, contentType, and category, legalBasis, statementOfReasons, urgency, externalRef unless given as flags; optional territorialScope, capturedAt, evidenceRef, sha256, md5, pdq')
+    .description('Submit the URLs in a CSV or NDJSON file as reports of up to 1000 items; running it again resumes ' +
+      'without duplicates')
+    .argument('<file>', 'CSV with a header row, or NDJSON: url, contentType, and category, legalBasis, ' +
+      'statementOfReasons, urgency, externalRef unless given as flags; optional territorialScope, capturedAt, ' +
+      'evidenceRef, sha256, md5, pdq')
     .option('--category <category>', 'category of every item without its own')
     .option('--legal-basis <id>', 'legal basis (GET /v1/legal-bases) of every item without its own')
     .option('--reasons <text>', 'statement of reasons of every item without its own')
@@ -62,10 +70,14 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .option('--external-ref <ref>', 'your case number (default: the file name)')
     .option('--territorial-scope <countries>', 'comma-separated ISO country codes (default KZ)', list)
     .option('--content-type <type>', 'content type of every item without its own (default other)')
-    .addOption(new Option('--format <format>', 'file format (default: from the extension, else the content)').choices(['csv', 'ndjson']))
+    .addOption(new Option('--format <format>', 'file format (default: from the extension, else the content)')
+      .choices(['csv', 'ndjson']))
     .option('--chunk-size <n>', 'items per report', integer('--chunk-size', 1, 1000), 1000)
-    .option('--rejects <file>', 'set aside the lines the gateway would refuse (its own URL recognition, offline) into this file, with their line numbers and reasons, and send the rest; fix the file and submit it again')
-    .addHelpText('after', '\nEach report carries an Idempotency-Key derived from its content and place in the file, so a rerun of an\ninterrupted submission (within 24 hours) replays what the gateway already took instead of creating it again.' + ENVIRONMENT)
+    .option('--rejects <file>', 'set aside the lines the gateway would refuse (its own URL recognition, offline) ' +
+      'into this file, with their line numbers and reasons, and send the rest; fix the file and submit it again')
+    .addHelpText('after', '\nEach report carries an Idempotency-Key derived from its content and place in the file, ' +
+      'so a rerun of an\ninterrupted submission (within 24 hours) replays what the gateway already took instead of ' +
+      'creating it again.' + ENVIRONMENT)
     .action(async (file: string, o: Record<string, unknown>) => {
       status = await submit(client(), file, {
         category: o.category as string | undefined,
@@ -85,13 +97,17 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .description('Follow the change feed and print each notice\'s transitions as they happen')
     .option('--platform <slugs>', 'only these platforms (comma-separated, repeatable)', list)
     .option('--status <statuses>', 'only transitions into these statuses (comma-separated, repeatable)', list)
-    .option('--after <sequence>', 'start after this feed sequence (default: from now)', integer('--after', 0, Number.MAX_SAFE_INTEGER))
+    .option('--after <sequence>', 'start after this feed sequence (default: from now)',
+      integer('--after', 0, Number.MAX_SAFE_INTEGER))
     .option('--since <time>', 'start with events at or after this time (default: now)', timestamp)
     .option('--wait <seconds>', 'long-poll duration of each request', integer('--wait', 1, 30), 25)
     .option('--no-follow', 'stop once caught up')
     .option('--json', 'one JSON event per line')
     .addHelpText('after', ENVIRONMENT)
-    .action(async (o: { platform?: string[], status?: string[], after?: number, since?: string, wait: number, follow: boolean, json?: boolean }) => {
+    .action(async (o: {
+      platform?: string[], status?: string[], after?: number, since?: string, wait: number, follow: boolean,
+      json?: boolean
+    }) => {
       status = await watch(client(), o, io, signal)
     })
 
@@ -103,17 +119,21 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .option('--limit <n>', 'at most this many', integer('--limit', 1, Number.MAX_SAFE_INTEGER))
     .option('--json', 'one JSON notice per line')
     .addHelpText('after', ENVIRONMENT)
-    .action(async (o: { platform?: string, status?: string, updatedSince?: string, limit?: number, json?: boolean }) => {
+    .action(async (o: {
+      platform?: string, status?: string, updatedSince?: string, limit?: number, json?: boolean
+    }) => {
       status = await notices(client(), o, io)
     })
 
   program.command('verify')
     .description('Check a notice\'s signature against the gateway\'s public keys (JWKS)')
     .argument('[notice-id]', 'fetch this notice\'s JWS (and the JWKS unless --jwks) from the gateway')
-    .option('--jws <file>', 'a saved JWS (compact, or the JSON of GET /v1/notices/{id}/signature) instead of a notice id')
+    .option('--jws <file>',
+      'a saved JWS (compact, or the JSON of GET /v1/notices/{id}/signature) instead of a notice id')
     .option('--jwks <file>', 'a saved JWK Set (GET /.well-known/jwks.json): with --jws, nothing is fetched')
     .option('--show', 'print the signed notice document when valid')
-    .addHelpText('after', `${VARIABLES}\n\nExit status: 0 valid, 1 invalid, 2 usage or other error (nothing could be checked).`)
+    .addHelpText('after',
+      `${VARIABLES}\n\nExit status: 0 valid, 1 invalid, 2 usage or other error (nothing could be checked).`)
     .action(async (id: string | undefined, o: { jws?: string, jwks?: string, show?: boolean }) => {
       status = await verify(client, id, o, io)
     })
@@ -126,7 +146,8 @@ export async function run (argv: string[], env: Record<string, string | undefine
     .option('--output <file>', 'write to this file instead of stdout')
     .addHelpText('after', ENVIRONMENT)
     .action(async (o: { format: 'csv' | 'json' | 'xml', since?: string, output?: string }) => {
-      const { text } = await client().getText('/v1/blocking-orders/export', { params: { query: { format: o.format, ...(o.since ? { since: o.since } : {}) } } })
+      const query = { format: o.format, ...(o.since ? { since: o.since } : {}) }
+      const { text } = await client().getText('/v1/blocking-orders/export', { params: { query } })
       if (o.output) await fs.writeFile(o.output, text)
       else io.write(text)
     })

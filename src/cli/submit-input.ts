@@ -64,8 +64,8 @@ type Row = Record<string, unknown>
 /** A line of the file: the row it holds, or why it holds none. `text` is the line as written. */
 type Read = { line: number, text: string, row: Row } | { line: number, text: string, problem: string }
 
-const COLUMNS_HINT = 'the columns are url, contentType, category, legalBasis, statementOfReasons (or reasons), urgency, ' +
-  'externalRef, territorialScope, capturedAt, evidenceRef, sha256, md5 and pdq'
+const COLUMNS_HINT = 'the columns are url, contentType, category, legalBasis, statementOfReasons (or reasons), ' +
+  'urgency, externalRef, territorialScope, capturedAt, evidenceRef, sha256, md5 and pdq'
 
 /**
  * The file's rows, read as src/domain/csv-reader.ts reads every CSV and JSON-lines file (hash-list imports too):
@@ -99,13 +99,17 @@ function readRows (text: string, format: 'csv' | 'ndjson'): { header: string | n
   for (const { line, text: raw } of recordLines(text)) {
     const fields = csvFields(raw)
     if (columns === null) {
-      const names = typeof fields === 'string' ? `the header is not valid CSV: ${fields}` : csvHeader(fields, (key) => ALIASES[key], COLUMNS_HINT)
+      const names = typeof fields === 'string'
+        ? `the header is not valid CSV: ${fields}`
+        : csvHeader(fields, (key) => ALIASES[key], COLUMNS_HINT)
       if (typeof names === 'string') throw new InputError(`line ${line}: ${names}`)
       if (!names.includes('url')) throw new InputError(`line ${line}: the header names no url column`)
       columns = names
       header = raw
     } else if (typeof fields === 'string') rows.push({ line, text: raw, problem: fields })
-    else if (fields.length !== columns.length) rows.push({ line, text: raw, problem: `expected ${columns.length} fields, found ${fields.length}` })
+    else if (fields.length !== columns.length) {
+      rows.push({ line, text: raw, problem: `expected ${columns.length} fields, found ${fields.length}` })
+    }
     else {
       const row: Row = {}
       columns.forEach((name, i) => { if (fields[i] !== '') row[name] = fields[i] })
@@ -136,9 +140,13 @@ const scopeOf = (value: unknown): string[] | undefined => {
  * recognition, hash shapes, a capture time ahead of the clock) and its content types; else the item's canonical URL.
  */
 function itemProblem (item: ItemBody, now: Date): { problem: string } | { canonicalUrl: string } {
-  if (!(CONTENT_TYPES as readonly string[]).includes(item.contentType)) return { problem: `contentType: must be one of ${CONTENT_TYPES.join(', ')}` }
+  if (!(CONTENT_TYPES as readonly string[]).includes(item.contentType)) {
+    return { problem: `contentType: must be one of ${CONTENT_TYPES.join(', ')}` }
+  }
   const { items, problems } = recogniseItems([item as SubmittedItem], now)
-  if (problems.length > 0) return { problem: problems.map((p) => `${p.pointer.replace(/^\/items\/0\//, '')}: ${p.detail}`).join('; ') }
+  if (problems.length > 0) {
+    return { problem: problems.map((p) => `${p.pointer.replace(/^\/items\/0\//, '')}: ${p.detail}`).join('; ') }
+  }
   return { canonicalUrl: items[0].canonicalUrl }
 }
 
@@ -154,10 +162,13 @@ interface Entry { item: ItemBody, line: number, text: string, canonicalUrl: stri
  * item naming the same material within one report, which would refuse that report too.
  */
 export function planSubmission (
-  file: string, text: string, shared: SharedFields, options: { format?: string, chunkSize?: number, setAside?: boolean, now?: Date } = {}
+  file: string, text: string, shared: SharedFields,
+  options: { format?: string, chunkSize?: number, setAside?: boolean, now?: Date } = {}
 ): Plan {
   const chunkSize = options.chunkSize ?? MAX_ITEMS_PER_REPORT
-  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ITEMS_PER_REPORT) throw new InputError(`--chunk-size must be 1 to ${MAX_ITEMS_PER_REPORT}`)
+  if (!Number.isInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_ITEMS_PER_REPORT) {
+    throw new InputError(`--chunk-size must be 1 to ${MAX_ITEMS_PER_REPORT}`)
+  }
   const setAside = options.setAside === true
   const now = options.now ?? new Date()
   const format = formatOf(file, text, options.format)
@@ -177,7 +188,8 @@ export function planSubmission (
     }
     const { row } = read
     const pick = (name: keyof SharedFields): unknown => row[name] ?? shared[name]
-    const missing = (['category', 'legalBasis', 'statementOfReasons'] as const).filter((name) => pick(name) === undefined)
+    const missing = (['category', 'legalBasis', 'statementOfReasons'] as const)
+      .filter((name) => pick(name) === undefined)
     if (row.url === undefined) missing.unshift('url' as never)
     if (missing.length > 0) {
       refuse(read, `no ${missing.join(', ')} (give a column, or a flag for all)`)
@@ -192,7 +204,8 @@ export function planSubmission (
       urgency: String(pick('urgency') ?? 'normal'),
       ...(territorialScope === undefined ? {} : { territorialScope })
     } as Omit<ReportBody, 'items'>
-    const hashes = Object.fromEntries((['sha256', 'md5', 'pdq'] as const).filter((k) => row[k] !== undefined).map((k) => [k, String(row[k])]))
+    const hashes = Object.fromEntries((['sha256', 'md5', 'pdq'] as const)
+      .filter((k) => row[k] !== undefined).map((k) => [k, String(row[k])]))
     const item = {
       url: String(row.url),
       contentType: String(pick('contentType') ?? 'other'),
@@ -217,7 +230,8 @@ export function planSubmission (
   const chunks: Chunk[] = []
   const close = (fields: Omit<ReportBody, 'items'>, entries: Entry[]): void => {
     const body = { ...fields, items: entries.map((e) => e.item) } as ReportBody
-    const digest = crypto.createHash('sha256').update(canonicalJson({ position: chunks.length, body })).digest('base64url')
+    const digest = crypto.createHash('sha256').update(canonicalJson({ position: chunks.length, body }))
+      .digest('base64url')
     chunks.push({ body, lines: entries.map((e) => e.line), idempotencyKey: `takedown-submit-${digest}` })
   }
   for (const { fields, entries } of groups.values()) {

@@ -43,7 +43,9 @@ const SHOWN_REJECTS = 20
 
 const span = (chunk: Chunk): string => `lines ${chunk.lines[0]}-${chunk.lines[chunk.lines.length - 1]}`
 
-export async function submit (client: GatewayClient, file: string, options: SubmitOptions, io: Io, settings?: Settings): Promise<number> {
+export async function submit (
+  client: GatewayClient, file: string, options: SubmitOptions, io: Io, settings?: Settings
+): Promise<number> {
   if (options.rejects !== undefined && path.resolve(options.rejects) === path.resolve(file)) {
     throw new UsageError('--rejects must name another file than the one submitted')
   }
@@ -65,7 +67,9 @@ export async function submit (client: GatewayClient, file: string, options: Subm
   const total = chunks.reduce((n, c) => n + c.body.items.length, 0)
   const bar = io.terminal === null
     ? null
-    : new cliProgress.SingleBar({ stream: io.terminal, format: 'submitting [{bar}] {value}/{total} items | {reports} reports', hideCursor: true }, cliProgress.Presets.shades_classic)
+    : new cliProgress.SingleBar({
+      stream: io.terminal, format: 'submitting [{bar}] {value}/{total} items | {reports} reports', hideCursor: true
+    }, cliProgress.Presets.shades_classic)
   bar?.start(total, 0, { reports: 0 })
   const tally = { created: 0, replayed: 0, refused: 0, notices: 0, done: 0 }
   let stopped: string | null = null
@@ -75,7 +79,8 @@ export async function submit (client: GatewayClient, file: string, options: Subm
       const notices = result.data.notices.map((n) => n.referenceNumber)
       tally[result.replayed ? 'replayed' : 'created']++
       tally.notices += notices.length
-      io.out(`${result.replayed ? 'already submitted' : 'created'} report ${result.data.id} (${chunk.body.items.length} items, ${span(chunk)}): ${notices.join(', ') || 'no new notice'}`)
+      const what = `report ${result.data.id} (${chunk.body.items.length} items, ${span(chunk)})`
+      io.out(`${result.replayed ? 'already submitted' : 'created'} ${what}: ${notices.join(', ') || 'no new notice'}`)
     } catch (error) {
       bar?.stop()
       if (!(error instanceof ProblemError) || ![400, 409, 413, 422].includes(error.status)) {
@@ -92,7 +97,8 @@ export async function submit (client: GatewayClient, file: string, options: Subm
   }
   bar?.stop()
   const aside = options.rejects === undefined ? '' : `; ${rejects.length} lines set aside`
-  io.out(`${total} items in ${chunks.length} reports: ${tally.created} created, ${tally.replayed} already submitted, ${tally.refused} refused; ${tally.notices} notices${aside}`)
+  io.out(`${total} items in ${chunks.length} reports: ${tally.created} created, ${tally.replayed} already submitted, ` +
+    `${tally.refused} refused; ${tally.notices} notices${aside}`)
   if (stopped !== null) {
     io.err(`stopped: ${stopped}\nrun the same command again to resume: what the gateway took is not sent twice\n`)
     return 1

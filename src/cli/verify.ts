@@ -28,8 +28,12 @@ async function readJwks (file: string): Promise<JSONWebKeySet> {
 }
 
 /** Exit status: 0 the signature is valid, 1 it is not, 2 nothing could be checked (usage, files, the gateway). */
-export async function verify (connectClient: (keyRequired: boolean) => GatewayClient, noticeId: string | undefined, options: VerifyOptions, io: Io): Promise<number> {
-  if ((noticeId === undefined) === (options.jws === undefined)) throw new UsageError('give a notice id, or --jws FILE (not both)')
+export async function verify (
+  connectClient: (keyRequired: boolean) => GatewayClient, noticeId: string | undefined, options: VerifyOptions, io: Io
+): Promise<number> {
+  if ((noticeId === undefined) === (options.jws === undefined)) {
+    throw new UsageError('give a notice id, or --jws FILE (not both)')
+  }
   const jws = options.jws !== undefined
     ? await readJws(options.jws)
     : (await connectClient(true).get('/v1/notices/{id}/signature', { params: { path: { id: noticeId! } } })).jws
@@ -43,14 +47,20 @@ export async function verify (connectClient: (keyRequired: boolean) => GatewayCl
       io.out(`invalid: the signature is valid but covers notice ${String(document.noticeId)}, not ${noticeId}`)
       return 1
     }
-    io.out(`valid: notice ${document.referenceNumber ?? '?'} (${document.noticeId ?? '?'}) signed with key ${protectedHeader.kid ?? '?'}`)
+    const notice = `${document.referenceNumber ?? '?'} (${document.noticeId ?? '?'})`
+    io.out(`valid: notice ${notice} signed with key ${protectedHeader.kid ?? '?'}`)
     if (options.show) io.out(JSON.stringify(document, null, 2))
     return 0
   } catch (error) {
-    if (error instanceof errors.JWSSignatureVerificationFailed) io.out('invalid: the signature does not match the notice')
-    else if (error instanceof errors.JWKSNoMatchingKey) io.out('invalid: no key in the JWK Set matches the signature\'s key id')
-    else if (error instanceof errors.JOSEError) io.out(`invalid: ${error.message}`)
-    else throw error
+    if (error instanceof errors.JWSSignatureVerificationFailed) {
+      io.out('invalid: the signature does not match the notice')
+    } else if (error instanceof errors.JWKSNoMatchingKey) {
+      io.out('invalid: no key in the JWK Set matches the signature\'s key id')
+    } else if (error instanceof errors.JOSEError) {
+      io.out(`invalid: ${error.message}`)
+    } else {
+      throw error
+    }
     return 1
   }
 }

@@ -78,7 +78,9 @@ export function csvFields (line: string): string[] | string {
     } else {
       const comma = line.indexOf(',', i)
       const cell = line.slice(i, comma === -1 ? line.length : comma)
-      if (cell.includes('"')) return `a quote inside unquoted field ${cells.length + 1} (quote the whole field and double the quote)`
+      if (cell.includes('"')) {
+        return `a quote inside unquoted field ${cells.length + 1} (quote the whole field and double the quote)`
+      }
       cells.push(cell.trim())
       if (comma === -1) return cells
       i = comma + 1
@@ -94,7 +96,9 @@ export const columnKey = (name: string): string => name.toLowerCase().replace(/[
  * maps a column key (columnKey) to the reader's name, undefined for a column it does not know; `known` says, in
  * the refusal, which columns it takes.
  */
-export function csvHeader (cells: readonly string[], nameOf: (key: string) => string | undefined, known: string): string[] | string {
+export function csvHeader (
+  cells: readonly string[], nameOf: (key: string) => string | undefined, known: string
+): string[] | string {
   const names: string[] = []
   const unknown: string[] = []
   for (const [i, cell] of cells.entries()) {

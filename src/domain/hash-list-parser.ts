@@ -38,7 +38,9 @@ const JSON_KEYS = new Set(['type', 'value', 'labels', 'quality'])
 interface Fields { type: unknown, value: unknown, labels: unknown[], quality: unknown }
 
 export function parseHashList (text: string, format: ListFormat, maxErrors = 1000): ParsedList {
-  const out: ParsedList = { lines: 0, types: [], values: [], qualities: [], labels: [], videos: [], rejected: 0, errors: [], fatal: null }
+  const out: ParsedList = {
+    lines: 0, types: [], values: [], qualities: [], labels: [], videos: [], rejected: 0, errors: [], fatal: null
+  }
   const reject = (line: number, detail: string): void => {
     out.rejected++
     if (out.errors.length < maxErrors) out.errors.push({ line, detail })
@@ -75,7 +77,9 @@ export function parseHashList (text: string, format: ListFormat, maxErrors = 100
     const problem = accept(out, fields)
     if (problem !== null) reject(lineNo, problem)
   }
-  if (format === 'csv' && columns === null) out.fatal = { line: 1, detail: 'the list is empty: a CSV list starts with the header type,value,labels' }
+  if (format === 'csv' && columns === null) {
+    out.fatal = { line: 1, detail: 'the list is empty: a CSV list starts with the header type,value,labels' }
+  }
   return out
 }
 
@@ -108,12 +112,19 @@ function accept (out: ParsedList, f: Fields): string | null {
  */
 const FEATURE_KEYS = ['frame', 'quality', 'hash', 'timestamp', 'trimmedHash', 'trimmedQuality']
 
-// A JSON line { "type": "vpdq", "value": { "features": [...] }, "labels"? }: the features as POST /v1/hash-bank/match takes them.
+// A JSON line { "type": "vpdq", "value": { "features": [...] }, "labels"? }: the features as POST /v1/hash-bank/match
+// takes them.
 function acceptVideo (out: ParsedList, f: Fields): string | null {
   const value = f.value as { features?: unknown, secondsPerHash?: unknown } | null
-  if (typeof value !== 'object' || value === null || !Array.isArray(value.features)) return 'a vpdq value is { "features": [{ "frame", "quality", "hash", "timestamp" }, ...] }'
-  if (Object.keys(value).some((k) => k !== 'features' && k !== 'secondsPerHash')) return 'a vpdq value holds features (and optionally secondsPerHash) only'
-  if (f.quality !== undefined && f.quality !== null) return 'quality applies to pdq hashes only (a vpdq feature carries its own)'
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.features)) {
+    return 'a vpdq value is { "features": [{ "frame", "quality", "hash", "timestamp" }, ...] }'
+  }
+  if (Object.keys(value).some((k) => k !== 'features' && k !== 'secondsPerHash')) {
+    return 'a vpdq value holds features (and optionally secondsPerHash) only'
+  }
+  if (f.quality !== undefined && f.quality !== null) {
+    return 'quality applies to pdq hashes only (a vpdq feature carries its own)'
+  }
   const features = value.features as unknown[]
   if (!features.every((x) => typeof x === 'object' && x !== null && !Array.isArray(x) &&
     Object.keys(x).every((k) => FEATURE_KEYS.includes(k)))) {
@@ -124,7 +135,8 @@ function acceptVideo (out: ParsedList, f: Fields): string | null {
   const labelIssue = labelProblem(f.labels)
   if (labelIssue !== null) return labelIssue
   const normal = normaliseFeatures(features as VpdqFeature[])
-  out.videos.push({ value: vpdqDigest(normal), features: encodeFeatures(normal), labels: [...new Set(f.labels as string[])].join(';') })
+  const labels = [...new Set(f.labels as string[])].join(';')
+  out.videos.push({ value: vpdqDigest(normal), features: encodeFeatures(normal), labels })
   return null
 }
 
@@ -192,6 +204,9 @@ function jsonFields (line: string): Fields | string {
   const unknown = Object.keys(record).filter((k) => !JSON_KEYS.has(k))
   if (unknown.length > 0) return `unknown field(s): ${unknown.join(', ')}`
   if (record.labels !== undefined && !Array.isArray(record.labels)) return 'labels must be an array of strings'
-  if (record.quality !== undefined && typeof record.quality !== 'number') return 'quality must be an integer from 0 to 100'
-  return { type: record.type, value: record.value, labels: (record.labels as unknown[] | undefined) ?? [], quality: record.quality }
+  if (record.quality !== undefined && typeof record.quality !== 'number') {
+    return 'quality must be an integer from 0 to 100'
+  }
+  const labels = (record.labels as unknown[] | undefined) ?? []
+  return { type: record.type, value: record.value, labels, quality: record.quality }
 }
