@@ -10,6 +10,9 @@ import { fuzzTargets } from './resources.ts'
 const doc = JSON.parse(fs.readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'))
 // A few thousand requests here; `npm run fuzz` sends 100,000.
 const TOTAL = 3_000
+// The run takes about a minute on a quiet machine and more on a shared one: more than the suite's two minutes a
+// file would leave it. A deadline all the same, five minutes.
+t.setTimeout(300_000)
 
 t.test('the seed is fixed under CI, FUZZ_SEED overrides it, and elsewhere it changes', async (t) => {
   t.equal(fuzzSeed({ CI: 'true' }).seed, CI_SEED)
