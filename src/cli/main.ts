@@ -105,7 +105,12 @@ export async function run (
     .option('--json', 'one JSON event per line')
     .addHelpText('after', ENVIRONMENT)
     .action(async (o: {
-      platform?: string[], status?: string[], after?: number, since?: string, wait: number, follow: boolean,
+      platform?: string[],
+      status?: string[],
+      after?: number,
+      since?: string,
+      wait: number,
+      follow: boolean,
       json?: boolean
     }) => {
       status = await watch(client(), o, io, signal)

@@ -53,10 +53,20 @@ export class InputError extends Error {}
 export const MAX_ITEMS_PER_REPORT = 1000
 
 const ALIASES: Record<string, string> = {
-  url: 'url', contenttype: 'contentType', category: 'category', legalbasis: 'legalBasis',
-  statementofreasons: 'statementOfReasons', reasons: 'statementOfReasons', urgency: 'urgency',
-  externalref: 'externalRef', territorialscope: 'territorialScope', capturedat: 'capturedAt',
-  evidenceref: 'evidenceRef', sha256: 'sha256', md5: 'md5', pdq: 'pdq'
+  url: 'url',
+  contenttype: 'contentType',
+  category: 'category',
+  legalbasis: 'legalBasis',
+  statementofreasons: 'statementOfReasons',
+  reasons: 'statementOfReasons',
+  urgency: 'urgency',
+  externalref: 'externalRef',
+  territorialscope: 'territorialScope',
+  capturedat: 'capturedAt',
+  evidenceref: 'evidenceRef',
+  sha256: 'sha256',
+  md5: 'md5',
+  pdq: 'pdq'
 }
 const canonicalName = (name: string): string | undefined => ALIASES[columnKey(name)]
 
@@ -106,11 +116,11 @@ function readRows (text: string, format: 'csv' | 'ndjson'): { header: string | n
       if (!names.includes('url')) throw new InputError(`line ${line}: the header names no url column`)
       columns = names
       header = raw
-    } else if (typeof fields === 'string') rows.push({ line, text: raw, problem: fields })
-    else if (fields.length !== columns.length) {
+    } else if (typeof fields === 'string') {
+      rows.push({ line, text: raw, problem: fields })
+    } else if (fields.length !== columns.length) {
       rows.push({ line, text: raw, problem: `expected ${columns.length} fields, found ${fields.length}` })
-    }
-    else {
+    } else {
       const row: Row = {}
       columns.forEach((name, i) => { if (fields[i] !== '') row[name] = fields[i] })
       rows.push({ line, text: raw, row })
