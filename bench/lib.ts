@@ -93,6 +93,8 @@ export interface LoadResult {
   p99: number
   errors: number
   non2xx: number
+  /** How many answers had each status code (closed loops only). */
+  statuses?: Record<string, number>
   /** CPU milliseconds per answered request, of the server process and of the whole machine (open loops only). */
   cpu?: { server: number | null, machine: number }
 }
@@ -106,7 +108,8 @@ export async function load (name: string, options: autocannon.Options): Promise<
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
-    non2xx: result.non2xx
+    non2xx: result.non2xx,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, { count }]) => [status, count ?? 0]))
   }
 }
 
@@ -121,23 +124,40 @@ export interface Comparison {
 }
 
 /**
- * Loads the baseline and the subject in turns, ROUNDS times each, so that a slow stretch of a shared machine
- * falls on both alike. Each figure is the median over the rounds, except p99, which is the worst round's.
+ * Runs each subject once per round, ROUNDS rounds, so that a slow stretch of a shared machine falls on all alike;
+ * the order turns by one place each round, so no subject always runs straight after another. Answers each
+ * subject's results, round by round, in the order the subjects were given.
  */
-export async function compare (baseline: [string, autocannon.Options], subject: [string, autocannon.Options]): Promise<Comparison> {
-  const runs: [LoadResult[], LoadResult[]] = [[], []]
-  for (let round = 0; round < ROUNDS; round++) {
-    runs[0].push(await load(baseline[0], baseline[1]))
-    runs[1].push(await load(subject[0], subject[1]))
+export async function inTurns<T> (subjects: Array<() => Promise<T>>, rounds = ROUNDS): Promise<T[][]> {
+  const runs: T[][] = subjects.map(() => [])
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < subjects.length; k++) {
+      const s = (k + round) % subjects.length
+      runs[s].push(await subjects[s]())
+    }
   }
-  const summary = (results: LoadResult[]): LoadResult => ({
+  return runs
+}
+
+/** One row for a subject's rounds: each figure the median over the rounds, except p99, the worst round's. */
+export function summary (results: LoadResult[]): LoadResult {
+  return {
     name: results[0].name,
     rps: median(results.map((r) => r.rps)),
     p50: median(results.map((r) => r.p50)),
     p99: Math.max(...results.map((r) => r.p99)),
     errors: results.reduce((sum, r) => sum + r.errors, 0),
-    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0)
-  })
+    non2xx: results.reduce((sum, r) => sum + r.non2xx, 0),
+    statuses: results.reduce<Record<string, number>>((sum, r) => {
+      for (const [status, n] of Object.entries(r.statuses ?? {})) sum[status] = (sum[status] ?? 0) + n
+      return sum
+    }, {})
+  }
+}
+
+/** Loads the baseline and the subject in turns (inTurns); figures as summary gives them. */
+export async function compare (baseline: [string, autocannon.Options], subject: [string, autocannon.Options]): Promise<Comparison> {
+  const runs = await inTurns([async () => await load(...baseline), async () => await load(...subject)])
   return { baseline: summary(runs[0]), subject: summary(runs[1]), ratios: runs[1].map((r, i) => r.rps / runs[0][i].rps) }
 }
 
@@ -164,7 +184,8 @@ export interface OpenLoopTarget {
   url: string
   method: string
   path: string
-  headers: Record<string, string>
+  /** The same for every request, or made for each (an Idempotency-Key of its own). */
+  headers: Record<string, string> | (() => Record<string, string>)
   body: () => string
 }
 
@@ -200,7 +221,8 @@ export async function openLoop (name: string, target: OpenLoopTarget, rate: numb
   let non2xx = 0
   const send = (due: number) => new Promise<void>((resolve) => {
     const body = target.body()
-    const req = http.request({ host: base.hostname, port: base.port, method: target.method, path: target.path, agent, headers: { ...target.headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+    const headers = typeof target.headers === 'function' ? target.headers() : target.headers
+    const req = http.request({ host: base.hostname, port: base.port, method: target.method, path: target.path, agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
       res.resume()
       res.on('end', () => {
         latencies.push(performance.now() - due)
