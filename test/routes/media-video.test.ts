@@ -95,7 +95,7 @@ t.test('a decoder that never finishes is killed at the time limit', async (t) =>
   execFileSync('mkfifo', [fifo])
   const tools = (await resolveFfmpeg())!
   const error = await hashVideoFile(fifo, { tools, limits: { timeoutMs: 1000 } }).then(() => undefined, (e: unknown) => e)
-  t.match(error, { code: 'unprocessable', detail: /did not finish within 1 s/ })
+  t.match(error, { code: 'video_not_accepted', detail: /did not finish within 1 s/ })
   const ps = execFileSync('ps', ['-eo', 'args']).toString()
   t.notMatch(ps, fifo, 'no ffmpeg or ffprobe left running on it')
 })
