@@ -137,6 +137,6 @@ export function statusTable (figures: Pick<FuzzFigures, 'byOperation'>): string 
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
   const legend = '4xx columns: 400 malformed, 401 no or unknown key, 403 role refused, 404 not found, 405 method, ' +
-    '409 conflict, 412/428 If-Match, 413 too large, 415 media type, 422 refused content, 429 rate limit'
+    '409 conflict, 412/428 If-Match, 413 body too large, 414 URL too long, 415 media type, 422 refused content, 429 rate limit'
   return [line(header), ...rows.map(line), legend].join('\n')
 }
