@@ -61,7 +61,12 @@ export async function fuzz (doc: OpenApiDocument, send: Send, options: {
   const arbitraries = operations.map((operation) => requestsFor(doc, operation, keys, (parameter) => known[knownKey(operation.path, parameter)]))
   const names = new Map(operations.map((operation) => [operation.operationId, `${operation.method} ${operation.path}`]))
   const figures: FuzzFigures = {
-    requests: 0, byStatus: {}, serverErrors: [], notProblems: [], operations: operations.length, seconds: 0,
+    requests: 0,
+    byStatus: {},
+    serverErrors: [],
+    notProblems: [],
+    operations: operations.length,
+    seconds: 0,
     byOperation: Object.fromEntries(operations.map((operation) => [`${operation.method} ${operation.path}`, {}]))
   }
   const started = Date.now()

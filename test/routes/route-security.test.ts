@@ -41,8 +41,12 @@ t.test('every protected route refuses callers it does not serve', async (t) => {
     { method: 'GET', url: `/v1/notices/${notice.id}/signature`, roles: readers, platform: 'telegram' },
     { method: 'GET', url: `/v1/notices/${notice.id}/events`, roles: readers, platform: 'telegram' },
     {
-      method: 'POST', url: `/v1/notices/${notice.id}/transitions`, roles: ['authority', 'liaison'], platform: 'telegram',
-      headers: { 'if-match': '"2"' }, payload: { action: 'remove' },
+      method: 'POST',
+      url: `/v1/notices/${notice.id}/transitions`,
+      roles: ['authority', 'liaison'],
+      platform: 'telegram',
+      headers: { 'if-match': '"2"' },
+      payload: { action: 'remove' },
       // Removing is the platform's action; the authority's own on an escalated notice is to withdraw it.
       asRole: { authority: { payload: { action: 'withdraw', reason: 'The material was taken down elsewhere.' } } }
     },
