@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
 import { decodeImageForPdq, hashMedia } from '../src/media/decode-image.ts'
-import { pdqFromRgb, PDQ_MIN_MATCH_QUALITY, type Orientation } from '../src/domain/pdq.ts'
-import { PdqIndex } from '../src/domain/pdq-index.ts'
-import { centreCrop } from '../src/domain/image-crops.ts'
-import { BANKED_CROP_PERCENTS } from '../src/domain/hash-bank.ts'
+import { pdqFromRgb, PDQ_MIN_MATCH_QUALITY, type Orientation } from '../src/domain/matching/pdq.ts'
+import { PdqIndex } from '../src/domain/matching/pdq-index.ts'
+import { centreCrop } from '../src/domain/matching/image-crops.ts'
+import { BANKED_CROP_PERCENTS } from '../src/domain/matching/hash-bank.ts'
 import { PDQ_VECTORS } from '../test/helpers/vectors.ts'
 
 const VECTORS = PDQ_VECTORS

@@ -1,7 +1,7 @@
 // Images hashed per second over the PDQ reference vectors: decode + PDQ, and PDQ alone on decoded pixels.
 import { readFileSync } from 'node:fs'
 import { decodeImageForPdq, hashMedia } from '../src/media/decode-image.ts'
-import { pdqFromRgb, type RgbImage } from '../src/domain/pdq.ts'
+import { pdqFromRgb, type RgbImage } from '../src/domain/matching/pdq.ts'
 import { PDQ_VECTORS } from '../test/helpers/vectors.ts'
 
 const VECTORS = PDQ_VECTORS

@@ -4,8 +4,8 @@
 // Goals (exit code 1 on a miss): < 100 bytes per hash, index p99 < 1 ms, >= 50x the scan's speed by mean, and
 // identical results on every query.
 // Run: node --expose-gc --import tsx bench/match.ts [bankSize] [queries]
-import { PdqIndex } from '../src/domain/pdq-index.ts'
-import { ORIENTATIONS, pdqFromWords, type Orientation } from '../src/domain/pdq.ts'
+import { PdqIndex } from '../src/domain/matching/pdq-index.ts'
+import { ORIENTATIONS, pdqFromWords, type Orientation } from '../src/domain/matching/pdq.ts'
 import { randomHashes } from './random-hashes.ts'
 import { heldMemory, ms, pct } from './in-process.ts'
 import { goal, verdict } from './goal.ts'

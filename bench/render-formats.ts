@@ -1,6 +1,6 @@
 // Measures how many notice renderings per second each format (text, HTML, PDF) sustains, for a small and a large notice.
 import { renderHtml } from '../src/render/html.ts'
-import type { NoticeDocument } from '../src/domain/notice-document.ts'
+import type { NoticeDocument } from '../src/domain/notices/notice-document.ts'
 import { renderPdf } from '../src/render/pdf.ts'
 import { renderText } from '../src/render/text.ts'
 

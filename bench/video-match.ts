@@ -8,9 +8,9 @@
 // banked frame, index p99 < 10 ms, >= 100x the linear comparison's speed (median over median), identical results on
 // every query.
 // Run: node --expose-gc --import tsx bench/video-match.ts [videos] [queries] [bankedMediaShare]
-import { VpdqIndex, LinearVpdqBank, type VideoMatch } from '../src/domain/vpdq-index.ts'
-import { HMA_THRESHOLDS, orientedFrames } from '../src/domain/vpdq-match.ts'
-import { pdqFromWords, pdqToWords, type Orientation } from '../src/domain/pdq.ts'
+import { VpdqIndex, LinearVpdqBank, type VideoMatch } from '../src/domain/matching/vpdq-index.ts'
+import { HMA_THRESHOLDS, orientedFrames } from '../src/domain/matching/vpdq-match.ts'
+import { pdqFromWords, pdqToWords, type Orientation } from '../src/domain/matching/pdq.ts'
 import { randomHashes } from './random-hashes.ts'
 import { heldMemory, ms, pct } from './in-process.ts'
 import { goal, verdict } from './goal.ts'

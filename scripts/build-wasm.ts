@@ -1,4 +1,4 @@
-// `npm run wasm:build`: assembles src/domain/pdq-kernel.wat into pdq-kernel.wasm and its TypeScript copy.
+// `npm run wasm:build`: assembles src/domain/matching/pdq-kernel.wat into pdq-kernel.wasm and its TypeScript copy.
 import fs from 'node:fs/promises'
 import { KERNEL_MODULE, KERNEL_WASM, assembleKernel, renderKernelModule } from './wasm-kernel.ts'
 

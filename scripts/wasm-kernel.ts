@@ -2,10 +2,10 @@
 import wabt from 'wabt'
 import fs from 'node:fs/promises'
 
-export const KERNEL_WAT = new URL('../src/domain/pdq-kernel.wat', import.meta.url)
-export const KERNEL_WASM = new URL('../src/domain/pdq-kernel.wasm', import.meta.url)
+export const KERNEL_WAT = new URL('../src/domain/matching/pdq-kernel.wat', import.meta.url)
+export const KERNEL_WASM = new URL('../src/domain/matching/pdq-kernel.wasm', import.meta.url)
 /** The same bytes as a module, because src/domain/ reads no files. */
-export const KERNEL_MODULE = new URL('../src/domain/pdq-kernel-wasm.ts', import.meta.url)
+export const KERNEL_MODULE = new URL('../src/domain/matching/pdq-kernel-wasm.ts', import.meta.url)
 
 /** The kernel's binary, validated; without a name section, so the bytes depend on the code alone. */
 export async function assembleKernel (): Promise<Uint8Array> {

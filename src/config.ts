@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
 import path from 'node:path'
-import type { NoticeIssuer } from './domain/notice-content.ts'
+import type { NoticeIssuer } from './domain/notices/notice-content.ts'
 
 
 export const ConfigSchema = Type.Object({

@@ -7,7 +7,7 @@ import { UnsupportedMediaError, hashMedia } from '../media/decode-image.ts'
 import { resolveFfmpeg, type FfmpegTools } from '../media/ffmpeg.ts'
 import { hashVideoFile } from '../media/hash-video.ts'
 import { AppError } from '../lib/errors.ts'
-import { formatVpdqText } from '../domain/vpdq.ts'
+import { formatVpdqText } from '../domain/matching/vpdq.ts'
 import { loadConfig } from '../config.ts'
 
 export interface HashIo {

@@ -4,7 +4,7 @@ import crypto from 'node:crypto'
 import path from 'node:path'
 import { canonicalJson } from '../domain/canonical-json.ts'
 import { columnKey, csvFields, csvHeader, recordLines } from '../domain/csv-reader.ts'
-import { recogniseItems, type SubmittedItem } from '../domain/report-intake.ts'
+import { recogniseItems, type SubmittedItem } from '../domain/notices/report-intake.ts'
 import { CONTENT_TYPES } from '../domain/vocabulary.ts'
 import type { Data, paths } from '../client/types.ts'
 
@@ -146,7 +146,7 @@ const scopeOf = (value: unknown): string[] | undefined => {
 }
 
 /**
- * Why the gateway would refuse an item, found offline by its own check (src/domain/report-intake.ts: URL
+ * Why the gateway would refuse an item, found offline by its own check (src/domain/notices/report-intake.ts: URL
  * recognition, hash shapes, a capture time ahead of the clock) and its content types; else the item's canonical URL.
  */
 function itemProblem (item: ItemBody, now: Date): { problem: string } | { canonicalUrl: string } {

@@ -2,7 +2,7 @@
 import type { Database } from './index.ts'
 import { platforms, legalBases } from './schema.ts'
 import { PLATFORMS } from '../domain/platforms.ts'
-import { LEGAL_BASES } from '../domain/legal-bases.ts'
+import { LEGAL_BASES } from '../domain/notices/legal-bases.ts'
 
 export async function seedCatalogues (db: Database): Promise<void> {
   await db.insert(platforms).values(PLATFORMS.map((p) => ({

@@ -1,10 +1,10 @@
 // The hash bank's in-memory PDQ index for this process: loaded once, then kept current by polling the changes feed.
 import type { Database } from '../db/index.ts'
-import { PdqIndex, type PdqOrientedMatch } from '../domain/pdq-index.ts'
-import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/pdq.ts'
-import { VpdqIndex, queryWithTrimmed, type FramesMatch, type OrientedQuery } from '../domain/vpdq-index.ts'
-import { decodeFeatures, type VpdqThresholds } from '../domain/vpdq-match.ts'
-import { bankedFrames } from '../domain/vpdq-derive.ts'
+import { PdqIndex, type PdqOrientedMatch } from '../domain/matching/pdq-index.ts'
+import { PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, PDQ_ZERO_HASH, type Orientation } from '../domain/matching/pdq.ts'
+import { VpdqIndex, queryWithTrimmed, type FramesMatch, type OrientedQuery } from '../domain/matching/vpdq-index.ts'
+import { decodeFeatures, type VpdqThresholds } from '../domain/matching/vpdq-match.ts'
+import { bankedFrames } from '../domain/matching/vpdq-derive.ts'
 import { loadPdqSnapshot, pdqChangesSince, type FeedPosition, type PdqIndexRow } from '../repositories/hash-bank.ts'
 
 export interface HashBankIndexOptions {

@@ -5,7 +5,7 @@ import pg from 'pg'
 import type { Logger } from 'pino'
 import type { Database } from '../db/index.ts'
 import { notices } from '../db/schema.ts'
-import { EXPIRABLE_STATUSES } from '../domain/notice-lifecycle.ts'
+import { EXPIRABLE_STATUSES } from '../domain/notices/notice-lifecycle.ts'
 import { AppError } from '../lib/errors.ts'
 import { transitionNotice, type TransitionHooks } from '../use-cases/transition-notice.ts'
 

@@ -1,7 +1,7 @@
 // Decodes uploaded image bytes to full-resolution RGB and hashes them: the impure edge around domain/pdq.ts.
 import sharp from 'sharp'
-import { md5Hex, sha256Hex } from '../domain/digests.ts'
-import { pdqFromRgb, type Orientation, type RgbImage } from '../domain/pdq.ts'
+import { md5Hex, sha256Hex } from '../domain/matching/digests.ts'
+import { pdqFromRgb, type Orientation, type RgbImage } from '../domain/matching/pdq.ts'
 
 export type MediaErrorCode = 'unsupported_media' | 'corrupt_media'
 

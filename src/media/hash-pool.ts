@@ -4,10 +4,10 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { AppError } from '../lib/errors.ts'
-import type { VpdqHash } from '../domain/vpdq-types.ts'
+import type { VpdqHash } from '../domain/matching/vpdq-types.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
 import type { DerivedVideoHashes, VideoLimits } from './hash-video.ts'
-import type { VideoDerivation } from '../domain/vpdq-derive.ts'
+import type { VideoDerivation } from '../domain/matching/vpdq-derive.ts'
 import type { ImageResult, ImageTask, TaskFailure, VideoTask } from './hash-worker.ts'
 
 export interface MediaHasherOptions {

@@ -1,8 +1,8 @@
 // Decodes a video file with an ffmpeg executable (raw rgb24 frames on a pipe) and hashes it with vPDQ.
 import { AppError } from '../lib/errors.ts'
-import { DEFAULT_SECONDS_PER_HASH, vpdqFeature, vpdqFrameRate, vpdqFrameStep } from '../domain/vpdq.ts'
-import type { VpdqFeature, VpdqHash } from '../domain/vpdq-types.ts'
-import { VideoDeriver, decodedFramesFilter, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/vpdq-derive.ts'
+import { DEFAULT_SECONDS_PER_HASH, vpdqFeature, vpdqFrameRate, vpdqFrameStep } from '../domain/matching/vpdq.ts'
+import type { VpdqFeature, VpdqHash } from '../domain/matching/vpdq-types.ts'
+import { VideoDeriver, decodedFramesFilter, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/matching/vpdq-derive.ts'
 import { collectTail, killGroup, runTool, spawnLimited, supervise, type FfmpegTools } from './ffmpeg.ts'
 
 export interface VideoLimits {

@@ -1,12 +1,12 @@
 // Runs in a hashing worker thread: image decoding and PDQ, and whole videos (ffmpeg and vPDQ), off the event loop.
 import os from 'node:os'
 import { AppError, type ProblemCode } from '../lib/errors.ts'
-import { md5Hex, sha256Hex } from '../domain/digests.ts'
-import { pdqFromRgb } from '../domain/pdq.ts'
-import { centreCrop } from '../domain/image-crops.ts'
+import { md5Hex, sha256Hex } from '../domain/matching/digests.ts'
+import { pdqFromRgb } from '../domain/matching/pdq.ts'
+import { centreCrop } from '../domain/matching/image-crops.ts'
 import { UnsupportedMediaError, decodeImageForPdq, type MediaHashes } from './decode-image.ts'
 import { hashVideoFrames, type DerivedVideoHashes, type VideoLimits } from './hash-video.ts'
-import type { VideoDerivation } from '../domain/vpdq-derive.ts'
+import type { VideoDerivation } from '../domain/matching/vpdq-derive.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
 
 // On Linux a nice value belongs to a thread: this lowers the hashing thread only, and what it starts inherits it

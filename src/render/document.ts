@@ -1,5 +1,5 @@
 // Layout helpers the text and PDF renderers share: column counting, word wrap and column fitting.
-import type { SignatureInfo } from '../domain/notice-document.ts'
+import type { SignatureInfo } from '../domain/notices/notice-document.ts'
 
 export type Measure = (text: string) => number
 

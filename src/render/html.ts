@@ -1,6 +1,6 @@
 // Renders a notice document as a standalone, print-friendly HTML5 page with no external resources.
 import { signatureLine } from './document.ts'
-import type { Block, NoticeDocument } from '../domain/notice-document.ts'
+import type { Block, NoticeDocument } from '../domain/notices/notice-document.ts'
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 

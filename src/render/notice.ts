@@ -1,7 +1,7 @@
 // Renders a notice's signed content in one language and format: composes the document, then the chosen renderer.
-import { composeNoticeDocument } from '../domain/compose-notice.ts'
-import type { SignatureRef } from '../domain/compose-notice.ts'
-import type { NoticeContent, NoticeLang } from '../domain/notice-content.ts'
+import { composeNoticeDocument } from '../domain/notices/compose-notice.ts'
+import type { SignatureRef } from '../domain/notices/compose-notice.ts'
+import type { NoticeContent, NoticeLang } from '../domain/notices/notice-content.ts'
 import { renderHtml } from './html.ts'
 import { renderPdf } from './pdf.ts'
 import { renderText } from './text.ts'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { fitColumns, signatureLine, wrap } from './document.ts'
-import type { Block, NoticeDocument } from '../domain/notice-document.ts'
+import type { Block, NoticeDocument } from '../domain/notices/notice-document.ts'
 
 const CM = 72 / 2.54
 const MARGIN = 2 * CM

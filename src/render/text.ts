@@ -1,6 +1,6 @@
 // Renders a notice document as a plain-text letter for an e-mail body.
 import { columns, fitColumns, signatureLine, wrap } from './document.ts'
-import type { Block, FieldRow, NoticeDocument } from '../domain/notice-document.ts'
+import type { Block, FieldRow, NoticeDocument } from '../domain/notices/notice-document.ts'
 
 // RFC 5322 recommends lines of at most 78 characters.
 const WIDTH = 78

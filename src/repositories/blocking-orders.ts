@@ -2,7 +2,7 @@
 import { and, asc, eq, gt, gte, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Executor } from '../db/index.ts'
 import { blockingOrders, blockingOrderEntries, noticeItems, notices } from '../db/schema.ts'
-import type { BlockType, Register } from '../domain/blocking-order-export.ts'
+import type { BlockType, Register } from '../domain/notices/blocking-order-export.ts'
 import type { Urgency } from '../domain/vocabulary.ts'
 
 export type BlockingOrderRow = typeof blockingOrders.$inferSelect

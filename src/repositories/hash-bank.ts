@@ -4,7 +4,7 @@ import { preparedPerExecutor, type Database, type Executor } from '../db/index.t
 import { notices } from '../db/schema.ts'
 import { hashBankEntries as entries } from '../db/schema-hash-bank.ts'
 import type { BankEntryType, HashKind } from '../domain/vocabulary.ts'
-import { NOTICE_SOURCE, TRIMMED_LABEL } from '../domain/hash-bank.ts'
+import { NOTICE_SOURCE, TRIMMED_LABEL } from '../domain/matching/hash-bank.ts'
 import { readPoolHorizon } from './commit-horizon.ts'
 
 export type HashBankEntryRow = typeof entries.$inferSelect

@@ -2,7 +2,7 @@
 // change feed's backlog and the hash bank's size.
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
-import { TRANSITIONS } from '../domain/notice-lifecycle.ts'
+import { TRANSITIONS } from '../domain/notices/notice-lifecycle.ts'
 
 export interface OperationalFigures {
   notices: Array<{ platform: string, status: string, count: number }>

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
 import { URGENCIES } from '../domain/vocabulary.ts'
-import { BLOCK_TYPES, EXPORT_FORMATS } from '../domain/blocking-order-export.ts'
+import { BLOCK_TYPES, EXPORT_FORMATS } from '../domain/notices/blocking-order-export.ts'
 import { PageQuery, Timestamp, Uuid } from './common.ts'
 
 export const ORDER_STATUSES = ['active', 'lifted'] as const

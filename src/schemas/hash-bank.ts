@@ -2,9 +2,9 @@
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { BANK_ENTRY_TYPES, HASH_KINDS } from '../domain/vocabulary.ts'
-import { MAX_VPDQ_FEATURES, VPDQ_COMPARED_MATCH_PERCENT, VPDQ_QUERY_MATCH_PERCENT } from '../domain/vpdq-match.ts'
-import { ORIENTATIONS } from '../domain/pdq.ts'
-import { LIST_FORMATS } from '../domain/hash-list-parser.ts'
+import { MAX_VPDQ_FEATURES, VPDQ_COMPARED_MATCH_PERCENT, VPDQ_QUERY_MATCH_PERCENT } from '../domain/matching/vpdq-match.ts'
+import { ORIENTATIONS } from '../domain/matching/pdq.ts'
+import { LIST_FORMATS } from '../domain/matching/hash-list-parser.ts'
 import { PageQuery, Timestamp, Uuid, CategorySchema } from './common.ts'
 import { Vpdq } from './media.ts'
 

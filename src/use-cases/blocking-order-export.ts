@@ -3,7 +3,7 @@ import type { Database } from '../db/index.ts'
 import { readRegister } from '../repositories/blocking-orders.ts'
 import {
   CONTENT_TYPES, exportFilename, registerCsv, registerJson, registerXml, type ExportFormat
-} from '../domain/blocking-order-export.ts'
+} from '../domain/notices/blocking-order-export.ts'
 
 export interface RenderedRegister {
   contentType: string

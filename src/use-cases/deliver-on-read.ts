@@ -1,7 +1,7 @@
 // A liaison's first read of an issued notice is its delivery (the portal is one of the delivery channels): a
 // whole page is delivered in one statement, with the same event and audit entry per notice as the 'deliver' action.
 import type { Database } from '../db/index.ts'
-import { DELIVERABLE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
+import { DELIVERABLE_STATUSES, ruleOf } from '../domain/notices/notice-lifecycle.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import { deliverNotices } from '../repositories/notice-transitions.ts'
 import { findNotice, listNotices, type NoticeWithItems } from '../repositories/notices.ts'

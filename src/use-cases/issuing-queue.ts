@@ -1,6 +1,6 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notices/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
@@ -15,7 +15,7 @@ import type { PlatformSlug } from '../domain/platforms.ts'
 import type { PreparedReport } from './submit-report.ts'
 import { reportCreatedAnswer, toReportItemView } from './report-views.ts'
 import { storeAnswerInTransaction } from '../repositories/idempotency.ts'
-import { noticeItemOf } from '../domain/report-intake.ts'
+import { noticeItemOf } from '../domain/notices/report-intake.ts'
 import { checkItems, type ItemVerdict } from './reupload-check.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 

@@ -1,6 +1,6 @@
 // A notice as a document: the signed JSON itself, or a text, HTML or PDF rendering in one of its languages.
 import type { NoticeWithItems } from '../repositories/notices.ts'
-import type { NoticeContent, NoticeLang } from '../domain/notice-content.ts'
+import type { NoticeContent, NoticeLang } from '../domain/notices/notice-content.ts'
 import { renderNotice, type NoticeFormat } from '../render/notice.ts'
 import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-signer.ts'
 

@@ -2,7 +2,7 @@
 import type { NoticeWithItems } from '../repositories/notices.ts'
 import type { NoticeEventView, NoticeSignatureView, NoticeView } from '../schemas/notices.ts'
 import type { NoticeEventRow } from '../repositories/notice-events.ts'
-import { isReferenceOf, type NoticeContent } from '../domain/notice-content.ts'
+import { isReferenceOf, type NoticeContent } from '../domain/notices/notice-content.ts'
 import type { NoticeStatus } from '../domain/vocabulary.ts'
 import { SIGNATURE_ALGORITHM, attachPayload, signatureFingerprint } from '../signing/notice-signer.ts'
 

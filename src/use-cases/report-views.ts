@@ -2,8 +2,8 @@
 import type { ReportItemRow, ReportRow } from '../repositories/reports.ts'
 import type { ReportItemView, ReportSummaryView, ReportView } from '../schemas/reports.ts'
 import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
-import { sha256Hex } from '../domain/digests.ts'
-import { VPDQ_FEATURE_BYTES } from '../domain/vpdq-match.ts'
+import { sha256Hex } from '../domain/matching/digests.ts'
+import { VPDQ_FEATURE_BYTES } from '../domain/matching/vpdq-match.ts'
 
 type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'vpdqTrimmed' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
 

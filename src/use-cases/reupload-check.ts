@@ -1,15 +1,15 @@
 // Before a report is issued: is each item known material (hash bank, earlier notices) or already under notice?
 import type { Database } from '../db/index.ts'
-import type { RecognisedItem } from '../domain/report-intake.ts'
+import type { RecognisedItem } from '../domain/notices/report-intake.ts'
 import type { HashKind, NoticeStatus } from '../domain/vocabulary.ts'
-import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notice-lifecycle.ts'
+import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notices/notice-lifecycle.ts'
 import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
 import { matchHashes, videoQuery, type HashQuery } from './hash-bank/match.ts'
-import { decodeFeatures } from '../domain/vpdq-match.ts'
+import { decodeFeatures } from '../domain/matching/vpdq-match.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 import type { Viewer } from './hash-bank/views.ts'
 import type { MatchView } from '../schemas/hash-bank.ts'
-import type { EarlierRemoval } from '../domain/notice-content.ts'
+import type { EarlierRemoval } from '../domain/notices/notice-content.ts'
 import type { Category } from '../domain/vocabulary.ts'
 
 export interface NoticeRef { id: string, referenceNumber: string }

@@ -1,7 +1,7 @@
 // Submitting a violation report: recognise every item, then hand the report to the issuing queue.
 import crypto from 'node:crypto'
-import { recogniseItems, type RecognisedItem } from '../domain/report-intake.ts'
-import type { NoticeContent } from '../domain/notice-content.ts'
+import { recogniseItems, type RecognisedItem } from '../domain/notices/report-intake.ts'
+import type { NoticeContent } from '../domain/notices/notice-content.ts'
 import { citationsOf, findLegalBasisCached } from '../repositories/legal-bases.ts'
 import { platformCatalogue } from '../repositories/platforms.ts'
 import { unprocessable } from '../lib/errors.ts'

@@ -2,8 +2,8 @@
 // blocking orders and the audit trail in one transaction.
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/index.ts'
-import { decideTransition, OPEN_STATUSES, type Actor } from '../domain/notice-lifecycle.ts'
-import { computeDeadline, referenceYear, type NoticeContent } from '../domain/notice-content.ts'
+import { decideTransition, OPEN_STATUSES, type Actor } from '../domain/notices/notice-lifecycle.ts'
+import { computeDeadline, referenceYear, type NoticeContent } from '../domain/notices/notice-content.ts'
 import type { NoticeAction, NoticeStatus } from '../domain/vocabulary.ts'
 import { lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders, releaseNoticeUrls } from '../repositories/notice-transitions.ts'
 import { appendNoticeEvents } from '../repositories/notice-events.ts'

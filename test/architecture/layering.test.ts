@@ -50,7 +50,11 @@ const RULES: Record<string, Rule> = {
   'app.ts': { mayImport: SERVER_PARTS, http: true },
   'config.ts': { mayImport: ['domain', 'lib'], http: false },
   // The HTTP layer.
-  routes: { mayImport: ['config.ts', 'db', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'plugins', 'render', 'repositories', 'schemas', 'signing', 'use-cases'], http: true },
+  // Routes call use cases, never the rows: no db, no repositories.
+  routes: {
+    mayImport: ['config.ts', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'plugins', 'render', 'schemas', 'signing', 'use-cases'],
+    http: true
+  },
   plugins: { mayImport: ['config.ts', 'db', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'repositories', 'schemas', 'signing', 'use-cases'], http: true },
   // Use cases and the services and jobs that run beside the requests.
   'use-cases': { mayImport: ['db', 'domain', 'hash-bank', 'lib', 'media', 'render', 'repositories', 'schemas', 'signing'], http: false },

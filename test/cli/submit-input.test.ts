@@ -3,7 +3,7 @@
 import t from 'tap'
 import { planSubmission, type SharedFields } from '../../src/cli/submit-input.ts'
 import { formatRejects } from '../../src/cli/submit.ts'
-import { recognizeUrl } from '../../src/domain/url-recognition.ts'
+import { recognizeUrl } from '../../src/domain/url-recognition/index.ts'
 import { FACEBOOK, INSTAGRAM } from '../domain/url-recognition/cases-meta.ts'
 import { LIVEJOURNAL, MAILRU, OK, VK } from '../domain/url-recognition/cases-runet.ts'
 import { TELEGRAM, TIKTOK, X } from '../domain/url-recognition/cases-telegram-tiktok-x.ts'

@@ -1,7 +1,7 @@
 import t from 'tap'
 import {
   cdata, decisionDate, exportFilename, registerCsv, registerJson, registerXml, xmlAttribute, type Register, type RegisterEntry
-} from '../../src/domain/blocking-order-export.ts'
+} from '../../src/domain/notices/blocking-order-export.ts'
 import { csvField } from '../../src/lib/csv.ts'
 import { parseCsv, parseXml } from '../helpers/parse-exports.ts'
 

@@ -1,8 +1,8 @@
 // Uniform borders: bars of one colour at the edges are found and cut; content, a plain frame and noise are not.
 import t from 'tap'
-import { cropRgb, uniformBorders } from '../../src/domain/borders.ts'
-import { pdqFromRgb, type RgbImage } from '../../src/domain/pdq.ts'
-import { bordersTrimmed, trimmedHashes, vpdqFeature } from '../../src/domain/vpdq.ts'
+import { cropRgb, uniformBorders } from '../../src/domain/matching/borders.ts'
+import { pdqFromRgb, type RgbImage } from '../../src/domain/matching/pdq.ts'
+import { bordersTrimmed, trimmedHashes, vpdqFeature } from '../../src/domain/matching/vpdq.ts'
 
 /** A frame whose content (a gradient with a pattern) sits inside bars of `bar` colour, with a little noise on the bars. */
 function framed (width: number, height: number, box: { left: number, top: number, right: number, bottom: number }, bar = 0): RgbImage {

@@ -1,8 +1,8 @@
-// The hash-list parser (src/domain/hash-list-parser.ts) reads files by the shared rules of src/domain/csv-reader.ts,
+// The hash-list parser (src/domain/matching/hash-list-parser.ts) reads files by the shared rules of src/domain/csv-reader.ts,
 // and reads any CSV body line for line as `takedown submit` does (src/cli/submit-input.ts).
 import t from 'tap'
 import fc from 'fast-check'
-import { parseHashList } from '../../src/domain/hash-list-parser.ts'
+import { parseHashList } from '../../src/domain/matching/hash-list-parser.ts'
 import { planSubmission } from '../../src/cli/submit-input.ts'
 
 const SHA = (n: number) => n.toString(16).padStart(64, '0')

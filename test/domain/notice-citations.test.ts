@@ -1,6 +1,6 @@
 // What a notice may cite of earlier removals: its own platform's notices by number, others' by day and category.
 import t from 'tap'
-import { buildNoticeContent, citationsFor, type EarlierRemoval } from '../../src/domain/notice-content.ts'
+import { buildNoticeContent, citationsFor, type EarlierRemoval } from '../../src/domain/notices/notice-content.ts'
 
 const TG1: EarlierRemoval = { referenceNumber: 'KZ-2026-TG-000001', removedAt: '2026-03-01T10:00:00.000Z', category: 'terrorism' }
 const TG2: EarlierRemoval = { referenceNumber: 'KZ-2026-TG-000007', removedAt: '2026-03-01T23:00:00.000Z', category: 'terrorism' }

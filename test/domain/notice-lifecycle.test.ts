@@ -7,8 +7,8 @@ import type { NoticeAction, NoticeStatus } from '../../src/domain/vocabulary.ts'
 import {
   TRANSITIONS, allowedActions, decideTransition, isTerminal,
   DELIVERABLE_STATUSES, EXPIRABLE_STATUSES, MATERIAL_ACTED_ON_STATUSES, MATERIAL_GONE_STATUSES, OPEN_STATUSES, TERMINAL_STATUSES
-} from '../../src/domain/notice-lifecycle.ts'
-import type { Actor, TransitionInput } from '../../src/domain/notice-lifecycle.ts'
+} from '../../src/domain/notices/notice-lifecycle.ts'
+import type { Actor, TransitionInput } from '../../src/domain/notices/notice-lifecycle.ts'
 
 const ACTORS: Actor[] = [...ROLES, 'system']
 type Row = { by: Actor[], to: NoticeStatus[] }

@@ -2,8 +2,8 @@
 
 import t from 'tap'
 import fc from 'fast-check'
-import { PdqIndex, bruteForceQuery, type PdqId, type PdqMatch } from '../../src/domain/pdq-index.ts'
-import { ORIENTATIONS, hammingDistance, pdqFromWords, pdqToWords, type Orientation } from '../../src/domain/pdq.ts'
+import { PdqIndex, bruteForceQuery, type PdqId, type PdqMatch } from '../../src/domain/matching/pdq-index.ts'
+import { ORIENTATIONS, hammingDistance, pdqFromWords, pdqToWords, type Orientation } from '../../src/domain/matching/pdq.ts'
 
 const hexHash = fc.uint32Array({ minLength: 8, maxLength: 8 }).map((w) => pdqFromWords(w))
 

@@ -6,8 +6,8 @@ import sharp from 'sharp'
 import { hashMedia, decodeImageForPdq, UnsupportedMediaError, type MediaHashes } from '../../src/media/decode-image.ts'
 import {
   ORIENTATIONS, PDQ_ZERO_HASH, hammingDistance, isPdqHex, pdqFromRgb, pdqFromWords, pdqToWords, type Orientation
-} from '../../src/domain/pdq.ts'
-import { isMd5Hex, isSha256Hex, md5Hex, normaliseHex, sha256Hex } from '../../src/domain/digests.ts'
+} from '../../src/domain/matching/pdq.ts'
+import { isMd5Hex, isSha256Hex, md5Hex, normaliseHex, sha256Hex } from '../../src/domain/matching/digests.ts'
 import { PDQ_VECTORS } from '../helpers/vectors.ts'
 
 const VECTORS = PDQ_VECTORS

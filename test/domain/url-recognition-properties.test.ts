@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import t from 'tap'
-import { HOST_TABLE, platformOfHost, recognizeUrl } from '../../src/domain/url-recognition.ts'
+import { HOST_TABLE, platformOfHost, recognizeUrl } from '../../src/domain/url-recognition/index.ts'
 import { FACEBOOK, INSTAGRAM } from './url-recognition/cases-meta.ts'
 import { LIVEJOURNAL, MAILRU, OK, VK } from './url-recognition/cases-runet.ts'
 import { TELEGRAM, TIKTOK, X } from './url-recognition/cases-telegram-tiktok-x.ts'

@@ -1,6 +1,6 @@
 // What URL recognition refuses, and why: malformed input, hosts of no platform, paths that name no material.
 import t, { type Test } from 'tap'
-import { MAX_INPUT_LENGTH, recognizeUrl } from '../../src/domain/url-recognition.ts'
+import { MAX_INPUT_LENGTH, recognizeUrl } from '../../src/domain/url-recognition/index.ts'
 
 function expectFailure (t: Test, reason: string, inputs: string[]): void {
   for (const input of inputs) t.same(recognizeUrl(input), { ok: false, reason }, JSON.stringify(input).slice(0, 120))

@@ -1,7 +1,7 @@
 // Table-driven tests of URL recognition: real-world URL shapes of every platform and the host table.
 import t from 'tap'
 import { PLATFORM_SLUGS, PLATFORMS } from '../../src/domain/platforms.ts'
-import { HOST_TABLE, platformOfHost, recognizeUrl } from '../../src/domain/url-recognition.ts'
+import { HOST_TABLE, platformOfHost, recognizeUrl } from '../../src/domain/url-recognition/index.ts'
 import type { Case } from './url-recognition/case.ts'
 import { FACEBOOK, INSTAGRAM } from './url-recognition/cases-meta.ts'
 import { LIVEJOURNAL, MAILRU, OK, VK } from './url-recognition/cases-runet.ts'

@@ -3,12 +3,12 @@
 import t from 'tap'
 import {
   BANKED_VIDEO_DERIVATION, DENSE_LABEL, VideoDeriver, bankedFrames, decodedFramesFilter, denseWindowFrames, isDecodedFrame, nextDecodedFrame
-} from '../../src/domain/vpdq-derive.ts'
-import { comparisonOf, compareFrames, MAX_VPDQ_FEATURES } from '../../src/domain/vpdq-match.ts'
-import { vpdqFeature } from '../../src/domain/vpdq.ts'
-import { centreCrop } from '../../src/domain/image-crops.ts'
-import { pdqFromRgb, pdqFromWords, pdqToWords, type RgbImage } from '../../src/domain/pdq.ts'
-import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+} from '../../src/domain/matching/vpdq-derive.ts'
+import { comparisonOf, compareFrames, MAX_VPDQ_FEATURES } from '../../src/domain/matching/vpdq-match.ts'
+import { vpdqFeature } from '../../src/domain/matching/vpdq.ts'
+import { centreCrop } from '../../src/domain/matching/image-crops.ts'
+import { pdqFromRgb, pdqFromWords, pdqToWords, type RgbImage } from '../../src/domain/matching/pdq.ts'
+import type { VpdqFeature } from '../../src/domain/matching/vpdq-types.ts'
 
 const ZERO = '0'.repeat(64)
 function bitsOn (n: number): string {

@@ -6,12 +6,12 @@ import fc from 'fast-check'
 import {
   HMA_THRESHOLDS, compareFrames, compareVideos, decodeFeatures, encodeFeatures, featureProblems, formatVpdqText,
   matchedRanges, orientedFrames, parseVpdqText, prepareVideo, vpdqDigest
-} from '../../src/domain/vpdq-match.ts'
-import { LinearVpdqBank, VpdqIndex, queryWithTrimmed, type VideoMatch } from '../../src/domain/vpdq-index.ts'
-import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/pdq.ts'
-import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
-import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
-import { DENSE_LABEL, bankedFrames } from '../../src/domain/vpdq-derive.ts'
+} from '../../src/domain/matching/vpdq-match.ts'
+import { LinearVpdqBank, VpdqIndex, queryWithTrimmed, type VideoMatch } from '../../src/domain/matching/vpdq-index.ts'
+import { ORIENTATIONS, pdqFromWords, pdqToWords } from '../../src/domain/matching/pdq.ts'
+import type { VpdqFeature } from '../../src/domain/matching/vpdq-types.ts'
+import { pdqVariantsFromHash } from '../../src/domain/matching/pdq-orientations.ts'
+import { DENSE_LABEL, bankedFrames } from '../../src/domain/matching/vpdq-derive.ts'
 import { VPDQ_VECTORS } from '../helpers/vectors.ts'
 
 const HASHES = new URL('hashes-debian-ffmpeg/', VPDQ_VECTORS)

@@ -1,8 +1,8 @@
 import t from 'tap'
 import {
   formatVpdqText, isKeptFrame, parseVpdqText, vpdqFeature, vpdqFrameRate, vpdqFrameStep, vpdqTimestamp
-} from '../../src/domain/vpdq.ts'
-import { pdqFromRgb, PDQ_ZERO_HASH } from '../../src/domain/pdq.ts'
+} from '../../src/domain/matching/vpdq.ts'
+import { pdqFromRgb, PDQ_ZERO_HASH } from '../../src/domain/matching/pdq.ts'
 import { parseStreamDescription } from '../../src/media/hash-video.ts'
 
 t.test('the frame rate is avg_frame_rate, else r_frame_rate, and never 0', async (t) => {

@@ -15,7 +15,7 @@ function templateName (): string {
   const hash = crypto.createHash('sha256')
   const files = [
     ...fs.readdirSync(MIGRATIONS_DIR, { recursive: true }).map((f) => path.join(MIGRATIONS_DIR, String(f))),
-    'src/db/seed.ts', 'src/domain/platforms.ts', 'src/domain/legal-bases.ts'
+    'src/db/seed.ts', 'src/domain/platforms.ts', 'src/domain/notices/legal-bases.ts'
   ].map((f) => path.resolve(ROOT, f)).filter((f) => fs.statSync(f).isFile()).sort()
   for (const file of files) hash.update(file).update(fs.readFileSync(file))
   return `takedown_tpl_${hash.digest('hex').slice(0, 16)}`

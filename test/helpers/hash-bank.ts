@@ -2,7 +2,7 @@
 import fs from 'node:fs'
 import type { TestContext } from '../helper.ts'
 import { addNoticeHashesToBank } from '../../src/use-cases/hash-bank/notice-entries.ts'
-import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
+import { pdqVariantsFromHash } from '../../src/domain/matching/pdq-orientations.ts'
 import { eventually } from './eventually.ts'
 import { reportPayload } from '../fixtures/reports.ts'
 import { PDQ_VECTORS } from './vectors.ts'

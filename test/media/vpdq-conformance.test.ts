@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { loadConfig } from '../../src/config.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../../src/media/hash-video.ts'
-import { parseVpdqText } from '../../src/domain/vpdq.ts'
-import { hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY } from '../../src/domain/pdq.ts'
-import type { VpdqFeature } from '../../src/domain/vpdq-types.ts'
+import { parseVpdqText } from '../../src/domain/matching/vpdq.ts'
+import { hammingDistance, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY } from '../../src/domain/matching/pdq.ts'
+import type { VpdqFeature } from '../../src/domain/matching/vpdq-types.ts'
 import { VPDQ_VECTORS } from '../helpers/vectors.ts'
 
 const VECTORS = VPDQ_VECTORS

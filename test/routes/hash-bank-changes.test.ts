@@ -7,7 +7,7 @@ import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { openWriteTransaction, serverUrl } from '../helpers/database.ts'
 import { HashBankIndex } from '../../src/hash-bank/index-service.ts'
-import { pdqVariantsFromHash } from '../../src/domain/pdq-orientations.ts'
+import { pdqVariantsFromHash } from '../../src/domain/matching/pdq-orientations.ts'
 
 const PDQ = vector('bridge-mods/aaa-orig.jpg').pdq
 const hex = (n: number, width = 64) => n.toString(16).padStart(width, '0')

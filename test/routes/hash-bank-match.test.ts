@@ -2,7 +2,7 @@ import t from 'tap'
 import { build } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
 import { flipBits, removedNotice, vector } from '../helpers/hash-bank.ts'
-import { hammingDistance } from '../../src/domain/pdq.ts'
+import { hammingDistance } from '../../src/domain/matching/pdq.ts'
 
 const SHA = 'ab'.repeat(32)
 const MD5 = 'cd'.repeat(16)

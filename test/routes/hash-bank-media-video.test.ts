@@ -9,8 +9,8 @@ import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { makeVideo, smallVideoLimits, videoFolders } from '../helpers/videos.ts'
 import { removedNotice, vectorBytes } from '../helpers/hash-bank.ts'
-import { sha256Hex, md5Hex } from '../../src/domain/digests.ts'
-import { vpdqDigest } from '../../src/domain/vpdq-match.ts'
+import { sha256Hex, md5Hex } from '../../src/domain/matching/digests.ts'
+import { vpdqDigest } from '../../src/domain/matching/vpdq-match.ts'
 
 const run = promisify(execFile)
 const { work, uploads, leftInTmp } = await videoFolders(t, 'bank-video')

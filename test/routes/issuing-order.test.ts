@@ -8,7 +8,7 @@ import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
 import { buildApp, createLogger } from '../../src/app.ts'
 import { createDatabase, createPool } from '../../src/db/index.ts'
-import { referenceYear } from '../../src/domain/notice-content.ts'
+import { referenceYear } from '../../src/domain/notices/notice-content.ts'
 
 const report = (ref: string, urls: string[]) => ({
   externalRef: ref,

@@ -4,7 +4,7 @@ import t from 'tap'
 import { build } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
 import { issueNotice } from '../fixtures/notices.ts'
-import { LEGAL_BASES } from '../../src/domain/legal-bases.ts'
+import { LEGAL_BASES } from '../../src/domain/notices/legal-bases.ts'
 
 const squash = (s: string): string => s.replace(/\s+/g, ' ')
 

@@ -10,7 +10,7 @@ import { makeUnboundedVideo, makeVideo, smallVideoLimits, videoFolders } from '.
 import { vectorBytes } from '../helpers/hash-bank.ts'
 import { resolveFfmpeg } from '../../src/media/ffmpeg.ts'
 import { hashVideoFile } from '../../src/media/hash-video.ts'
-import { sha256Hex, md5Hex } from '../../src/domain/digests.ts'
+import { sha256Hex, md5Hex } from '../../src/domain/matching/digests.ts'
 
 const { work, uploads, leftInTmp } = await videoFolders(t, 'video')
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { HashListText, Import, ImportQuery, MAX_IMPORT_BYTES } from '../../schemas/hash-bank.ts'
 import { BODY_ERRORS, created, errorResponses, IdempotencyHeaders } from '../../schemas/common.ts'
 import { importHashList } from '../../use-cases/hash-bank/imports.ts'
-import type { ListFormat } from '../../domain/hash-list-parser.ts'
+import type { ListFormat } from '../../domain/matching/hash-list-parser.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 

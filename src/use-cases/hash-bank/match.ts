@@ -1,19 +1,19 @@
 // Matching hashes against the bank: exact kinds by one indexed query, PDQ through the in-memory index.
 import type { Database, Executor } from '../../db/index.ts'
 import type { HashKind } from '../../domain/vocabulary.ts'
-import { PDQ_MIN_MATCH_QUALITY, type Orientation } from '../../domain/pdq.ts'
-import { pdqVariantsFromHash } from '../../domain/pdq-orientations.ts'
-import { normaliseHashValue } from '../../domain/hash-bank.ts'
+import { PDQ_MIN_MATCH_QUALITY, type Orientation } from '../../domain/matching/pdq.ts'
+import { pdqVariantsFromHash } from '../../domain/matching/pdq-orientations.ts'
+import { normaliseHashValue } from '../../domain/matching/hash-bank.ts'
 import { findExact, findLiveBySeq, type EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 import { AppError, unprocessable, type FieldError } from '../../lib/errors.ts'
 import type { MatchInput, MatchResultView, MatchView } from '../../schemas/hash-bank.ts'
-import type { VpdqFeature } from '../../domain/vpdq-types.ts'
-import { bordersTrimmed } from '../../domain/vpdq.ts'
+import type { VpdqFeature } from '../../domain/matching/vpdq-types.ts'
+import { bordersTrimmed } from '../../domain/matching/vpdq.ts'
 import {
   HMA_THRESHOLDS, decodeFeatures, featureProblems, matchedRanges, normaliseFeatures, orientedFrames, prepareVideo, vpdqDigest,
   type VpdqThresholds
-} from '../../domain/vpdq-match.ts'
+} from '../../domain/matching/vpdq-match.ts'
 import { toMatchView, type Viewer } from './views.ts'
 
 export const MAX_MATCHES_PER_HASH = 100

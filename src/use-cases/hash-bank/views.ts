@@ -1,8 +1,8 @@
 // Maps hash-bank rows to the API's shapes, hiding other platforms' notices from liaisons.
 import type { Role } from '../../domain/vocabulary.ts'
-import type { Orientation } from '../../domain/pdq.ts'
+import type { Orientation } from '../../domain/matching/pdq.ts'
 import type { BankEntryType } from '../../domain/vocabulary.ts'
-import { decodeFeatures } from '../../domain/vpdq-match.ts'
+import { decodeFeatures } from '../../domain/matching/vpdq-match.ts'
 import type { EntryWithNotice } from '../../repositories/hash-bank.ts'
 import type { HashBankImportRow } from '../../repositories/hash-bank-imports.ts'
 import type { EntryView, ImportView, MatchView } from '../../schemas/hash-bank.ts'

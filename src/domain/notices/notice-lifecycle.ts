@@ -1,7 +1,7 @@
 // The notice state machine: docs/product.md's lifecycle table as data, and the one function that applies it.
 
-import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from './vocabulary.ts'
-import type { NoticeAction, NoticeStatus, Role } from './vocabulary.ts'
+import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS } from '../vocabulary.ts'
+import type { NoticeAction, NoticeStatus, Role } from '../vocabulary.ts'
 
 export type Actor = Role | 'system'
 

@@ -1,6 +1,6 @@
 // The register of blocked resources as network operators read it: CSV, JSON, and XML shaped like the RKN dump.
-import { csvDocument } from '../lib/csv.ts'
-import type { Urgency } from './vocabulary.ts'
+import { csvDocument } from '../../lib/csv.ts'
+import type { Urgency } from '../vocabulary.ts'
 
 export const BLOCK_TYPES = ['url', 'domain', 'ip'] as const
 export type BlockType = typeof BLOCK_TYPES[number]

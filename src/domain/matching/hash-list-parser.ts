@@ -1,11 +1,11 @@
 // Parses imported hash lists (CSV with a header, or JSON lines) into columns, naming each malformed line by number.
 // Lines are read by the reader `takedown submit` uses too (src/domain/csv-reader.ts: BOM, CRLF, blank lines and #
 // comments, quoting, the header), so a file means the same to both.
-import type { HashKind } from './vocabulary.ts'
+import type { HashKind } from '../vocabulary.ts'
 import { isHashKind, labelProblem, normaliseHashValue } from './hash-bank.ts'
 import { encodeFeatures, featureProblems, normaliseFeatures, parseVpdqText, vpdqDigest } from './vpdq-match.ts'
 import type { VpdqFeature } from './vpdq-types.ts'
-import { csvFields, csvHeader, recordLines } from './csv-reader.ts'
+import { csvFields, csvHeader, recordLines } from '../csv-reader.ts'
 
 /** csv and ndjson lists of hashes; vpdq: one video hash in the reference's text format (frame,quality,pdq,time). */
 export const LIST_FORMATS = ['csv', 'ndjson', 'vpdq'] as const

@@ -1,8 +1,8 @@
 // The shapes of notice templates: a letter's vocabulary per language and item names per platform, as plain data.
 import type { NoticeLang } from '../notice-content.ts'
-import type { PlatformSlug } from '../platforms.ts'
-import type { ContentKind } from '../url-recognition/types.ts'
-import type { Category, ContentType, Urgency } from '../vocabulary.ts'
+import type { PlatformSlug } from '../../platforms.ts'
+import type { ContentKind } from '../../url-recognition/types.ts'
+import type { Category, ContentType, Urgency } from '../../vocabulary.ts'
 
 // Counted words follow the language's plural rules (Intl.PluralRules categories): Russian needs three forms.
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }

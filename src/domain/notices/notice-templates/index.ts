@@ -1,7 +1,7 @@
 // The notice templates by language, and the small interpreter that fills them: no wording lives in code.
 import type { NoticeLang } from '../notice-content.ts'
-import type { PlatformSlug } from '../platforms.ts'
-import type { ContentKind } from '../url-recognition/types.ts'
+import type { PlatformSlug } from '../../platforms.ts'
+import type { ContentKind } from '../../url-recognition/types.ts'
 import { ITEMS_EN } from './items-en.ts'
 import { ITEMS_KK } from './items-kk.ts'
 import { ITEMS_RU } from './items-ru.ts'

@@ -1,5 +1,5 @@
 // Hash-bank vocabulary and rules: which values each hash type accepts, list names, labels, crop fractions.
-import { HASH_KINDS, type HashKind } from './vocabulary.ts'
+import { HASH_KINDS, type HashKind } from '../vocabulary.ts'
 
 export const HASH_HEX_LENGTH: Record<HashKind, number> = { sha256: 64, md5: 32, pdq: 64 }
 

@@ -1,12 +1,12 @@
 // Turns a report's submitted items into recognised, normalised items, or the list of every item that fails.
-import { recognizeUrl } from './url-recognition.ts'
-import { isMd5Hex, isSha256Hex, normaliseHex } from './digests.ts'
-import { isPdqHex } from './pdq.ts'
-import { encodeFeatures, featureProblems, normaliseFeatures } from './vpdq-match.ts'
-import type { VpdqHash } from './vpdq-types.ts'
-import { bordersTrimmed } from './vpdq.ts'
-import type { ContentType } from './vocabulary.ts'
-import type { PlatformSlug } from './platforms.ts'
+import { recognizeUrl } from '../url-recognition/index.ts'
+import { isMd5Hex, isSha256Hex, normaliseHex } from '../matching/digests.ts'
+import { isPdqHex } from '../matching/pdq.ts'
+import { encodeFeatures, featureProblems, normaliseFeatures } from '../matching/vpdq-match.ts'
+import type { VpdqHash } from '../matching/vpdq-types.ts'
+import { bordersTrimmed } from '../matching/vpdq.ts'
+import type { ContentType } from '../vocabulary.ts'
+import type { PlatformSlug } from '../platforms.ts'
 import type { NoticeItemContent } from './notice-content.ts'
 
 export interface SubmittedItem {

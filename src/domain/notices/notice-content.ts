@@ -1,7 +1,7 @@
 // What a removal notice says: the signed content model, its reference number and its deadline (pure).
-import type { Category, ContentType, Urgency } from './vocabulary.ts'
-import { DSA_CATEGORY } from './vocabulary.ts'
-import type { PlatformSlug } from './platforms.ts'
+import type { Category, ContentType, Urgency } from '../vocabulary.ts'
+import { DSA_CATEGORY } from '../vocabulary.ts'
+import type { PlatformSlug } from '../platforms.ts'
 
 export type NoticeLang = 'en' | 'ru' | 'kk'
 export const NOTICE_LANGS = ['en', 'ru', 'kk'] as const
