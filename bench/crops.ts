@@ -1,4 +1,8 @@
-// Cropped re-uploads: recall and precision of PDQ matching with and without banked central-crop hashes.
+// Cropped re-uploads: recall and precision of PDQ matching with and without banked central-crop hashes; the bank
+// without crop entries, in the same run, is the baseline.
+// Goals for the bank as the gateway keeps it (banked crops; exit code 1 on a miss): no false match, every uncropped
+// vector found, at least 80% of the copies cut by up to 10% a border found (a cut between two banked crop levels
+// may fall out of reach), and at no cut fewer than the baseline.
 // Run: tsx bench/crops.ts   (images: test/vectors/pdq, or VECTORS_DIR's pdq/; crops re-encoded as JPEG the way a re-upload would be)
 import { readFileSync } from 'node:fs'
 import sharp from 'sharp'
@@ -8,9 +12,12 @@ import { PdqIndex } from '../src/domain/matching/pdq-index.ts'
 import { centreCrop } from '../src/domain/matching/image-crops.ts'
 import { BANKED_CROP_PERCENTS } from '../src/domain/matching/hash-bank.ts'
 import { PDQ_VECTORS } from '../test/helpers/vectors.ts'
+import { goal, verdict } from './goal.ts'
 
 const VECTORS = PDQ_VECTORS
 const BORDER_CUTS = [0.02, 0.05, 0.08, 0.1, 0.15] // removed from each border
+const RECALL_GOAL = 0.8 // of the copies cut by up to GOAL_CUT a border
+const GOAL_CUT = 0.1
 const files = readFileSync(new URL('expected.tsv', VECTORS), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t')[0])
 const bytesOf = (file: string): Buffer => readFileSync(new URL(file, VECTORS))
 
@@ -62,6 +69,7 @@ for (const photo of photos) {
 for (const h of hashed) queries.push({ label: h.file, photo: photoOf(h.file), variants: h.variants, cut: 0 })
 
 const CROP_SETS: Array<[string, readonly number[]]> = [['no crop entries', []], ['sparse crops', [90, 80, 70]], ['banked crops', BANKED_CROP_PERCENTS]]
+const results = new Map<string, { falsePositives: number, byCut: Map<number, { hit: number, all: number }> }>()
 for (const [name, crops] of CROP_SETS) {
   const { index, owner } = await bank(crops)
   let truePositives = 0
@@ -81,4 +89,20 @@ for (const [name, crops] of CROP_SETS) {
   const precision = truePositives / Math.max(1, truePositives + falsePositives)
   console.log(`${name.padEnd(16)} [${crops.join(',')}] bank ${String(owner.length).padStart(3)} hashes | recall ${recall} | ` +
     `false matches ${falsePositives}, precision ${(precision * 100).toFixed(1)}%`)
+  results.set(name, { falsePositives, byCut })
 }
+const banked = results.get('banked crops')!
+const baseline = results.get('no crop entries')!
+const cutAt = (r: typeof banked, cut: number): { hit: number, all: number } => r.byCut.get(cut) ?? { hit: 0, all: 0 }
+goal(banked.falsePositives === 0, `banked crops: ${banked.falsePositives} false matches (baseline ${baseline.falsePositives}; goal: none)`)
+const uncropped = cutAt(banked, 0)
+goal(uncropped.all > 0 && uncropped.hit === uncropped.all, `banked crops: ${uncropped.hit} of ${uncropped.all} uncropped vectors found (goal: all)`)
+const near = BORDER_CUTS.filter((cut) => cut <= GOAL_CUT).map((cut) => [cutAt(banked, cut), cutAt(baseline, cut)])
+const hits = near.reduce((n, [b]) => n + b.hit, 0)
+const all = near.reduce((n, [b]) => n + b.all, 0)
+const baseHits = near.reduce((n, [, b]) => n + b.hit, 0)
+goal(all > 0 && hits / all >= RECALL_GOAL, `banked crops: ${hits} of ${all} copies cut by up to ${GOAL_CUT * 100}% a border found ` +
+  `(${(hits / Math.max(1, all) * 100).toFixed(0)}%; baseline ${baseHits}${baseHits > 0 ? `, ${(hits / baseHits).toFixed(2)}x it` : ''}; goal >= ${RECALL_GOAL * 100}%)`)
+const worse = BORDER_CUTS.filter((cut) => cutAt(banked, cut).hit < cutAt(baseline, cut).hit)
+goal(worse.length === 0, `banked crops find fewer than the baseline at ${worse.length === 0 ? 'no cut' : worse.map((c) => `-${c * 100}%`).join(', ')} (goal: no cut)`)
+verdict()
