@@ -3,5 +3,11 @@
 import neostandard from 'neostandard'
 
 export default [
-  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', 'data/**', 'src/client/schema.ts'] })
+  ...neostandard({ ts: true, ignores: ['dist/**', 'coverage/**', '.tap/**', 'data/**', 'src/client/schema.ts'] }),
+  {
+    rules: {
+      // `void promise` marks a promise left to run on purpose (its errors handled inside), as a statement only.
+      'no-void': ['error', { allowAsStatement: true }]
+    }
+  }
 ]

@@ -4,7 +4,6 @@ import { Value } from 'typebox/value'
 import path from 'node:path'
 import type { NoticeIssuer } from './domain/notices/notice-content.ts'
 
-
 export const ConfigSchema = Type.Object({
   DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR' })),
   DATABASE_MIGRATION_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL of the tables\' owner, for migrations; the service then runs as DATABASE_URL\'s role with least privilege' })),

@@ -72,7 +72,7 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
     return answer
   }
 
-  const json = <T = any>(answer: Answer): T => answer.json as T // eslint-disable-line @typescript-eslint/no-explicit-any
+  const json = <T = any>(answer: Answer): T => answer.json as T
 
   /** Holds an Idempotency-Key as a first attempt still running in a live process would, so that its retry meets the 409. */
   async function holdIdempotencyKey (clientId: string, key: string, req: Request, routeUrl: string): Promise<void> {
@@ -439,4 +439,3 @@ const ROLES_OF: Record<string, string[]> = {
   bankMedia: ['authority'],
   hashMedia: ['authority', 'liaison']
 }
-

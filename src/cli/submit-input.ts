@@ -6,11 +6,10 @@ import { canonicalJson } from '../domain/canonical-json.ts'
 import { columnKey, csvFields, csvHeader, recordLines } from '../domain/csv-reader.ts'
 import { recogniseItems, type SubmittedItem } from '../domain/notices/report-intake.ts'
 import { CONTENT_TYPES } from '../domain/vocabulary.ts'
-import type { Data, paths } from '../client/types.ts'
+import type { paths } from '../client/types.ts'
 
 export type ReportBody = paths['/v1/reports']['post']['requestBody']['content']['application/json']
 type ItemBody = ReportBody['items'][number]
-export type ReportAnswer = Data<'/v1/reports', 'post'>
 
 /** What every item of a report shares; given per row, or once as flags (a row's own value wins). */
 export interface SharedFields {

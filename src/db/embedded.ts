@@ -80,7 +80,7 @@ async function checkReachableByPostgres (clusterDir: string): Promise<void> {
     const blocked = await firstUntraversable(target, user)
     if (blocked !== null) {
       throw new Error(
-        `the embedded PostgreSQL cannot start: it runs as the 'postgres' system user (PostgreSQL refuses to run as root), ` +
+        'the embedded PostgreSQL cannot start: it runs as the \'postgres\' system user (PostgreSQL refuses to run as root), ' +
         `and that user cannot enter ${blocked}, on the way to ${what} (${target}). ` +
         'Put the checkout in a directory every user can traverse (for example /srv or /opt), or set DATA_DIR to one when only ' +
         'the data directory is affected, or set DATABASE_URL to a PostgreSQL server of your own.'

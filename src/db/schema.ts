@@ -123,8 +123,6 @@ export const idempotencyKeys = pgTable('idempotency_keys', {
   check('idempotency_state_valid', sql`${t.state} in ('running', 'done')`)
 ])
 
-
-
 /** Gap-free serials per year and platform: the counter row is updated inside the issuing transaction. */
 export const referenceCounters = pgTable('reference_counters', {
   year: integer('year').notNull(),

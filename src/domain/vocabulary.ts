@@ -28,7 +28,6 @@ export const NOTICE_ACTIONS = [
 export type NoticeAction = typeof NOTICE_ACTIONS[number]
 
 export const CANNOT_COMPLY_REASONS = ['force_majeure', 'manifest_error', 'insufficient_information', 'other'] as const
-export type CannotComplyReason = typeof CANNOT_COMPLY_REASONS[number]
 
 export const HASH_KINDS = ['sha256', 'md5', 'pdq'] as const
 export type HashKind = typeof HASH_KINDS[number]

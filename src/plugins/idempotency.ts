@@ -67,7 +67,12 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
       eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key), lt(idempotencyKeys.expiresAt, sql`now()`)
     ))
     const inserted = await db.insert(idempotencyKeys).values({
-      clientId: claim.clientId, key: claim.key, scope, requestHash, state: 'running', owner: claim.owner,
+      clientId: claim.clientId,
+      key: claim.key,
+      scope,
+      requestHash,
+      state: 'running',
+      owner: claim.owner,
       expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`
     }).onConflictDoNothing().returning({ key: idempotencyKeys.key })
     return inserted.length === 1

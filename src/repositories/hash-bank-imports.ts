@@ -1,5 +1,5 @@
 // Stores imported hash lists: their entries in large multi-row batches, and the import's record.
-import { eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/index.ts'
 import { hashBankImports } from '../db/schema-hash-bank.ts'
 import type { HashKind } from '../domain/vocabulary.ts'
@@ -75,9 +75,4 @@ async function insertListVideos (
 export async function insertImportRecord (db: Executor, values: typeof hashBankImports.$inferInsert): Promise<HashBankImportRow> {
   const [row] = await db.insert(hashBankImports).values(values).returning()
   return row
-}
-
-export async function findImport (db: Executor, id: string): Promise<HashBankImportRow | null> {
-  const [row] = await db.select().from(hashBankImports).where(eq(hashBankImports.id, id)).limit(1)
-  return row ?? null
 }

@@ -86,14 +86,17 @@ export interface UrlClaim {
  * covering notice of each URL that was already claimed.
  */
 export async function claimNoticeUrls (client: pg.ClientBase, claims: readonly UrlClaim[]): Promise<Map<string, { id: string, referenceNumber: string }>> {
-  const { rows } = await client.query<{ canonical_url: string, notice_id: string }>({ name: 'intake-claim-urls', text: `
+  const { rows } = await client.query<{ canonical_url: string, notice_id: string }>({
+    name: 'intake-claim-urls',
+    text: `
     insert into open_notice_urls as o (canonical_url, notice_id, notice_item_id)
     select c.canonical_url, c.notice_id, c.notice_item_id
     from jsonb_to_recordset($1::jsonb) as c(canonical_url text, notice_id uuid, notice_item_id uuid)
     order by c.canonical_url collate "C"
     on conflict (canonical_url) do update set canonical_url = excluded.canonical_url
     returning canonical_url, notice_id`,
-  values: [JSON.stringify(claims)] })
+    values: [JSON.stringify(claims)]
+  })
   const intended = new Map(claims.map((c) => [c.canonical_url, c.notice_id]))
   const covered = rows.filter((row) => row.notice_id !== intended.get(row.canonical_url))
   if (covered.length === 0) return new Map()
@@ -118,7 +121,9 @@ export async function insertReportsAndReserveSerials (
   // One lock order for every transaction, so concurrent transactions cannot deadlock on the counter rows
   // (a set-returning function yields the array's elements in order).
   const sorted = [...serials].sort((a, b) => a.year - b.year || (a.platform < b.platform ? -1 : 1))
-  const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>({ name: 'intake-reports-and-serials', text: `
+  const { rows } = await client.query<{ kind: 'report' | 'serial', key: string, value: string }>({
+    name: 'intake-reports-and-serials',
+    text: `
     with report as (
       insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency, territorial_scope)
       select r.id, r.client_id, r.external_ref, r.category, r.legal_basis, r.statement_of_reasons, r.urgency,
@@ -143,7 +148,8 @@ export async function insertReportsAndReserveSerials (
     select 'report' as kind, id::text as key, to_json(created_at)#>>'{}' as value from report
     union all
     select 'serial', year || '/' || platform, last::text from counters`,
-  values: [JSON.stringify(reports), JSON.stringify(items), JSON.stringify(sorted)] })
+    values: [JSON.stringify(reports), JSON.stringify(items), JSON.stringify(sorted)]
+  })
   const counts = new Map(sorted.map((r) => [serialKey(r.year, r.platform), r.count]))
   const createdAt = new Map<string, Date>()
   const firstSerial = new Map<string, number>()
@@ -173,7 +179,9 @@ export interface AuditRecord {
 
 /** One statement for the notices, their items, their 'created' events and the audit entries. */
 export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[], audit: AuditRecord[]): Promise<void> {
-  await client.query({ name: 'intake-notices', text: `
+  await client.query({
+    name: 'intake-notices',
+    text: `
     with notices_in as (
       insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline, content, signature, signing_key_id, reupload_of)
       select n.id, n.reference_number, n.report_id, n.platform, n.status, n.urgency, n.category, n.issued_at, n.deadline, n.content, n.signature, n.signing_key_id,
@@ -200,5 +208,6 @@ export async function insertNotices (client: pg.ClientBase, notices: NoticeRecor
     )
     select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items,
            (select count(*) from events_in) as events, (select count(*) from audit_in) as audit`,
-  values: [JSON.stringify(notices), JSON.stringify(noticeItems), JSON.stringify(events), JSON.stringify(audit)] })
+    values: [JSON.stringify(notices), JSON.stringify(noticeItems), JSON.stringify(events), JSON.stringify(audit)]
+  })
 }

@@ -5,7 +5,9 @@ import type pg from 'pg'
 const SETTLED = 'tx_id < $2::bigint'
 
 export async function sequenceEvents (client: pg.ClientBase, horizon: number, batch = 5000): Promise<number> {
-  const { rows } = await client.query<{ last: string | null }>({ name: 'sequence-events', text: `
+  const { rows } = await client.query<{ last: string | null }>({
+    name: 'sequence-events',
+    text: `
     with base as (select coalesce(max(position), 0) as p from notice_events),
     next as (
       select id, row_number() over (order by tx_id, id) as n
@@ -16,7 +18,9 @@ export async function sequenceEvents (client: pg.ClientBase, horizon: number, ba
       update notice_events e set position = base.p + next.n from next, base where e.id = next.id
       returning e.position
     )
-    select max(position)::text as last from numbered`, values: [batch, horizon] })
+    select max(position)::text as last from numbered`,
+    values: [batch, horizon]
+  })
   return rows[0].last === null ? 0 : Number(rows[0].last)
 }
 
@@ -51,10 +55,14 @@ export async function unsealedAuditEntries (client: pg.ClientBase, horizon: numb
     name: 'audit-head',
     text: 'select position::text as p, hash from audit_chain_head for update'
   })
-  const { rows } = await client.query<UnsealedAuditEntry>({ name: 'unsealed-audit-entries', text: `
+  const { rows } = await client.query<UnsealedAuditEntry>({
+    name: 'unsealed-audit-entries',
+    text: `
     select id, at, actor_id, actor_role, action, target_type, target_id, digest
     from audit_entries where position is null and ${SETTLED}
-    order by tx_id, id limit $1`, values: [batch, horizon] })
+    order by tx_id, id limit $1`,
+    values: [batch, horizon]
+  })
   return { head: { position: Number(head.rows[0].p), hash: head.rows[0].hash }, entries: rows }
 }
 
@@ -62,10 +70,14 @@ export async function sealAuditEntries (client: pg.ClientBase, seals: Array<{ id
   if (seals.length === 0) return
   // The ids are given twice: `a.id = any(...)` makes the planner find the rows by primary key. With the join alone,
   // a plan made while the table was small (a hash join over a sequential scan) stayed in use as it grew.
-  await client.query({ name: 'seal-audit-entries', text: `
+  await client.query({
+    name: 'seal-audit-entries',
+    text: `
     update audit_entries a set position = s.position, prev_hash = s.prev_hash, hash = s.hash
     from jsonb_to_recordset($1::jsonb) as s(id bigint, position bigint, prev_hash text, hash text)
-    where a.id = s.id and a.id = any($2::bigint[])`, values: [JSON.stringify(seals), seals.map((s) => s.id)] })
+    where a.id = s.id and a.id = any($2::bigint[])`,
+    values: [JSON.stringify(seals), seals.map((s) => s.id)]
+  })
   const last = seals[seals.length - 1]
   await client.query({ name: 'advance-audit-head', text: 'update audit_chain_head set position = $1, hash = $2', values: [last.position, last.hash] })
 }

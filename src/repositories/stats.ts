@@ -50,8 +50,14 @@ export async function platformStats (db: Database, q: StatsQuery): Promise<Platf
       group by platform, status`)
 
     const issued = await tx.execute<{
-      platform: string, notices: number, removals: number, median: number | null, p90: number | null,
-      overdue: number, escalated: number, reuploads: number
+      platform: string,
+      notices: number,
+      removals: number,
+      median: number | null,
+      p90: number | null,
+      overdue: number,
+      escalated: number,
+      reuploads: number
     }>(sql`
       with cohort as (
         select id, platform, issued_at, cardinality(reupload_of) > 0 as reupload from notices

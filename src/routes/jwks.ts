@@ -20,7 +20,8 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
           headers: { 'Cache-Control': { type: 'string', const: 'public, max-age=300', description: 'Keys may be cached for 5 minutes' } },
           content: { 'application/json': { schema: JwkSet } }
         },
-        500: problemResponse(500), 503: problemResponse(503)
+        500: problemResponse(500),
+        503: problemResponse(503)
       }
     }
   }, async (_request, reply) => {

@@ -33,7 +33,7 @@ export const Problem = Type.Object({
 const ProblemRef = Type.Ref('Problem')
 
 /** Every error goes out as an RFC 9457 problem document, whatever the operation's own media types are. */
-export const PROBLEM_MEDIA_TYPE = 'application/problem+json'
+const PROBLEM_MEDIA_TYPE = 'application/problem+json'
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or does not match the schema',

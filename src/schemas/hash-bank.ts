@@ -50,7 +50,6 @@ const Labels = Type.Array(Type.String(), {
     'a pdq of an image, or a vpdq of every kept frame of a video), dense (a vpdq of every frame within 0.1 s of one its vpdq keeps) or trimmed ' +
     '(a vpdq of the frames without their uniform borders)'
 })
-const Quality = Type.Integer({ minimum: 0, maximum: 100, description: 'PDQ quality; below 50 a hash is not used for matching' })
 
 export const Match = named('Match', Type.Object({
   entryId: Uuid,
@@ -182,7 +181,6 @@ const MediaHashFields = {
   vpdq: Type.Optional(Vpdq)
 }
 
-
 export const BankMediaQuery = Type.Object({
   noticeId: Uuid,
   itemId: Type.Optional(Uuid)
@@ -205,7 +203,6 @@ export const ImageBody = Type.Unsafe<Buffer>({ description: 'The image file itse
 export type MatchView = Static<typeof Match>
 export type MatchResultView = Static<typeof MatchResult>
 export type MatchInput = Static<typeof MatchBody>['hashes']
-export type VpdqQueryInput = Static<typeof VpdqQuery>
 export type EntryView = Static<typeof Entry>
 export type ChangeView = Static<typeof Change>
 export type ImportView = Static<typeof Import>

@@ -6,7 +6,6 @@ import { Match, VpdqHashSchema } from './hash-bank.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 
-
 const HashesIn = Type.Object({
   sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
   md5: Type.Optional(Type.String({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),

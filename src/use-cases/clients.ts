@@ -42,8 +42,12 @@ export async function createClient (db: Database, input: CreateClientInput, crea
   const key = generateApiKey()
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertClient(tx, {
-      name: input.name, role: input.role, platform: input.platform ?? null,
-      keyPrefix: key.prefix, keyHash: key.hash, createdBy: createdBy.id
+      name: input.name,
+      role: input.role,
+      platform: input.platform ?? null,
+      keyPrefix: key.prefix,
+      keyHash: key.hash,
+      createdBy: createdBy.id
     })
     await appendAudit(tx, createdBy, { action: 'client.created', targetType: 'client', targetId: created.id, change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix } })
     // A retry after a crash replays this answer (key included, as the first answer had it): it commits with the client.

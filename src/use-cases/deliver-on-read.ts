@@ -26,8 +26,14 @@ export async function deliverOnRead (
   const candidates = due.map(({ notice }) => {
     // The same change document transitionNotice records for a deliver.
     const change = {
-      action: DELIVER.action, from: notice.status, to, version: notice.version + 1,
-      items: [], reason: null, detail: null, note: null
+      action: DELIVER.action,
+      from: notice.status,
+      to,
+      version: notice.version + 1,
+      items: [],
+      reason: null,
+      detail: null,
+      note: null
     }
     const { digest } = auditRecord(principal, { action: `notice.${DELIVER.action}`, targetType: 'notice', targetId: notice.id, change })
     return { id: notice.id, version: notice.version, change, digest }

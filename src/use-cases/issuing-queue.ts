@@ -305,7 +305,8 @@ function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[
       pdq: item.hashes.pdq,
       vpdq: item.hashes.vpdq === null ? null : Buffer.from(item.hashes.vpdq),
       vpdqTrimmed: item.hashes.vpdqTrimmed === null ? null : Buffer.from(item.hashes.vpdqTrimmed),
-      duplicateOf: verdictOf(item).duplicateOf, reupload: verdictOf(item).reupload
+      duplicateOf: verdictOf(item).duplicateOf,
+      reupload: verdictOf(item).reupload
     })),
     notices: notices.map((n) => ({ id: n.id, platform: n.platform, referenceNumber: n.reference_number }))
   }

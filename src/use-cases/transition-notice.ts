@@ -92,20 +92,43 @@ export async function transitionNotice (
     // Its URLs are open to a new notice once the items are removed or the notice leaves the open statuses.
     await releaseNoticeUrls(tx, noticeId, OPEN_STATUSES.includes(decision.to) ? newlyRemoved : null)
     const change = {
-      action: request.action, from: notice.status, to: decision.to, version: updated.version,
-      items: newlyRemoved, reason: request.reason ?? null, detail: request.detail ?? null, note: request.note ?? null
+      action: request.action,
+      from: notice.status,
+      to: decision.to,
+      version: updated.version,
+      items: newlyRemoved,
+      reason: request.reason ?? null,
+      detail: request.detail ?? null,
+      note: request.note ?? null
     }
     await appendNoticeEvents(tx, [{
-      noticeId, platform: notice.platform, type: 'notice.transitioned', action: request.action, fromStatus: notice.status,
-      toStatus: decision.to, version: updated.version, actorId: audit.id, actorRole: audit.role, reason: request.reason,
-      detail: request.detail, note: request.note, items: newlyRemoved.length > 0 ? newlyRemoved : null, at: now
+      noticeId,
+      platform: notice.platform,
+      type: 'notice.transitioned',
+      action: request.action,
+      fromStatus: notice.status,
+      toStatus: decision.to,
+      version: updated.version,
+      actorId: audit.id,
+      actorRole: audit.role,
+      reason: request.reason,
+      detail: request.detail,
+      note: request.note,
+      items: newlyRemoved.length > 0 ? newlyRemoved : null,
+      at: now
     }])
     const auditEvents: AuditEvent[] = [{ action: `notice.${request.action}`, targetType: 'notice', targetId: noticeId, change }]
     if (decision.createsBlockingOrder) {
       const order = await insertBlockingOrder(tx, {
         decisionNumber: await nextDecisionNumber(tx, content.referenceNumber.slice(0, 2), now),
-        noticeId, platform: notice.platform, issuingBody: hooks.issuingBody, urgency: content.urgency,
-        status: 'active', decidedAt: now, createdBy: audit.id, updatedAt: now
+        noticeId,
+        platform: notice.platform,
+        issuingBody: hooks.issuingBody,
+        urgency: content.urgency,
+        status: 'active',
+        decidedAt: now,
+        createdBy: audit.id,
+        updatedAt: now
       }, items.filter((i) => i.outcome !== 'removed').map((i) => ({ noticeItemId: i.id, blockType: 'url', value: i.canonicalUrl, includedAt: now })))
       auditEvents.push({ action: 'blocking-order.created', targetType: 'blocking-order', targetId: order.id, change: { ...change, decisionNumber: order.decisionNumber } })
     }

@@ -32,8 +32,12 @@ t.test('a notice citing only removals elsewhere is urgent', async (t) => {
     reportId: '00000000-0000-4000-8000-000000000002',
     issuer: { name: 'Issuer', contactPoint: 'contact@example.org' },
     platform: {
-      slug: 'vk', name: 'VK', legalEntity: { name: 'VK LLC', country: 'RU', address: 'Moscow' }, legalRepresentative: null,
-      languages: ['ru'], deadlines: { normalHours: 24, urgentHours: 1 }
+      slug: 'vk',
+      name: 'VK',
+      legalEntity: { name: 'VK LLC', country: 'RU', address: 'Moscow' },
+      legalRepresentative: null,
+      languages: ['ru'],
+      deadlines: { normalHours: 24, urgentHours: 1 }
     },
     issuedAt: new Date('2026-03-02T00:00:00Z'),
     urgency: 'normal',
@@ -42,8 +46,13 @@ t.test('a notice citing only removals elsewhere is urgent', async (t) => {
     statementOfReasons: 'Reasons.',
     territorialScope: ['KZ'],
     items: [{
-      id: '00000000-0000-4000-8000-000000000003', position: 1, url: 'https://vk.com/wall-1_2', canonicalUrl: 'https://vk.com/wall-1_2',
-      contentType: 'image', identifiers: {}, ...citationsFor('vk', [TG1])
+      id: '00000000-0000-4000-8000-000000000003',
+      position: 1,
+      url: 'https://vk.com/wall-1_2',
+      canonicalUrl: 'https://vk.com/wall-1_2',
+      contentType: 'image',
+      identifiers: {},
+      ...citationsFor('vk', [TG1])
     }],
     redressDays: 30,
     preservationMonths: 6

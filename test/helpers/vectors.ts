@@ -13,5 +13,3 @@ export const PDQ_VECTORS = pathToFileURL(path.join(root, 'pdq') + path.sep)
 export const VPDQ_VECTORS = pathToFileURL(path.join(root, 'vpdq') + path.sep)
 /** A file of the vPDQ vectors, as a path. */
 export const vpdqVector = (relative: string): string => path.join(root, 'vpdq', relative)
-/** A file of the PDQ vectors, as a path. */
-export const pdqVector = (relative: string): string => path.join(root, 'pdq', relative)

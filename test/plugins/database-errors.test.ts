@@ -31,7 +31,6 @@ async function appWithLog (t: Test, url: string) {
   return { app, pool, lines }
 }
 
-
 t.test('a connection terminated under a query is a 503 with Retry-After, logged without SQL or parameters', async (t) => {
   const database = await createTestDatabase()
   t.teardown(() => database.drop())
@@ -95,7 +94,8 @@ t.test('errors are read by the SQLSTATE underneath drizzle', async (t) => {
 t.test('a duplicate legal-basis id is a 409 problem', async (t) => {
   const ctx = await build(t)
   const payload = {
-    id: 'kz-test-duplicate', citation: 'Art. 1',
+    id: 'kz-test-duplicate',
+    citation: 'Art. 1',
     title: { kk: 'Бап', ru: 'Статья', en: 'Article' },
     text: { kk: 'Мәтін', ru: 'Текст', en: 'Text' }
   }

@@ -29,12 +29,13 @@ t.test('metrics', async (t) => {
   })
   const logger = pino({ level: 'info', redact: { paths: LOG_REDACTIONS, censor: '[redacted]' } }, sink)
   const ctx = await build(t, {}, { logger })
+  const { call } = ctx
   const auditor = await ctx.clientKey('auditor')
   const authority = await ctx.clientKey('authority')
   const liaison = await ctx.clientKey('liaison', 'telegram')
 
   t.test('need an auditor or administrator key', async (t) => {
-    const anonymous = await ctx.call(null, { method: 'GET', url: '/metrics' })
+    const anonymous = await call(null, { method: 'GET', url: '/metrics' })
     t.equal(anonymous.statusCode, 401)
     t.match(anonymous.headers['content-type'], /^application\/problem\+json/)
     const forbidden = await ctx.call(liaison, { method: 'GET', url: '/metrics' })
@@ -51,8 +52,12 @@ t.test('metrics', async (t) => {
       method: 'POST',
       url: '/v1/reports',
       payload: {
-        externalRef: 'METRICS-1', category: 'drugs', legalBasis: 'kz-communications-41-1', statementOfReasons: 'Sale of narcotics.',
-        urgency: 'normal', items: [{ url: 'https://t.me/metrics_channel/1', contentType: 'text' }]
+        externalRef: 'METRICS-1',
+        category: 'drugs',
+        legalBasis: 'kz-communications-41-1',
+        statementOfReasons: 'Sale of narcotics.',
+        urgency: 'normal',
+        items: [{ url: 'https://t.me/metrics_channel/1', contentType: 'text' }]
       }
     })
     t.equal(report.statusCode, 201)
@@ -89,10 +94,10 @@ t.test('metrics', async (t) => {
   })
 
   t.test('an incoming request id is kept only when short and plain', async (t) => {
-    const kept = await ctx.call(null, { method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123_x.y:z' } })
+    const kept = await call(null, { method: 'GET', url: '/health/live', headers: { 'x-request-id': 'abc-123_x.y:z' } })
     t.equal(kept.headers['x-request-id'], 'abc-123_x.y:z')
     for (const hostile of ['a'.repeat(129), 'has space', 'new\\nline', '{"json":1}']) {
-      const res = await ctx.call(null, { method: 'GET', url: '/health/live', headers: { 'x-request-id': hostile } })
+      const res = await call(null, { method: 'GET', url: '/health/live', headers: { 'x-request-id': hostile } })
       t.match(res.headers['x-request-id'], /^[0-9a-f-]{36}$/, `replaced: ${hostile.slice(0, 20)}`)
     }
   })

@@ -28,7 +28,7 @@ t.test('blocking orders and the operators\' register', async (t) => {
   }
 
   const tg = await escalated(telegram, ['https://t.me/block_channel/1', 'https://t.me/block_channel/2'])
-  const vkNotice = await escalated(vk, ['https://vk.com/wall-1_2'], 'urgent')
+  await escalated(vk, ['https://vk.com/wall-1_2'], 'urgent')
   const list = (key: string, query = '') => call(key, { method: 'GET', url: `/v1/blocking-orders${query}` })
 
   const all = await list(authority)
@@ -40,8 +40,15 @@ t.test('blocking orders and the operators\' register', async (t) => {
     t.equal(all.statusCode, 200)
     t.equal(all.json().data.length, 2)
     t.match(tgOrder, {
-      decisionNumber: /^KZ-\d{4}-BO-000001$/, notice: { id: tg.id, referenceNumber: /^KZ-\d{4}-TG-/ }, platform: 'telegram',
-      urgency: 'normal', status: 'active', liftedAt: null, liftReason: null, entryCount: 2, activeEntryCount: 2
+      decisionNumber: /^KZ-\d{4}-BO-000001$/,
+      notice: { id: tg.id, referenceNumber: /^KZ-\d{4}-TG-/ },
+      platform: 'telegram',
+      urgency: 'normal',
+      status: 'active',
+      liftedAt: null,
+      liftReason: null,
+      entryCount: 2,
+      activeEntryCount: 2
     })
     t.match(vkOrder, { decisionNumber: /-BO-000002$/, platform: 'vk', urgency: 'urgent', entryCount: 1 })
     t.equal(all.json().nextCursor, null)
@@ -128,7 +135,11 @@ t.test('blocking orders and the operators\' register', async (t) => {
     t.equal(body.since, null)
     t.equal(body.entries.length, 1, 'lifted entries are no longer in force')
     t.match(body.entries[0], {
-      orderId: vkOrder.id, urgency: 'urgent', blockType: 'url', value: 'https://vk.com/wall-1_2', liftedAt: null,
+      orderId: vkOrder.id,
+      urgency: 'urgent',
+      blockType: 'url',
+      value: 'https://vk.com/wall-1_2',
+      liftedAt: null,
       decision: { number: vkOrder.decisionNumber, date: /^\d{4}-\d{2}-\d{2}$/, org: ctx.config.ISSUER_NAME }
     })
     t.equal(body.entries[0].includedAt, vkOrder.decidedAt)
@@ -159,7 +170,7 @@ t.test('blocking orders and the operators\' register', async (t) => {
   await t.test('XML export: the RKN register shape, escaped so that no value can break it', async (t) => {
     // A hostile value straight into the table: nothing the intake accepts looks like this, but the export must not care.
     const hostile = 'https://t.me/x?a="1",b=2&c=<d>]]><evil/>'
-    await ctx.pool.query(`update blocking_order_entries set value = $1 where order_id = $2`, [hostile, vkOrder.id])
+    await ctx.pool.query('update blocking_order_entries set value = $1 where order_id = $2', [hostile, vkOrder.id])
     const res = await exportOf('xml')
     t.equal(res.statusCode, 200)
     t.equal(res.headers['content-type'], 'application/xml; charset=utf-8')

@@ -128,7 +128,9 @@ t.test('Idempotency-Key', async (t) => {
     const operations = {
       import: {
         send: (key: string) => ctx.call(authority, {
-          method: 'POST', url: '/v1/hash-bank/imports?name=atomic-list', headers: { 'content-type': 'text/csv', 'idempotency-key': key },
+          method: 'POST',
+          url: '/v1/hash-bank/imports?name=atomic-list',
+          headers: { 'content-type': 'text/csv', 'idempotency-key': key },
           payload: `type,value\nsha256,${'ab'.repeat(32)}\nmd5,${'cd'.repeat(16)}\n`
         }),
         effects: async () => (await ctx.pool.query(`select (select count(*) from hash_bank_entries where source = 'atomic-list')::int as entries,
@@ -137,7 +139,9 @@ t.test('Idempotency-Key', async (t) => {
       },
       media: {
         send: (key: string) => ctx.call(authority, {
-          method: 'POST', url: `/v1/hash-bank/media?noticeId=${notice.noticeId}`, headers: { 'content-type': 'image/jpeg', 'idempotency-key': key },
+          method: 'POST',
+          url: `/v1/hash-bank/media?noticeId=${notice.noticeId}`,
+          headers: { 'content-type': 'image/jpeg', 'idempotency-key': key },
           payload: vectorBytes(image)
         }),
         effects: async () => (await ctx.pool.query(`select (select count(*) from hash_bank_entries where notice_id = $1)::int as entries,
@@ -179,7 +183,9 @@ t.test('Idempotency-Key', async (t) => {
   t.test('a client\'s and a legal basis\'s answers are stored with them too', async (t) => {
     const client = await ctx.call(ctx.adminKey, { method: 'POST', url: '/v1/clients', payload: { name: 'stored', role: 'auditor' }, headers: { 'idempotency-key': 'stored-client' } })
     const basis = await ctx.call(ctx.adminKey, {
-      method: 'POST', url: '/v1/legal-bases', headers: { 'idempotency-key': 'stored-basis' },
+      method: 'POST',
+      url: '/v1/legal-bases',
+      headers: { 'idempotency-key': 'stored-basis' },
       payload: { id: 'kz-stored-basis', citation: 'Art. 2', title: { kk: 'a', ru: 'b', en: 'c' }, text: { kk: 'a', ru: 'b', en: 'c' } }
     })
     for (const [key, res] of [['stored-client', client], ['stored-basis', basis]] as const) {

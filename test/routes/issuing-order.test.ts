@@ -2,7 +2,6 @@
 // test connection holding a lock the issuing transactions need, so that each must wait inside PostgreSQL at a known
 // point until the test lets go. No outcome here depends on which request happens to run first.
 import t from 'tap'
-import type { LightMyRequestResponse } from 'fastify'
 import type pg from 'pg'
 import { build } from '../helper.ts'
 import { eventually } from '../helpers/eventually.ts'
@@ -116,7 +115,7 @@ t.test('issuing under forced interleavings', async (t) => {
     t.equal(bNotices.length, 1, 'B got one notice, for its other item only')
     const items = await ctx.pool.query('select canonical_url from notice_items where notice_id = $1', [bNotices[0].id])
     t.same(items.rows.map((r) => r.canonical_url), ['https://t.me/claimed/2'])
-    const stored = await ctx.pool.query(`select count(distinct notice_id)::int as n from notice_items where canonical_url = 'https://t.me/claimed/1'`)
+    const stored = await ctx.pool.query('select count(distinct notice_id)::int as n from notice_items where canonical_url = \'https://t.me/claimed/1\'')
     t.equal(stored.rows[0].n, 1, 'one notice covers the URL')
   })
 
@@ -172,6 +171,6 @@ t.test('issuing under forced interleavings', async (t) => {
     t.same((d.json().items as ItemView[]).map((i) => i.duplicateOf), [covered, null, covered], 'the report saw the notice open')
     t.same(d.json().notices.map((n: NoticeRef) => n.platform), ['vk'])
     t.equal(w.statusCode, 200, 'the withdrawal then went through')
-    t.equal((await ctx.pool.query(`select count(*)::int as n from open_notice_urls where canonical_url like 'https://t.me/race/%'`)).rows[0].n, 0, 'and freed both URLs')
+    t.equal((await ctx.pool.query('select count(*)::int as n from open_notice_urls where canonical_url like \'https://t.me/race/%\'')).rows[0].n, 0, 'and freed both URLs')
   })
 })

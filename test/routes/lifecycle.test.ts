@@ -168,7 +168,7 @@ t.test('the notice lifecycle over HTTP', async (t) => {
     const later = await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events?updatedSince=${encodeURIComponent(history[history.length - 1].at)}` })
     t.same(later.json().data, history.filter((e) => e.at >= history[history.length - 1].at))
     t.same((await call(auditor, { method: 'GET', url: `/v1/notices/${id}/events?updatedSince=${encodeURIComponent(future)}` })).json().data, [])
-    for (const url of [`/v1/events?updatedSince=yesterday`, `/v1/notices/${id}/events?updatedSince=1`, `/v1/notices/${id}/events?since=x`]) {
+    for (const url of ['/v1/events?updatedSince=yesterday', `/v1/notices/${id}/events?updatedSince=1`, `/v1/notices/${id}/events?since=x`]) {
       t.equal((await call(auditor, { method: 'GET', url })).statusCode, 400, url)
     }
   })
@@ -198,7 +198,7 @@ t.test('the notice lifecycle over HTTP', async (t) => {
     const refused = await ctx.pool.query("update audit_entries set action = 'x' where position = 3").catch((e: Error) => e)
     t.match(String(refused), /append-only/)
     await ctx.pool.query('alter table audit_entries disable trigger audit_entries_guard')
-    await ctx.pool.query(`update audit_entries set change = '{"forged": true}' where position = 3`)
+    await ctx.pool.query('update audit_entries set change = \'{"forged": true}\' where position = 3')
     await ctx.pool.query('alter table audit_entries enable trigger audit_entries_guard')
     const broken = await call(auditor, { method: 'GET', url: '/v1/audit/verify' })
     t.match(broken.json(), { intact: false, firstBroken: { position: 3, reason: 'digest' }, checked: 2 })

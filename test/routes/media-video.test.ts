@@ -125,4 +125,3 @@ t.test('a full hashing queue answers 503 with Retry-After, before reading the up
   const ok = await ctx.call(liaison, { method: 'POST', url: '/v1/media/hashes', headers: { 'content-type': 'image/png' }, payload: png })
   t.equal(ok.statusCode, 200, ok.body)
 })
-

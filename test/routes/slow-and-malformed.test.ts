@@ -82,7 +82,11 @@ t.test('dates outside 1970..9999 are 400 problems wherever they are accepted', a
     t.match(res.body, /1970-01-01T00:00:00Z/, 'the problem says which dates are accepted')
   }
   const report = {
-    externalRef: 'OLD', category: 'fraud', legalBasis: 'kz-online-platforms-9', statementOfReasons: 'x', urgency: 'normal',
+    externalRef: 'OLD',
+    category: 'fraud',
+    legalBasis: 'kz-online-platforms-9',
+    statementOfReasons: 'x',
+    urgency: 'normal',
     items: [{ url: 'https://t.me/old_channel/1', contentType: 'text', capturedAt: '0000-06-01T00:00:00Z' }]
   }
   const res = await ctx.call(authority, { method: 'POST', url: '/v1/reports', payload: report })

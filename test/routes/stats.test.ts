@@ -66,7 +66,7 @@ t.test('per-platform statistics over a hand-made month', async (t) => {
   const n5 = await notice('https://t.me/stats_channel/5')
   await act(telegram, n5, { action: 'remove' })
   await backdate(n5, '2025-01-14T00:00:00Z', { removed: 4 })
-  await ctx.pool.query(`update notices set reupload_of = '{KZ-2024-TG-000001}' where id = $1`, [n5.id])
+  await ctx.pool.query('update notices set reupload_of = \'{KZ-2024-TG-000001}\' where id = $1', [n5.id])
   // Issued at the end of the month, due in February: counted as issued, not as due. Removed in 10 h.
   const n6 = await notice('https://t.me/stats_channel/6')
   await act(telegram, n6, { action: 'remove' })
@@ -109,8 +109,18 @@ t.test('per-platform statistics over a hand-made month', async (t) => {
       notices: 1, due: 1, removedWithinDeadline: 1, removedWithinDeadlineShare: 1, medianSecondsToRemoval: 3600, p90SecondsToRemoval: 3600, overdue: 0, reuploads: 0
     })
     t.same(body.platforms.find((p: { platform: string }) => p.platform === 'tiktok'), {
-      platform: 'tiktok', notices: 0, byStatus: zeroStatuses, due: 0, removedWithinDeadline: 0, removedWithinDeadlineShare: null,
-      removals: 0, medianSecondsToRemoval: null, p90SecondsToRemoval: null, overdue: 0, escalated: 0, reuploads: 0
+      platform: 'tiktok',
+      notices: 0,
+      byStatus: zeroStatuses,
+      due: 0,
+      removedWithinDeadline: 0,
+      removedWithinDeadlineShare: null,
+      removals: 0,
+      medianSecondsToRemoval: null,
+      p90SecondsToRemoval: null,
+      overdue: 0,
+      escalated: 0,
+      reuploads: 0
     })
   })
 
@@ -133,8 +143,17 @@ t.test('per-platform statistics over a hand-made month', async (t) => {
     t.equal(rows.length, (await stats(`?from=${FROM}&to=${TO}`)).json().platforms.length)
     const tg = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === 'telegram')![i]]))
     t.match(tg, {
-      notices: '6', removed: '4', escalated: '1', withdrawn: '1', due: '5', removedWithinDeadline: '2', removedWithinDeadlineShare: '0.4',
-      medianSecondsToRemoval: '25200', p90SecondsToRemoval: '86400', overdue: '1', reuploads: '1'
+      notices: '6',
+      removed: '4',
+      escalated: '1',
+      withdrawn: '1',
+      due: '5',
+      removedWithinDeadline: '2',
+      removedWithinDeadlineShare: '0.4',
+      medianSecondsToRemoval: '25200',
+      p90SecondsToRemoval: '86400',
+      overdue: '1',
+      reuploads: '1'
     })
     const tiktok = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === 'tiktok')![i]]))
     t.equal(tiktok.removedWithinDeadlineShare, '', 'nothing due: an empty cell, not zero')

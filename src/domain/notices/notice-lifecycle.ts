@@ -101,12 +101,6 @@ export function isTerminal (status: NoticeStatus): boolean {
   return TERMINAL_STATUSES.includes(status)
 }
 
-/**
- * Statuses the platform can no longer move on its own: only the authority's next step (close, clarify,
- * escalate or withdraw) takes them further. Not terminal, but a notice may rest there indefinitely.
- */
-export const AWAITING_AUTHORITY: readonly NoticeStatus[] = ['removed', 'restricted', 'rejected', 'cannot_comply']
-
 export function allowedActions (status: NoticeStatus, actor: Actor): NoticeAction[] {
   return NOTICE_ACTIONS.filter(action => {
     const rule = RULE_BY_ACTION.get(action)

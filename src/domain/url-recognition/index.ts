@@ -14,9 +14,9 @@ import { parseX } from './x.ts'
 import { parseYouTube } from './youtube.ts'
 import type { PlatformParser, Recognition } from './types.ts'
 
-export { HOST_TABLE, platformOfHost, type HostEntry } from './hosts.ts'
+export { HOST_TABLE, platformOfHost } from './hosts.ts'
 export { MAX_INPUT_LENGTH } from './parse-input.ts'
-export type { ContentKind, Identifiers, Recognition, RecognitionFailure } from './types.ts'
+export type { Recognition } from './types.ts'
 
 // A Record over PlatformSlug: adding a platform to the catalogue fails type-checking until it has a parser.
 const PARSERS: Record<PlatformSlug, PlatformParser> = {

@@ -10,6 +10,7 @@ const SCHEME = /^([a-z][a-z0-9+.-]*):(.*)$/is
 const PORT_LIKE = /^\d+(?:[/?#]|$)/s
 // Zero-width characters and BOMs ride along with text copied from messengers and documents.
 const INVISIBLE_EDGES = /^[\s\u200b-\u200d\u2060\ufeff]+|[\s\u200b-\u200d\u2060\ufeff]+$/g
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INNER_SPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f]/
 
 export type InputProblem = 'malformed' | 'unknown_platform'

@@ -2,7 +2,7 @@
 // file before the handler (and before its Idempotency-Key is checked, which needs the video's digest).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Readable } from 'node:stream'
-import { spoolVideoUpload, SpooledVideo, VIDEO_CONTENT_TYPES } from '../../use-cases/media-hashes.ts'
+import { spoolVideoUpload, VIDEO_CONTENT_TYPES } from '../../use-cases/media-hashes.ts'
 
 /** The unread request stream of a video; a private field, so that walks over request bodies do not descend into it. */
 export class VideoStream {
@@ -43,5 +43,3 @@ export function spoolVideoBody (options: VideoSpoolOptions) {
     reply.raw.once('close', () => { video.discard().catch((error: unknown) => request.log.warn({ err: error }, 'temporary video not deleted')) })
   }
 }
-
-export { SpooledVideo }

@@ -77,8 +77,15 @@ export async function importHashList (
       targetType: 'hash-bank-import',
       targetId: importId,
       change: {
-        name: stored.name, format: stored.format, mode: stored.mode, category: stored.category, lines: stored.lines,
-        accepted: stored.accepted, added: stored.added, duplicates: stored.duplicates, rejected: stored.rejected
+        name: stored.name,
+        format: stored.format,
+        mode: stored.mode,
+        category: stored.category,
+        lines: stored.lines,
+        accepted: stored.accepted,
+        added: stored.added,
+        duplicates: stored.duplicates,
+        rejected: stored.rejected
       }
     })
     const view = toImportView(stored)

@@ -10,7 +10,7 @@ import { LETTER_KK } from './letter-kk.ts'
 import { LETTER_RU } from './letter-ru.ts'
 import type { ItemPatterns, KindPatterns, LetterTemplate, PluralForms } from './types.ts'
 
-export type { ItemPatterns, KindPatterns, LetterTemplate, PluralForms } from './types.ts'
+export type { ItemPatterns, LetterTemplate, PluralForms } from './types.ts'
 
 export const LETTERS: Record<NoticeLang, LetterTemplate> = { en: LETTER_EN, ru: LETTER_RU, kk: LETTER_KK }
 
