@@ -2,7 +2,10 @@
 // hash-bank entry the hash bank's changes feed and the gateway's matching index, while a write transaction is held
 // open in ANOTHER database of the same cluster, against the same with none open.
 // The gateway runs as its own process over HTTP; HOLD_SECONDS (default 60) is how long the foreign transaction lasts.
+// Goals (exit code 1 on a miss): every delay under 1 s while the other transaction is open (the slowest sample, with
+// the quiet median beside it as the baseline), and every sample taken with that transaction seen open.
 import { freshDatabase, startProcess } from './lib.ts'
+import { goal, verdict } from './goal.ts'
 import { FEED_MEASURES, FeedProbe, max, median, sampleWhileHeld, type FeedDelays } from './feed-delays.ts'
 
 const PORT = 3915
@@ -10,6 +13,7 @@ const ADMIN_KEY = 'bench-feed-horizon-admin-key-0123456789'
 const HOLD_SECONDS = Number(process.env.HOLD_SECONDS ?? 60)
 const SAMPLES = Number(process.env.FEED_SAMPLES ?? 10)
 const BASE = `http://127.0.0.1:${PORT}`
+const DELAY_GOAL_MS = 1_000
 
 const database = await freshDatabase('feedh')
 const other = await freshDatabase('feedh_other')
@@ -32,7 +36,7 @@ try {
 
   const quiet: FeedDelays[] = []
   for (let i = 0; i < SAMPLES; i++) quiet.push(await probe.delays())
-  const { held, lastSeen, closedAt } = await sampleWhileHeld(probe, other.url, HOLD_SECONDS, SAMPLES)
+  const { held, whileOpen, closedAt } = await sampleWhileHeld(probe, other.url, HOLD_SECONDS, SAMPLES)
 
   const line = (xs: FeedDelays[], key: keyof FeedDelays): string => `median ${fmt(median(xs.map((d) => d[key])))}, max ${fmt(max(xs.map((d) => d[key])))}`
   console.log(`feed delays after a report and after a one-line hash-list import (gateway process over HTTP, ${SAMPLES} of each)`)
@@ -41,9 +45,15 @@ try {
     console.log(`    no other transaction:                  ${line(quiet, key)}`)
     console.log(`    ${HOLD_SECONDS} s write transaction in another db: ${line(held, key)}`)
   }
-  console.log(`  every event and entry seen while the other transaction was open: ${lastSeen < closedAt ? 'yes' : 'no'} (last seen at ${(lastSeen / 1000).toFixed(1)} s, closed at ${(closedAt / 1000).toFixed(1)} s)`)
   console.log(`  under the cluster-wide horizon these would have waited until ${(closedAt / 1000).toFixed(1)} s: up to ${((closedAt - held[0].at) / 1000).toFixed(1)} s`)
+  for (const [key, what] of FEED_MEASURES) {
+    const worst = max(held.map((d) => d[key]))
+    const quietMedian = median(quiet.map((d) => d[key]))
+    goal(worst < DELAY_GOAL_MS, `${what}, transaction open: max ${fmt(worst)} (${(worst / Math.max(1, quietMedian)).toFixed(1)}x the quiet median ${fmt(quietMedian)}; goal < ${fmt(DELAY_GOAL_MS)})`)
+  }
+  goal(whileOpen === held.length, `samples taken with the other transaction seen open before and after: ${whileOpen} of ${held.length} (goal: all)`)
   console.log('  (shared, loaded machine: figures are noisy)')
+  verdict()
 } finally {
   gateway.kill()
   await database.drop()

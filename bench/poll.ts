@@ -1,5 +1,8 @@
 // `npm run bench:poll`: a liaison polling its notices with If-None-Match (the 304 path) against a bare constant route.
+// Goals (exit code 1 on a miss): the gateway >= 0.50x the baseline's throughput (median ratio over the rounds), and
+// every poll answered 304 (every baseline request 200), without errors or timeouts.
 import { compare, freshDatabase, load, printComparison, startProcess, SECONDS, CONNECTIONS } from './lib.ts'
+import { goal, verdict } from './goal.ts'
 
 const ADMIN_KEY = 'bench-admin-key-0123456789abcdefghijklmnop'
 const GATEWAY_PORT = 3903
@@ -61,8 +64,15 @@ try {
   const ourOptions = { url: `http://127.0.0.1:${GATEWAY_PORT}${path}`, headers: { authorization: `Bearer ${liaison}`, 'if-none-match': etag } }
   await load('warm-up', { ...baseOptions, duration: 2 })
   await load('warm-up', { ...ourOptions, duration: 2 })
-  const ratio = printComparison(await compare(['baseline (constant route)', baseOptions], ['gateway 304 poll', ourOptions]))
-  console.log(`goal: gateway >= 0.50x baseline throughput (${ratio.toFixed(2)}x); non-2xx above are the 304s`)
+  const comparison = await compare(['baseline (constant route)', baseOptions], ['gateway 304 poll', ourOptions])
+  const ratio = printComparison(comparison)
+  console.log('non-2xx above are the 304s')
+  goal(ratio >= 0.5, `throughput: gateway ${ratio.toFixed(2)}x the baseline (median ratio; goal >= 0.50x)`)
+  const { baseline: b, subject: g } = comparison
+  const not304 = Object.entries(g.statuses ?? {}).filter(([status]) => status !== '304').reduce((sum, [, n]) => sum + n, 0)
+  goal(b.errors + b.non2xx + g.errors + not304 === 0,
+    `answers: baseline ${b.errors} errors or timeouts, ${b.non2xx} non-2xx; gateway ${g.errors} errors or timeouts, ${not304} other than 304 (goal: none)`)
+  verdict()
 } finally {
   gateway.kill('SIGTERM')
   baseline.kill('SIGTERM')
