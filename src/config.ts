@@ -5,8 +5,14 @@ import path from 'node:path'
 import type { NoticeIssuer } from './domain/notices/notice-content.ts'
 
 export const ConfigSchema = Type.Object({
-  DATABASE_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR' })),
-  DATABASE_MIGRATION_URL: Type.Optional(Type.String({ minLength: 1, description: 'PostgreSQL URL of the tables\' owner, for migrations; the service then runs as DATABASE_URL\'s role with least privilege' })),
+  DATABASE_URL: Type.Optional(Type.String({
+    minLength: 1, description: 'PostgreSQL URL; unset runs an embedded PostgreSQL under DATA_DIR'
+  })),
+  DATABASE_MIGRATION_URL: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'PostgreSQL URL of the tables\' owner, for migrations; the service then runs as DATABASE_URL\'s ' +
+      'role with least privilege'
+  })),
   HOST: Type.String({ default: '127.0.0.1' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   LOG_LEVEL: Type.Union([
@@ -19,42 +25,87 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 4 * 1024 * 1024 }),
   RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
-  DB_QUERY_TIMEOUT_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60, description: 'a query with no answer this long fails (503) and its connection is closed; 0: no limit' }),
+  DB_QUERY_TIMEOUT_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 3600,
+    default: 60,
+    description: 'a query with no answer this long fails (503) and its connection is closed; 0: no limit'
+  }),
   ISSUER_NAME: Type.String({ default: 'Ministry of Culture and Information of the Republic of Kazakhstan' }),
   ISSUER_NAME_KK: Type.String({ default: 'Қазақстан Республикасы Мәдениет және ақпарат министрлігі' }),
   ISSUER_NAME_RU: Type.String({ default: 'Министерство культуры и информации Республики Казахстан' }),
-  SIGNATORY_NAME: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'the officer who signs notices; unset prints the position only' })),
+  SIGNATORY_NAME: Type.Optional(Type.String({
+    minLength: 1, maxLength: 200, description: 'the officer who signs notices; unset prints the position only'
+  })),
   SIGNATORY_POSITION: Type.String({ minLength: 1, default: 'Authorised officer' }),
   SIGNATORY_POSITION_KK: Type.String({ minLength: 1, default: 'Уәкілетті лауазымды тұлға' }),
   SIGNATORY_POSITION_RU: Type.String({ minLength: 1, default: 'Уполномоченное должностное лицо' }),
   ISSUER_CONTACT: Type.String({ default: 'takedown-contact@example.gov.kz' }),
   PUBLIC_BASE_URL: Type.String({ default: 'http://127.0.0.1:3000' }),
-  NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({ minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR' })),
+  NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({
+    minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR'
+  })),
   REFERENCE_COUNTRY: Type.String({ pattern: '^[A-Z]{2}$', default: 'KZ' }),
   REDRESS_DAYS: Type.Integer({ minimum: 1, default: 30 }),
   PRESERVATION_MONTHS: Type.Integer({ minimum: 1, default: 6 }),
-  REQUEST_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 30, description: 'a request\'s headers and body must arrive within this many seconds (408 beyond)' }),
-  HEADERS_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 3600, default: 10, description: 'a request\'s headers must arrive within this many seconds (408 beyond)' }),
-  DEADLINE_SWEEP_SECONDS: Type.Integer({ minimum: 0, maximum: 60, default: 15, description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process' }),
-  FFMPEG_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffmpeg executable that decodes videos; unset: ffmpeg on PATH, else the one the npm package ships' })),
-  FFPROBE_PATH: Type.Optional(Type.String({ minLength: 1, description: 'ffprobe executable; unset: the one beside ffmpeg, if any' })),
-  MEDIA_HASH_THREADS: Type.Integer({ minimum: 0, maximum: 64, default: 0, description: 'worker threads hashing media; 0: one fewer than the cores, at least 1' }),
-  MEDIA_HASH_QUEUE: Type.Integer({ minimum: 0, maximum: 10_000, default: 16, description: 'media uploads that may wait for a hashing thread; beyond, 503 with Retry-After' }),
-  MEDIA_MAX_PIXELS: Type.Integer({ minimum: 1, default: 50_000_000, description: 'largest image hashed (width * height)' }),
+  REQUEST_TIMEOUT_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 30,
+    description: 'a request\'s headers and body must arrive within this many seconds (408 beyond)'
+  }),
+  HEADERS_TIMEOUT_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 10,
+    description: 'a request\'s headers must arrive within this many seconds (408 beyond)'
+  }),
+  DEADLINE_SWEEP_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 60,
+    default: 15,
+    description: 'seconds between sweeps for notices past their deadline; 0 runs none in this process'
+  }),
+  FFMPEG_PATH: Type.Optional(Type.String({
+    minLength: 1,
+    description: 'ffmpeg executable that decodes videos; unset: ffmpeg on PATH, else the one the npm package ships'
+  })),
+  FFPROBE_PATH: Type.Optional(Type.String({
+    minLength: 1, description: 'ffprobe executable; unset: the one beside ffmpeg, if any'
+  })),
+  MEDIA_HASH_THREADS: Type.Integer({
+    minimum: 0,
+    maximum: 64,
+    default: 0,
+    description: 'worker threads hashing media; 0: one fewer than the cores, at least 1'
+  }),
+  MEDIA_HASH_QUEUE: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 16,
+    description: 'media uploads that may wait for a hashing thread; beyond, 503 with Retry-After'
+  }),
+  MEDIA_MAX_PIXELS: Type.Integer({
+    minimum: 1, default: 50_000_000, description: 'largest image hashed (width * height)'
+  }),
   MEDIA_VIDEO_MAX_BYTES: Type.Integer({ minimum: 1024, default: 512 * 1024 * 1024 }),
   MEDIA_VIDEO_MAX_FRAME_PIXELS: Type.Integer({ minimum: 1, default: 4096 * 2304 }),
   MEDIA_VIDEO_MAX_SECONDS: Type.Integer({ minimum: 1, default: 3 * 3600 }),
   MEDIA_VIDEO_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, default: 600 }),
-  MEDIA_TMP_DIR: Type.Optional(Type.String({ minLength: 1, description: 'where uploaded videos are kept while hashed; unset: the system temporary directory' }))
+  MEDIA_TMP_DIR: Type.Optional(Type.String({
+    minLength: 1, description: 'where uploaded videos are kept while hashed; unset: the system temporary directory'
+  }))
 })
 
 export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
 
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE', 'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
-  'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS',
-  'MEDIA_VIDEO_TIMEOUT_SECONDS', 'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS'] as const
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE',
+  'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
+  'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS',
+  'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS', 'REQUEST_TIMEOUT_SECONDS',
+  'HEADERS_TIMEOUT_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

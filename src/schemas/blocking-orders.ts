@@ -18,7 +18,9 @@ const OrderFields = {
   platform: Type.Enum(PLATFORM_SLUGS),
   issuingBody: Str,
   urgency: Type.Enum(URGENCIES),
-  status: Type.Enum(ORDER_STATUSES, { description: 'lifted once the notice\'s material is removed (access restored) or the notice withdrawn' }),
+  status: Type.Enum(ORDER_STATUSES, {
+    description: 'lifted once the notice\'s material is removed (access restored) or the notice withdrawn'
+  }),
   decidedAt: Timestamp,
   liftedAt: NullableTime,
   liftReason: Type.Union([Str, Type.Null()]),
@@ -61,7 +63,8 @@ export const ExportQuery = Type.Object({
     format: 'date-time',
     maxLength: 40,
     deprecated: true,
-    description: 'Deprecated: the former name of `updatedSince`, still accepted (`updatedSince` wins when both are sent)'
+    description: 'Deprecated: the former name of `updatedSince`, still accepted ' +
+      '(`updatedSince` wins when both are sent)'
   }))
 }, { additionalProperties: false })
 

@@ -10,7 +10,9 @@ const ClientFields = {
   id: Uuid,
   name: Type.String(),
   role: RoleSchema,
-  platform: Type.Union([Type.String(), Type.Null()], { description: 'The platform a liaison acts for; null for other roles' }),
+  platform: Type.Union([Type.String(), Type.Null()], {
+    description: 'The platform a liaison acts for; null for other roles'
+  }),
   keyPrefix: Type.String({ description: 'Identifies the key in listings; the key itself is never shown again' }),
   createdAt: Timestamp,
   revokedAt: Type.Union([Timestamp, Type.Null()])
@@ -26,7 +28,9 @@ export const CreatedClient = named('CreatedClient', Type.Object({
 export const CreateClientBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 200 }),
   role: RoleSchema,
-  platform: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'Required for liaisons, refused for other roles' }))
+  platform: Type.Optional(Type.String({
+    minLength: 1, maxLength: 40, description: 'Required for liaisons, refused for other roles'
+  }))
 }, { additionalProperties: false })
 
 export const ListClientsQuery = Type.Object(PageQuery, { additionalProperties: false })

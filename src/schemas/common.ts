@@ -81,7 +81,11 @@ export function errorResponses (...statuses: number[]): Record<number, ReturnTyp
 }
 
 const LOCATION = { type: 'string', format: 'uri-reference', description: 'The path of the created resource' }
-const REPLAYED = { type: 'string', const: 'true', description: 'Present when this is the stored answer to an earlier request with the same Idempotency-Key' }
+const REPLAYED = {
+  type: 'string',
+  const: 'true',
+  description: 'Present when this is the stored answer to an earlier request with the same Idempotency-Key'
+}
 
 /**
  * What a creating POST answers: the representation, its address in Location where it has one of its own, and
@@ -100,8 +104,12 @@ export const Uuid = Type.String({ format: 'uuid', maxLength: 36 })
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false })
 
 export const PageQuery = {
-  limit: Type.Optional(Type.Integer({ format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })),
-  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'Opaque cursor from a previous page\'s nextCursor' }))
+  limit: Type.Optional(Type.Integer({
+    format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE
+  })),
+  cursor: Type.Optional(Type.String({
+    minLength: 1, maxLength: 200, description: 'Opaque cursor from a previous page\'s nextCursor'
+  }))
 }
 
 export function ListOf<T extends TSchema> (item: T) {
@@ -112,11 +120,17 @@ export function ListOf<T extends TSchema> (item: T) {
 }
 
 export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(Type.String({ minLength: 1, maxLength: 255, description: 'Makes a retry replay the first response for 24 hours' }))
+  'idempotency-key': Type.Optional(Type.String({
+    minLength: 1, maxLength: 255, description: 'Makes a retry replay the first response for 24 hours'
+  }))
 })
 
 export const Timestamp = Type.String({ format: 'date-time', maxLength: 40 })
 
-export const CategorySchema = Type.Enum(CATEGORIES, { description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)' })
+export const CategorySchema = Type.Enum(CATEGORIES, {
+  description: 'The kind of violation (each maps onto the EU DSA Transparency Database vocabulary)'
+})
 export const ContentTypeSchema = Type.Enum(CONTENT_TYPES, { description: 'What the item is' })
-export const UrgencySchema = Type.Enum(URGENCIES, { description: 'Urgent notices get the platform\'s short deadline (1 hour by default)' })
+export const UrgencySchema = Type.Enum(URGENCIES, {
+  description: 'Urgent notices get the platform\'s short deadline (1 hour by default)'
+})

@@ -2,7 +2,9 @@
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 
-export const Health = named('Health', Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]) }))
+export const Health = named('Health', Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')])
+}))
 
 export const Readiness = named('Readiness', Type.Object({
   status: Type.Literal('ok'),
@@ -20,7 +22,9 @@ export const Readiness = named('Readiness', Type.Object({
     ], { description: 'The ffmpeg that decodes videos; null when none runs (videos are then answered 503)' }),
     mediaHashing: Type.Object({
       threads: Type.Integer({ minimum: 1 }),
-      capacity: Type.Integer({ minimum: 1, description: 'Media requests admitted at once (hashed or waiting); beyond, 503' }),
+      capacity: Type.Integer({
+        minimum: 1, description: 'Media requests admitted at once (hashed or waiting); beyond, 503'
+      }),
       inFlight: Type.Integer({ minimum: 0 })
     })
   })

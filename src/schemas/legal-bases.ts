@@ -13,7 +13,8 @@ export const LegalBasis = named('LegalBasis', Type.Object({
   id: Type.String(),
   citation: Type.String(),
   citations: Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() }, {
-    description: 'The citation as each notice language prints it (the one `citation` in every language where none were given)'
+    description: 'The citation as each notice language prints it (the one `citation` ' +
+      'in every language where none were given)'
   }),
   title: Texts(1000),
   text: Texts(20000),
@@ -22,7 +23,9 @@ export const LegalBasis = named('LegalBasis', Type.Object({
 }))
 
 export const CreateLegalBasisBody = Type.Object({
-  id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1' }),
+  id: Type.String({
+    pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80, description: 'A stable slug, e.g. kz-communications-41-1'
+  }),
   citation: Type.String({ minLength: 1, maxLength: 1000 }),
   citations: Type.Optional(Texts(1000)),
   title: Texts(1000),
@@ -36,7 +39,9 @@ export const UpdateLegalBasisBody = Type.Object({
   text: Type.Optional(Texts(20000))
 }, { additionalProperties: false, minProperties: 1 })
 
-export const LegalBasisIdParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80 }) }, { additionalProperties: false })
+export const LegalBasisIdParams = Type.Object({
+  id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{1,79}$', maxLength: 80 })
+}, { additionalProperties: false })
 
 /** The whole catalogue in one answer (`nextCursor` is always null). */
 export const LegalBasisCatalogue = Type.Object({ data: Type.Array(LegalBasis), nextCursor: Type.Null() })

@@ -20,14 +20,19 @@ export const SubmitReportBody = Type.Object({
   statementOfReasons: Type.String({ minLength: 1, maxLength: 10000 }),
   urgency: UrgencySchema,
   territorialScope: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2 }), {
-    minItems: 1, maxItems: 50, uniqueItems: true, description: 'ISO 3166-1 alpha-2 countries where access is to be restricted; default ["KZ"]'
+    minItems: 1,
+    maxItems: 50,
+    uniqueItems: true,
+    description: 'ISO 3166-1 alpha-2 countries where access is to be restricted; default ["KZ"]'
   })),
   items: Type.Array(Type.Object({
     url: Type.String({ minLength: 1, maxLength: 2048 }),
     contentType: ContentTypeSchema,
     hashes: Type.Optional(HashesIn),
     capturedAt: Type.Optional(Timestamp),
-    evidenceRef: Type.Optional(Type.String({ minLength: 1, maxLength: 500, description: 'Where the caller keeps its evidence (never the material itself)' }))
+    evidenceRef: Type.Optional(Type.String({
+      minLength: 1, maxLength: 500, description: 'Where the caller keeps its evidence (never the material itself)'
+    }))
   }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_ITEMS_PER_REPORT })
 }, { additionalProperties: false })
 
@@ -51,7 +56,8 @@ export const ReportItem = named('ReportItem', Type.Object({
       featureCount: Type.Integer({ minimum: 1 }),
       trimmedValue: Type.Optional(Type.String({
         pattern: '^[0-9a-f]{64}$',
-        description: 'When its features carried trimmedHash: the digest of its frames without their borders, the value of the second bank entry it becomes (labelled `trimmed`)'
+        description: 'When its features carried trimmedHash: the digest of its frames without their borders, the ' +
+          'value of the second bank entry it becomes (labelled `trimmed`)'
       }))
     }, { description: 'The item\'s vPDQ video hash, summarised (the bank entry it becomes carries the features)' })))
   }),
@@ -59,8 +65,12 @@ export const ReportItem = named('ReportItem', Type.Object({
   evidenceRef: Nullable(Type.String()),
   reupload: Nullable(Type.Object({
     matches: Type.Array(Match, { description: 'Hash-bank entries this item\'s hashes matched' }),
-    notices: Type.Array(Type.Object({ id: Uuid, referenceNumber: Type.String() }), { description: 'Earlier notices whose removed material this is' })
-  }, { description: 'Set when the item is known removed material: its notice is urgent and cites the earlier notices' })),
+    notices: Type.Array(Type.Object({ id: Uuid, referenceNumber: Type.String() }), {
+      description: 'Earlier notices whose removed material this is'
+    })
+  }, {
+    description: 'Set when the item is known removed material: its notice is urgent and cites the earlier notices'
+  })),
   duplicateOf: Nullable(Type.Object({ id: Uuid, referenceNumber: Type.String() }))
 }))
 

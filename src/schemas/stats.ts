@@ -6,8 +6,12 @@ import { NOTICE_STATUSES } from '../domain/vocabulary.ts'
 import { Timestamp } from './common.ts'
 
 export const StatsQuery = Type.Object({
-  from: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'Start of the period, inclusive; default: 30 days before `to`' })),
-  to: Type.Optional(Type.String({ format: 'date-time', maxLength: 40, description: 'End of the period, exclusive; default: now' })),
+  from: Type.Optional(Type.String({
+    format: 'date-time', maxLength: 40, description: 'Start of the period, inclusive; default: 30 days before `to`'
+  })),
+  to: Type.Optional(Type.String({
+    format: 'date-time', maxLength: 40, description: 'End of the period, exclusive; default: now'
+  })),
   platform: Type.Optional(Type.Enum(PLATFORM_SLUGS)),
   format: Type.Optional(Type.Enum(['json', 'csv'] as const, { default: 'json' }))
 }, { additionalProperties: false })
@@ -20,15 +24,29 @@ export const PlatformStats = named('PlatformStats', Type.Object({
   byStatus: Type.Object(Object.fromEntries(NOTICE_STATUSES.map((s) => [s, Count])), {
     description: 'Notices issued in the period, by their current status'
   }),
-  due: Type.Integer({ minimum: 0, description: 'Notices whose deadline fell in the period (and before now), less those withdrawn on or before their deadline without removal' }),
-  removedWithinDeadline: Type.Integer({ minimum: 0, description: 'Of the due notices, those whose first `removed` event is at or before the deadline' }),
-  removedWithinDeadlineShare: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], { description: 'removedWithinDeadline / due; null when nothing was due' }),
+  due: Type.Integer({
+    minimum: 0,
+    description: 'Notices whose deadline fell in the period (and before now), less those withdrawn on ' +
+      'or before their deadline without removal'
+  }),
+  removedWithinDeadline: Type.Integer({
+    minimum: 0, description: 'Of the due notices, those whose first `removed` event is at or before the deadline'
+  }),
+  removedWithinDeadlineShare: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+    description: 'removedWithinDeadline / due; null when nothing was due'
+  }),
   removals: Type.Integer({ minimum: 0, description: 'Notices issued in the period that reached `removed`' }),
-  medianSecondsToRemoval: Type.Union([Type.Number(), Type.Null()], { description: 'Median time from issue to the first `removed` event (interpolated), over `removals`' }),
-  p90SecondsToRemoval: Type.Union([Type.Number(), Type.Null()], { description: '90th percentile of the same (interpolated, as percentile_cont)' }),
+  medianSecondsToRemoval: Type.Union([Type.Number(), Type.Null()], {
+    description: 'Median time from issue to the first `removed` event (interpolated), over `removals`'
+  }),
+  p90SecondsToRemoval: Type.Union([Type.Number(), Type.Null()], {
+    description: '90th percentile of the same (interpolated, as percentile_cont)'
+  }),
   overdue: Type.Integer({ minimum: 0, description: 'Notices issued in the period that ever went overdue' }),
   escalated: Type.Integer({ minimum: 0, description: 'Notices issued in the period that were ever escalated' }),
-  reuploads: Type.Integer({ minimum: 0, description: 'Notices issued in the period for material that was removed before (a re-upload)' })
+  reuploads: Type.Integer({
+    minimum: 0, description: 'Notices issued in the period for material that was removed before (a re-upload)'
+  })
 }))
 
 export const StatsDocument = named('Stats', Type.Object({
