@@ -70,7 +70,7 @@ try {
     { name: 'gateway, Idempotency-Key', port: GATEWAY_PORT, apiKey, idempotencyKey: true },
     { name: 'gateway, no key', port: GATEWAY_PORT, apiKey, idempotencyKey: false }
   ]
-  const [base, keyed, keyless] = subjects
+  const [base] = subjects
   const request = (subject: Subject): autocannon.Options => ({
     url: `http://127.0.0.1:${subject.port}`,
     requests: [{
@@ -110,7 +110,8 @@ try {
   printTable(open.flat(), summary(full[1]))
   console.log(`load average after the open loop (1, 5 min): ${os.loadavg().slice(0, 2).map((l) => l.toFixed(1)).join(', ')} on ${os.cpus().length} cores`)
   const cpuOf = (runs: LoadResult[], part: 'server' | 'machine'): string => runs.every((r) => typeof r.cpu?.[part] === 'number')
-    ? median(runs.map((r) => r.cpu![part]!)).toFixed(2) + ' ms' : 'not measured'
+    ? median(runs.map((r) => r.cpu![part]!)).toFixed(2) + ' ms'
+    : 'not measured'
   const [openBase, openKeyed, openKeyless] = open
   console.log(`CPU per report at ${rate} req/s (median of ${ROUNDS} rounds), server process: baseline ${cpuOf(openBase, 'server')}, ` +
     `gateway with the key ${cpuOf(openKeyed, 'server')}, without ${cpuOf(openKeyless, 'server')}; whole machine: baseline ${cpuOf(openBase, 'machine')}, ` +

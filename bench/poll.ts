@@ -40,7 +40,11 @@ try {
     await Promise.all(Array.from({ length: Math.min(50, reports - i) }, (_, k) => api('/v1/reports', authority, {
       method: 'POST',
       body: JSON.stringify({
-        externalRef: `POLL-${i + k}`, category: 'fraud', legalBasis: 'kz-online-platforms-9', statementOfReasons: 'Scam.', urgency: 'normal',
+        externalRef: `POLL-${i + k}`,
+        category: 'fraud',
+        legalBasis: 'kz-online-platforms-9',
+        statementOfReasons: 'Scam.',
+        urgency: 'normal',
         items: OTHER_PLATFORM_URLS.map((url) => ({ url: url(i + k + 1), contentType: 'video' }))
       })
     }).then((res) => { if (res.status !== 201) throw new Error(`seeding failed: ${res.status}`) })))

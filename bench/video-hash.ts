@@ -28,7 +28,7 @@ const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a
 
 try {
   const video = path.join(dir, 'sample-720p-60s.mp4')
-  let start = performance.now()
+  const start = performance.now()
   await run(tools.ffmpeg, ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30', '-f', 'lavfi', '-i', 'mandelbrot=size=320x180:rate=30',
     '-filter_complex', '[0][1]overlay=x=W-w-20:y=20', '-t', '60', '-c:v', 'libx264', '-preset', 'veryfast', '-pix_fmt', 'yuv420p', video])
   console.log(`made a 60 s 1280x720 30 fps H.264 video in ${((performance.now() - start) / 1000).toFixed(1)} s`)

@@ -41,7 +41,6 @@ function randomVideo (): Uint32Array[] {
 const reencode = (frames: Uint32Array[]): Uint32Array[] => frames.map((f) => flip(f, rand32() % 21))
 const hex = (frames: Uint32Array[]): string[] => [...new Set(frames.map((f) => pdqFromWords(f)))]
 
-
 // The bank's frames, made first so that only the index's own memory is measured.
 const bank: string[][] = []
 for (let c = 0; c < CLUSTER_SEEDS; c++) {

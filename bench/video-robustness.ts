@@ -146,7 +146,9 @@ try {
       if (ok !== undefined) kind[set].before++
       if (ok !== undefined || derivedOk !== undefined) kind[set].after++
       const how = ok === undefined ? '' : `${ok.bordersTrimmed ? 'borders trimmed' : ok.orientation}${ok.video % 2 === 1 ? ', banked trimmed' : ''}`
-      const after = ok !== undefined || derivedOk === undefined ? '' : `   derived: caught (${derivedOf[derivedOk.video].label} entry, ${derivedOk.bordersTrimmed ? 'borders trimmed' : derivedOk.orientation}, ` +
+      const after = ok !== undefined || derivedOk === undefined
+        ? ''
+        : `   derived: caught (${derivedOf[derivedOk.video].label} entry, ${derivedOk.bordersTrimmed ? 'borders trimmed' : derivedOk.orientation}, ` +
         `${derivedOk.queryMatchPercent.toFixed(0)}% / ${derivedOk.comparedMatchPercent.toFixed(0)}%)`
       t.rows.push(`${label.padEnd(24)} ${name.padEnd(22)} HMA: ${plainOk ? 'caught' : 'missed'}   gateway: ${ok !== undefined ? `caught (${how}, ${ok.queryMatchPercent.toFixed(0)}% / ${ok.comparedMatchPercent.toFixed(0)}%)` : 'missed'}${after}`)
     }
