@@ -35,16 +35,27 @@ export type ChainBreakReason = 'digest' | 'link' | 'hash' | 'gap' | 'truncated' 
 export type ChainBreak = { position: number, reason: ChainBreakReason }
 
 /** Walks entries in position order; the first entry whose content, link or hash does not recompute is the break. */
-export function verifyChain (entries: Iterable<StoredAuditEntry>, start: { position: number, hash: string | null } = { position: 0, hash: null }): { checked: number, lastHash: string | null, broken: ChainBreak | null } {
+export function verifyChain (
+  entries: Iterable<StoredAuditEntry>,
+  start: { position: number, hash: string | null } = { position: 0, hash: null }
+): { checked: number, lastHash: string | null, broken: ChainBreak | null } {
   let expectedPosition = start.position + 1
   let prev = start.hash
   let checked = 0
   for (const entry of entries) {
-    if (entry.position !== expectedPosition) return { checked, lastHash: prev, broken: { position: expectedPosition, reason: 'gap' } }
-    if (auditDigest(entry.change) !== entry.digest) return { checked, lastHash: prev, broken: { position: entry.position, reason: 'digest' } }
-    if (entry.prevHash !== prev) return { checked, lastHash: prev, broken: { position: entry.position, reason: 'link' } }
+    if (entry.position !== expectedPosition) {
+      return { checked, lastHash: prev, broken: { position: expectedPosition, reason: 'gap' } }
+    }
+    if (auditDigest(entry.change) !== entry.digest) {
+      return { checked, lastHash: prev, broken: { position: entry.position, reason: 'digest' } }
+    }
+    if (entry.prevHash !== prev) {
+      return { checked, lastHash: prev, broken: { position: entry.position, reason: 'link' } }
+    }
     const { change: _change, prevHash: _prev, hash, ...fields } = entry
-    if (chainHash(prev, fields) !== hash) return { checked, lastHash: prev, broken: { position: entry.position, reason: 'hash' } }
+    if (chainHash(prev, fields) !== hash) {
+      return { checked, lastHash: prev, broken: { position: entry.position, reason: 'hash' } }
+    }
     prev = hash
     expectedPosition++
     checked++

@@ -8,7 +8,9 @@
 export function canonicalJson (value: unknown): string {
   if (value === null || typeof value !== 'object') {
     if (typeof value === 'string') return JSON.stringify(value)
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('non-finite numbers have no JSON form')
+    if (typeof value === 'number' && !Number.isFinite(value)) {
+      throw new TypeError('non-finite numbers have no JSON form')
+    }
     if (value === undefined || typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') {
       throw new TypeError(`a ${typeof value} has no JSON form`)
     }

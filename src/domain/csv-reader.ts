@@ -1,5 +1,6 @@
 // Reads line-based text files the same way wherever the gateway or its command line takes one: hash-list imports
-// (src/domain/matching/hash-list-parser.ts) and `takedown submit` files (src/cli/submit-input.ts), CSV and JSON lines alike.
+// (src/domain/matching/hash-list-parser.ts) and `takedown submit` files (src/cli/submit-input.ts), CSV and JSON
+// lines alike.
 //
 // The rules (README, "The client and the command line", says them too):
 // - A byte-order mark at the start is dropped. Lines end with LF or CRLF.

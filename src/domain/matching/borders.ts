@@ -7,7 +7,10 @@ export interface Crop { left: number, top: number, width: number, height: number
 export interface BorderOptions {
   /** Largest spread of luma (0-255) along a row or column still counted as one colour (compression noise). */
   tolerance: number
-  /** The content kept must be at least this share of each dimension; a frame that is (nearly) all one colour is left alone. */
+  /**
+   * The content kept must be at least this share of each dimension; a frame that is (nearly) all one colour is left
+   * alone.
+   */
   minContent: number
 }
 
@@ -55,10 +58,16 @@ export function uniformBorders (image: RgbImage, options: BorderOptions = DEFAUL
   }
   const topBar = count(height, (i) => line(0, i, 1, 0, width))
   if (topBar === height) return null // one colour throughout
-  const [top, bottom] = pairedBars(topBar, count(height - topBar, (i) => line(0, height - 1 - i, 1, 0, width)), height, options.minContent)
+  const [top, bottom] = pairedBars(
+    topBar, count(height - topBar, (i) => line(0, height - 1 - i, 1, 0, width)), height, options.minContent
+  )
   const rows = height - top - bottom
   const leftBar = count(width, (i) => line(i, top, 0, 1, rows))
-  const [left, right] = leftBar === width ? [0, 0] : pairedBars(leftBar, count(width - leftBar, (i) => line(width - 1 - i, top, 0, 1, rows)), width, options.minContent)
+  const [left, right] = leftBar === width
+    ? [0, 0]
+    : pairedBars(
+      leftBar, count(width - leftBar, (i) => line(width - 1 - i, top, 0, 1, rows)), width, options.minContent
+    )
   if (top + bottom + left + right === 0) return null
   return { left, top, width: width - left - right, height: rows }
 }

@@ -26,7 +26,8 @@ export function normaliseHashValue (type: HashKind, value: string): { value: str
 export function labelProblem (labels: readonly unknown[]): string | null {
   if (labels.length > MAX_LABELS) return `at most ${MAX_LABELS} labels`
   for (const label of labels) {
-    if (typeof label !== 'string' || label.length === 0 || label.length > MAX_LABEL_LENGTH || !LABEL_PATTERN.test(label)) {
+    if (typeof label !== 'string' || label.length === 0 || label.length > MAX_LABEL_LENGTH ||
+      !LABEL_PATTERN.test(label)) {
       return `a label is 1 to ${MAX_LABEL_LENGTH} characters without ';' or control characters`
     }
   }
@@ -44,5 +45,8 @@ export function isImportableListName (name: string): boolean {
  */
 export const BANKED_CROP_PERCENTS = [96, 92, 90, 88, 84, 80, 75, 70] as const
 export const cropLabel = (percent: number): string => `crop:${percent}`
-/** The label of a vpdq entry made of a video's frames without their uniform borders (beside the entry of the frames as they are). */
+/**
+ * The label of a vpdq entry made of a video's frames without their uniform borders (beside the entry of the frames
+ * as they are).
+ */
 export const TRIMMED_LABEL = 'trimmed'

@@ -1,7 +1,9 @@
 // In-memory multi-index hashing (MIH) over PDQ hashes: exact Hamming-radius search without scanning the bank.
 import { ORIENTATIONS, type Orientation, isPdqHex, pdqToWords, popcount32 } from './pdq.ts'
 import { BUCKETS, SLOTS, fillSlotTables } from './pdq-mih.ts'
-import { OFFSETS_PER_SLOT, QUERY_PTR, SCRATCH_BYTES, createLookupKernel, createWasmMemory, type LookupKernel } from './pdq-wasm.ts'
+import {
+  OFFSETS_PER_SLOT, QUERY_PTR, SCRATCH_BYTES, createLookupKernel, createWasmMemory, type LookupKernel
+} from './pdq-wasm.ts'
 
 export type PdqId = string | number
 export interface PdqMatch { id: PdqId, distance: number }
@@ -52,7 +54,9 @@ export class PdqIndex {
       throw new TypeError('id must be a string or a finite number')
     }
     if (!isPdqHex(hash)) throw new TypeError('hash must be 64 hex digits')
-    if (this.count >= PDQ_INDEX_MAX_ENTRIES) throw new RangeError(`a PdqIndex holds at most ${PDQ_INDEX_MAX_ENTRIES} hashes`)
+    if (this.count >= PDQ_INDEX_MAX_ENTRIES) {
+      throw new RangeError(`a PdqIndex holds at most ${PDQ_INDEX_MAX_ENTRIES} hashes`)
+    }
     if (this.count === this.numIds.length) this.grow()
     const e = this.count++
     pdqToWords(hash, this.words, e * 8)
@@ -173,7 +177,9 @@ export class PdqIndex {
     this.tablesBytes = OFFSETS_BYTES + SLOTS * n * 3 + 4 // 4: the kernel reads postings 4 bytes at a time
     this.words = this.layout(this.numIds.length)
     const offsets = new Uint32Array(this.memory.buffer, this.tablesPtr, SLOTS * (BUCKETS + 1))
-    fillSlotTables(this.words, n, offsets, new Uint8Array(this.memory.buffer, this.tablesPtr + OFFSETS_BYTES, SLOTS * n * 3))
+    fillSlotTables(
+      this.words, n, offsets, new Uint8Array(this.memory.buffer, this.tablesPtr + OFFSETS_BYTES, SLOTS * n * 3)
+    )
     this.built = n
   }
 
@@ -191,7 +197,9 @@ export class PdqIndex {
   }
 
   private collect (hash: string, maxDistance: number, report: (entry: number, distance: number) => void): void {
-    if (!Number.isInteger(maxDistance) || maxDistance < 0) throw new RangeError('maxDistance must be a non-negative integer')
+    if (!Number.isInteger(maxDistance) || maxDistance < 0) {
+      throw new RangeError('maxDistance must be a non-negative integer')
+    }
     const q = pdqToWords(hash)
     // Beyond 31 the one-bit-neighbour probes no longer cover every match, so stay exact by scanning.
     if (maxDistance > MIH_MAX_DISTANCE) return this.scanRange(q, 0, this.count, maxDistance, report)
@@ -202,7 +210,8 @@ export class PdqIndex {
       // Up to 15 bits apart, some slot matches exactly; only 16..31 needs the one-bit neighbours.
       const flips = maxDistance >= SLOTS ? 16 : 0
       const run = (): number => this.kernel(
-        SCRATCH_BYTES, this.tablesPtr, this.tablesPtr + OFFSETS_BYTES, this.built * 3, flips, maxDistance, this.outPtr, this.outCap
+        SCRATCH_BYTES, this.tablesPtr, this.tablesPtr + OFFSETS_BYTES, this.built * 3, flips, maxDistance,
+        this.outPtr, this.outCap
       )
       let found = run()
       if (found < 0) {
@@ -216,7 +225,9 @@ export class PdqIndex {
     this.scanRange(q, this.built, this.count, maxDistance, verified)
   }
 
-  private scanRange (q: Uint32Array, from: number, to: number, max: number, report: (e: number, d: number) => void): void {
+  private scanRange (
+    q: Uint32Array, from: number, to: number, max: number, report: (e: number, d: number) => void
+  ): void {
     const words = this.words
     for (let e = from; e < to; e++) {
       const b = e * 8

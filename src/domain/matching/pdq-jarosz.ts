@@ -58,7 +58,9 @@ export function jaroszDownsample64 (data: Uint8Array, width: number, height: num
 }
 
 // Running-mean box filter truncated at the edges; the float32 running sum mirrors the reference exactly.
-function box1d (src: Float32Array, dst: Float32Array, start: number, length: number, stride: number, window: number): void {
+function box1d (
+  src: Float32Array, dst: Float32Array, start: number, length: number, stride: number, window: number
+): void {
   const half = (window + 2) >> 1
   let li = start
   let ri = start

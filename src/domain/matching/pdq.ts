@@ -94,7 +94,8 @@ function dct16 (a: Float32Array): Float32Array {
 // Rotating or mirroring the image only transposes B and flips signs of odd frequencies (docs/pdq.md table).
 /** Whether an orientation swaps rows and columns of the DCT (docs/pdq.md's table: V[j][i] = ...). */
 export function isTransposed (orientation: Orientation): boolean {
-  return orientation === 'rotate90' || orientation === 'rotate270' || orientation === 'flipPlus1' || orientation === 'flipMinus1'
+  return orientation === 'rotate90' || orientation === 'rotate270' ||
+    orientation === 'flipPlus1' || orientation === 'flipMinus1'
 }
 
 /** Whether coefficient B[i][j] keeps its sign under an orientation (docs/pdq.md's table, odd and even frequencies). */

@@ -52,7 +52,9 @@ export function nextDecodedFrame (frameNumber: number, step: number, window: num
 /** ffmpeg's select expression for isDecodedFrame (undefined when every frame is decoded). */
 export function decodedFramesFilter (step: number, window: number | null): string | undefined {
   if (step === 1 || (window !== null && 2 * window + 1 >= step)) return undefined
-  return window === null || window === 0 ? `select=not(mod(n\\,${step}))` : `select=lte(mod(n\\,${step})\\,${window})+gte(mod(n\\,${step})\\,${step - window})`
+  return window === null || window === 0
+    ? `select=not(mod(n\\,${step}))`
+    : `select=lte(mod(n\\,${step})\\,${window})+gte(mod(n\\,${step})\\,${step - window})`
 }
 
 /**
@@ -60,7 +62,9 @@ export function decodedFramesFilter (step: number, window: number | null): strin
  * long video (its duration known) so that the dense hash holds at most MAX_VPDQ_FEATURES frames, like every video
  * hash the bank exchanges; null when not even one frame either side fits.
  */
-export function denseWindowFrames (windowSeconds: number, frameRate: number, step: number, durationSeconds?: number): number | null {
+export function denseWindowFrames (
+  windowSeconds: number, frameRate: number, step: number, durationSeconds?: number
+): number | null {
   let window = Math.min(Math.floor(windowSeconds * frameRate + 1e-9), Math.floor((step - 1) / 2))
   if (durationSeconds !== undefined) {
     const keptFrames = Math.ceil(durationSeconds * frameRate / step) + 1
@@ -79,8 +83,12 @@ export class VideoDeriver {
   private readonly crops: VpdqFeature[][]
   private readonly dense: VpdqFeature[] = []
 
-  constructor (readonly derivation: VideoDerivation, readonly frameRate: number, readonly step: number, durationSeconds?: number) {
-    this.window = derivation.denseWindowSeconds === null ? null : denseWindowFrames(derivation.denseWindowSeconds, frameRate, step, durationSeconds)
+  constructor (
+    readonly derivation: VideoDerivation, readonly frameRate: number, readonly step: number, durationSeconds?: number
+  ) {
+    this.window = derivation.denseWindowSeconds === null
+      ? null
+      : denseWindowFrames(derivation.denseWindowSeconds, frameRate, step, durationSeconds)
     this.crops = derivation.cropPercents.map(() => [])
   }
 
@@ -92,7 +100,8 @@ export class VideoDeriver {
         this.crops[c].push({ frame: frameNumber, quality, hash, timestamp: kept.timestamp })
       })
     }
-    if (this.window !== null && isDecodedFrame(frameNumber, this.step, this.window) && this.dense.length < MAX_VPDQ_FEATURES) {
+    if (this.window !== null && isDecodedFrame(frameNumber, this.step, this.window) &&
+      this.dense.length < MAX_VPDQ_FEATURES) {
       const { frame: n, quality, hash, timestamp } = kept ?? vpdqFeature(frameNumber, frame, this.frameRate)
       this.dense.push({ frame: n, quality, hash, timestamp })
     }
@@ -100,7 +109,9 @@ export class VideoDeriver {
 
   /** The derived hashes with at least one frame: the crops in the derivation's order, then the dense hash. */
   result (): DerivedVpdq[] {
-    const out = this.derivation.cropPercents.map((percent, c) => ({ labels: [cropLabel(percent)], features: this.crops[c] }))
+    const out = this.derivation.cropPercents.map((percent, c) => ({
+      labels: [cropLabel(percent)], features: this.crops[c]
+    }))
     if (this.window !== null) out.push({ labels: [DENSE_LABEL], features: this.dense })
     return out.filter((d) => d.features.length > 0)
   }

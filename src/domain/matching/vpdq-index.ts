@@ -13,24 +13,32 @@ export const MAX_VIDEO_NUMBER = 2 ** 37 - 1
 
 export interface VideoMatch extends VideoComparison { video: number }
 
-/** The query's kept frames in the orientations to try: 'original' always, any others as given (all eight by default). */
+/**
+ * The query's kept frames in the orientations to try: 'original' always, any others as given (all eight by
+ * default).
+ */
 export type OrientedQuery = Partial<Record<Orientation, readonly string[]>> & { original: readonly string[] }
 
 function checkVideo (video: number): void {
-  if (!Number.isSafeInteger(video) || video < 0 || video > MAX_VIDEO_NUMBER) throw new RangeError(`a video number is an integer from 0 to ${MAX_VIDEO_NUMBER}`)
+  if (!Number.isSafeInteger(video) || video < 0 || video > MAX_VIDEO_NUMBER) {
+    throw new RangeError(`a video number is an integer from 0 to ${MAX_VIDEO_NUMBER}`)
+  }
 }
 
 function checkUnits (kept: readonly string[], units: readonly number[] | undefined): void {
   if (units === undefined) return
   if (units.length !== kept.length) throw new RangeError('a video has one unit per kept frame')
   units.forEach((u, k) => {
-    if (!Number.isInteger(u) || u < 0 || u > 0xffffffff || (k > 0 && u < units[k - 1])) throw new RangeError('units are non-decreasing 32-bit integers')
+    if (!Number.isInteger(u) || u < 0 || u > 0xffffffff || (k > 0 && u < units[k - 1])) {
+      throw new RangeError('units are non-decreasing 32-bit integers')
+    }
   })
 }
 
 /** Highest queryMatchPercent first, then comparedMatchPercent, then the lower video number. */
 export function byStrength (a: VideoMatch, b: VideoMatch): number {
-  return b.queryMatchPercent - a.queryMatchPercent || b.comparedMatchPercent - a.comparedMatchPercent || a.video - b.video
+  return b.queryMatchPercent - a.queryMatchPercent || b.comparedMatchPercent - a.comparedMatchPercent ||
+    a.video - b.video
 }
 
 /**
@@ -128,8 +136,10 @@ export class VpdqIndex {
           const c = this.frames.entryWords(first + k)
           for (let i = 0; i < n; i++) {
             const b = i * 8
-            const d = popcount32(q[b] ^ c[0]) + popcount32(q[b + 1] ^ c[1]) + popcount32(q[b + 2] ^ c[2]) + popcount32(q[b + 3] ^ c[3]) +
-              popcount32(q[b + 4] ^ c[4]) + popcount32(q[b + 5] ^ c[5]) + popcount32(q[b + 6] ^ c[6]) + popcount32(q[b + 7] ^ c[7])
+            const d = popcount32(q[b] ^ c[0]) + popcount32(q[b + 1] ^ c[1]) +
+              popcount32(q[b + 2] ^ c[2]) + popcount32(q[b + 3] ^ c[3]) +
+              popcount32(q[b + 4] ^ c[4]) + popcount32(q[b + 5] ^ c[5]) +
+              popcount32(q[b + 6] ^ c[6]) + popcount32(q[b + 7] ^ c[7])
             if (d <= PDQ_MATCH_THRESHOLD) {
               qHit[i] = 1
               cHit[k] = 1

@@ -1,7 +1,8 @@
 // Comparing vPDQ video hashes with HMA's rule, and the forms a video hash travels in (JSON, text, stored bytes).
 import { createHash } from 'node:crypto'
 import {
-  ORIENTATIONS, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, isPdqHex, isTransposed, keepsSign, pdqFromWords, pdqToWords, popcount32, type Orientation
+  ORIENTATIONS, PDQ_MATCH_THRESHOLD, PDQ_MIN_MATCH_QUALITY, isPdqHex, isTransposed, keepsSign, pdqFromWords, pdqToWords,
+  popcount32, type Orientation
 } from './pdq.ts'
 import type { VpdqFeature } from './vpdq-types.ts'
 
@@ -12,29 +13,44 @@ export const VPDQ_QUERY_MATCH_PERCENT = 80
 export const VPDQ_COMPARED_MATCH_PERCENT = 0
 
 export interface VpdqThresholds { queryMatchPercent: number, comparedMatchPercent: number }
-export const HMA_THRESHOLDS: VpdqThresholds = { queryMatchPercent: VPDQ_QUERY_MATCH_PERCENT, comparedMatchPercent: VPDQ_COMPARED_MATCH_PERCENT }
+export const HMA_THRESHOLDS: VpdqThresholds = {
+  queryMatchPercent: VPDQ_QUERY_MATCH_PERCENT,
+  comparedMatchPercent: VPDQ_COMPARED_MATCH_PERCENT
+}
 
 export interface FeatureProblem { pointer: string, detail: string }
 
 /**
- * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes (and trimmed hashes) of 64 hex digits,
- * qualities (and trimmed qualities) 0-100, frame numbers non-negative integers strictly increasing, timestamps finite and non-negative.
+ * Every problem of a feature list, each under `at` (e.g. /items/0/hashes/vpdq/features): hashes (and trimmed hashes)
+ * of 64 hex digits, qualities (and trimmed qualities) 0-100, frame numbers non-negative integers strictly increasing,
+ * timestamps finite and non-negative.
  * Lists only the first 20 problems: one bad encoder mis-writes every line the same way.
  */
 export function featureProblems (features: readonly VpdqFeature[], at: string): FeatureProblem[] {
   const problems: FeatureProblem[] = []
   const push = (p: FeatureProblem): void => { if (problems.length < 20) problems.push(p) }
   if (features.length === 0) push({ pointer: at, detail: 'a video hash has at least one feature' })
-  if (features.length > MAX_VPDQ_FEATURES) push({ pointer: at, detail: `a video hash has at most ${MAX_VPDQ_FEATURES} features` })
+  if (features.length > MAX_VPDQ_FEATURES) {
+    push({ pointer: at, detail: `a video hash has at most ${MAX_VPDQ_FEATURES} features` })
+  }
   let previous = -1
   features.forEach((f, i) => {
     if (!isPdqHex(f.hash)) push({ pointer: `${at}/${i}/hash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
-    if (f.trimmedHash !== undefined && !isPdqHex(f.trimmedHash)) push({ pointer: `${at}/${i}/trimmedHash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
-    if (f.trimmedQuality !== undefined && !isQuality(f.trimmedQuality)) push({ pointer: `${at}/${i}/trimmedQuality`, detail: 'must be an integer from 0 to 100' })
+    if (f.trimmedHash !== undefined && !isPdqHex(f.trimmedHash)) {
+      push({ pointer: `${at}/${i}/trimmedHash`, detail: 'must be 64 hexadecimal digits (a PDQ hash)' })
+    }
+    if (f.trimmedQuality !== undefined && !isQuality(f.trimmedQuality)) {
+      push({ pointer: `${at}/${i}/trimmedQuality`, detail: 'must be an integer from 0 to 100' })
+    }
     if (!isQuality(f.quality)) push({ pointer: `${at}/${i}/quality`, detail: 'must be an integer from 0 to 100' })
-    if (!Number.isInteger(f.frame) || f.frame < 0) push({ pointer: `${at}/${i}/frame`, detail: 'must be a non-negative integer' })
-    else if (f.frame <= previous) push({ pointer: `${at}/${i}/frame`, detail: `must be greater than the previous feature's frame (${previous})` })
-    if (typeof f.timestamp !== 'number' || !Number.isFinite(f.timestamp) || f.timestamp < 0) push({ pointer: `${at}/${i}/timestamp`, detail: 'must be a non-negative number of seconds' })
+    if (!Number.isInteger(f.frame) || f.frame < 0) {
+      push({ pointer: `${at}/${i}/frame`, detail: 'must be a non-negative integer' })
+    } else if (f.frame <= previous) {
+      push({ pointer: `${at}/${i}/frame`, detail: `must be greater than the previous feature's frame (${previous})` })
+    }
+    if (typeof f.timestamp !== 'number' || !Number.isFinite(f.timestamp) || f.timestamp < 0) {
+      push({ pointer: `${at}/${i}/timestamp`, detail: 'must be a non-negative number of seconds' })
+    }
     if (Number.isInteger(f.frame)) previous = Math.max(previous, f.frame)
   })
   return problems
@@ -44,7 +60,12 @@ const isQuality = (q: number): boolean => Number.isInteger(q) && q >= 0 && q <= 
 
 /** The stored form: hashes in lower case, timestamps to the millisecond (the reference prints 3 decimals). */
 export function normaliseFeatures (features: readonly VpdqFeature[]): VpdqFeature[] {
-  return features.map((f) => ({ frame: f.frame, quality: f.quality, hash: f.hash.toLowerCase(), timestamp: Math.round(f.timestamp * 1000) / 1000 }))
+  return features.map((f) => ({
+    frame: f.frame,
+    quality: f.quality,
+    hash: f.hash.toLowerCase(),
+    timestamp: Math.round(f.timestamp * 1000) / 1000
+  }))
 }
 
 /**
@@ -71,7 +92,9 @@ export function parseVpdqText (text: string): { features: VpdqFeature[] } | { pr
     if (line === '') continue
     const cells = line.split(',')
     if (cells.length !== 4 || !/^\d+$/.test(cells[0]) || !/^\d+$/.test(cells[1]) || !/^\d+(\.\d+)?$/.test(cells[3])) {
-      if (problems.length < 20) problems.push({ pointer: `line ${n + 1}`, detail: 'expected frameNumber,quality,pdqHex,timestamp' })
+      if (problems.length < 20) {
+        problems.push({ pointer: `line ${n + 1}`, detail: 'expected frameNumber,quality,pdqHex,timestamp' })
+      }
       continue
     }
     features.push({ frame: Number(cells[0]), quality: Number(cells[1]), hash: cells[2], timestamp: Number(cells[3]) })
@@ -190,7 +213,12 @@ export interface VideoComparison {
 export const matchPercent = (matched: number, of: number): number => of === 0 ? 0 : matched * 100 / of
 
 /** HMA's linear comparison of two kept-frame lists (docs/vpdq.md#matching), in one orientation of the query. */
-export function compareFrames (query: readonly string[], compared: readonly string[], orientation: Orientation = 'original', units?: readonly number[]): VideoComparison {
+export function compareFrames (
+  query: readonly string[],
+  compared: readonly string[],
+  orientation: Orientation = 'original',
+  units?: readonly number[]
+): VideoComparison {
   const q = query.map((h) => pdqToWords(h))
   const c = compared.map((h) => pdqToWords(h))
   const queryHit = new Uint8Array(q.length)
@@ -213,7 +241,9 @@ export function compareFrames (query: readonly string[], compared: readonly stri
  * frame: each kept frame is its own unit unless `units` gives each kept frame's unit (non-decreasing, as a dense
  * hash's seconds are; see bankedFrames).
  */
-export function comparisonOf (orientation: Orientation, queryHit: Uint8Array, comparedHit: Uint8Array, units?: ArrayLike<number>): VideoComparison {
+export function comparisonOf (
+  orientation: Orientation, queryHit: Uint8Array, comparedHit: Uint8Array, units?: ArrayLike<number>
+): VideoComparison {
   const queryMatched: number[] = []
   const comparedMatched: number[] = []
   queryHit.forEach((hit, i) => { if (hit === 1) queryMatched.push(i) })
@@ -237,7 +267,8 @@ export function distinctUnits (sorted: ArrayLike<number>): number {
 }
 
 export function passes (c: { queryMatchPercent: number, comparedMatchPercent: number }, t: VpdqThresholds): boolean {
-  return c.queryMatchPercent > 0 && c.queryMatchPercent >= t.queryMatchPercent && c.comparedMatchPercent >= t.comparedMatchPercent
+  return c.queryMatchPercent > 0 && c.queryMatchPercent >= t.queryMatchPercent &&
+    c.comparedMatchPercent >= t.comparedMatchPercent
 }
 
 /**
@@ -256,7 +287,9 @@ export function bestComparison (comparisons: readonly VideoComparison[], t: Vpdq
 }
 
 /** Query against one video over every orientation of the query: what the index path must reproduce. */
-export function compareVideos (query: Record<Orientation, string[]>, compared: readonly string[], t: VpdqThresholds, units?: readonly number[]): VideoComparison | null {
+export function compareVideos (
+  query: Record<Orientation, string[]>, compared: readonly string[], t: VpdqThresholds, units?: readonly number[]
+): VideoComparison | null {
   if (compared.length === 0) return null
   return bestComparison(ORIENTATIONS.map((o) => compareFrames(query[o], compared, o, units)), t)
 }
@@ -267,7 +300,9 @@ export interface TimeRange { start: number, end: number }
  * The stretches of a video its matched frames cover: runs of consecutive kept frames that all matched, each from
  * its first frame's timestamp to its last's. An unmatched kept frame ends a run.
  */
-export function matchedRanges (features: readonly VpdqFeature[], prepared: PreparedVideo, matched: readonly number[]): TimeRange[] {
+export function matchedRanges (
+  features: readonly VpdqFeature[], prepared: PreparedVideo, matched: readonly number[]
+): TimeRange[] {
   const ranges: TimeRange[] = []
   let previous = -2
   for (const k of matched) {

@@ -29,8 +29,12 @@ function parseRational (text: string | undefined): { num: number, den: number } 
 
 /** Every `step`-th frame is kept: `max(1, floor(secondsPerHash * frameRate))` (docs/vpdq.md step 3). */
 export function vpdqFrameStep (secondsPerHash: number, frameRate: number): number {
-  if (!(secondsPerHash >= 0) || !Number.isFinite(secondsPerHash)) throw new RangeError('secondsPerHash must be a finite number >= 0')
-  if (!(frameRate > 0) || !Number.isFinite(frameRate)) throw new RangeError('frameRate must be a positive finite number')
+  if (!(secondsPerHash >= 0) || !Number.isFinite(secondsPerHash)) {
+    throw new RangeError('secondsPerHash must be a finite number >= 0')
+  }
+  if (!(frameRate > 0) || !Number.isFinite(frameRate)) {
+    throw new RangeError('frameRate must be a positive finite number')
+  }
   return Math.max(1, Math.floor(secondsPerHash * frameRate))
 }
 
@@ -44,7 +48,9 @@ export function vpdqTimestamp (frameNumber: number, frameRate: number): number {
 }
 
 /** One kept frame, decoded to RGB at its own size, becomes one feature through full-resolution PDQ. */
-export function vpdqFeature (frameNumber: number, frame: RgbImage, frameRate: number, options: { trimBorders?: boolean } = {}): VpdqFeature {
+export function vpdqFeature (
+  frameNumber: number, frame: RgbImage, frameRate: number, options: { trimBorders?: boolean } = {}
+): VpdqFeature {
   const { hash, quality } = pdqFromRgb(frame)
   const feature: VpdqFeature = { frame: frameNumber, quality, hash, timestamp: vpdqTimestamp(frameNumber, frameRate) }
   if (options.trimBorders === true) {
@@ -73,7 +79,9 @@ export function trimmedHashes (features: readonly VpdqFeature[]): VpdqFeature[] 
  * hash differs from its hash: a video without bars has nothing to add to its plain frames.
  */
 export function bordersTrimmed (features: readonly VpdqFeature[]): VpdqFeature[] | null {
-  return features.some((f) => f.trimmedHash !== undefined && f.trimmedHash.toLowerCase() !== f.hash.toLowerCase()) ? trimmedHashes(features) : null
+  return features.some((f) => f.trimmedHash !== undefined && f.trimmedHash.toLowerCase() !== f.hash.toLowerCase())
+    ? trimmedHashes(features)
+    : null
 }
 
 /** The reference's text format: `frameNumber,quality,pdqHex,timestamp` per line, timestamps with 3 decimals. */

@@ -51,7 +51,8 @@ export function registerJson (register: Register) {
 }
 
 export const CSV_HEADER = [
-  'id', 'orderId', 'includedAt', 'urgency', 'blockType', 'value', 'decisionNumber', 'decisionDate', 'decisionOrg', 'liftedAt'
+  'id', 'orderId', 'includedAt', 'urgency', 'blockType', 'value', 'decisionNumber', 'decisionDate', 'decisionOrg',
+  'liftedAt'
 ] as const
 
 export function registerCsv (register: Register): string {
@@ -100,8 +101,12 @@ function contentElement (e: RegisterEntry): string {
     ['urgencyType', e.urgency === 'urgent' ? '1' : '0'], ['blockType', e.blockType],
     ['liftTime', e.liftedAt?.toISOString() ?? null]
   ])
-  const decision = attributes([['date', decisionDate(e.decision.decidedAt)], ['number', e.decision.number], ['org', e.decision.org]])
-  const resource = e.blockType === 'ip' ? `<ip>${xmlText(e.value)}</ip>` : `<${e.blockType}>${cdata(e.value)}</${e.blockType}>`
+  const decision = attributes([
+    ['date', decisionDate(e.decision.decidedAt)], ['number', e.decision.number], ['org', e.decision.org]
+  ])
+  const resource = e.blockType === 'ip'
+    ? `<ip>${xmlText(e.value)}</ip>`
+    : `<${e.blockType}>${cdata(e.value)}</${e.blockType}>`
   return `  <content${head}>\n    <decision${decision}/>\n    ${resource}\n  </content>\n`
 }
 
@@ -111,7 +116,8 @@ export function registerXml (register: Register): string {
     ['since', register.since?.toISOString() ?? null],
     ['formatVersion', '1.0']
   ])
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<register${head}>\n${register.entries.map(contentElement).join('')}</register>\n`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<register${head}>\n` +
+    `${register.entries.map(contentElement).join('')}</register>\n`
 }
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -122,6 +128,8 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 
 /** Named after the register state it holds, so two downloads of the same state share a name. */
 export function exportFilename (register: Register, format: ExportFormat): string {
-  const stamp = register.updatedAt === null ? 'empty' : register.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
+  const stamp = register.updatedAt === null
+    ? 'empty'
+    : register.updatedAt.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '')
   return `blocking-register-${stamp}${register.since === null ? '' : '-delta'}.${format}`
 }

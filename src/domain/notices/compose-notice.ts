@@ -1,6 +1,8 @@
 // Composes the format-neutral document of a removal notice from its signed content, in one language (pure).
 import type { Block, FieldRow, NoticeDocument } from './notice-document.ts'
-import { issuerName, legalCitation, type NoticeContent, type NoticeItemContent, type NoticeLang } from './notice-content.ts'
+import {
+  issuerName, legalCitation, type NoticeContent, type NoticeItemContent, type NoticeLang
+} from './notice-content.ts'
 import { fill, LETTERS, nameItem, plural } from './notice-templates/index.ts'
 import type { LetterTemplate } from './notice-templates/index.ts'
 
@@ -19,7 +21,8 @@ const ASTANA_OFFSET_MS = 5 * 3_600_000
 function clock (ms: number): string {
   const d = new Date(ms)
   const two = (n: number): string => String(n).padStart(2, '0')
-  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` + (d.getUTCSeconds() === 0 ? '' : `:${two(d.getUTCSeconds())}`)
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}` +
+    (d.getUTCSeconds() === 0 ? '' : `:${two(d.getUTCSeconds())}`)
   return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${time}`
 }
 
@@ -52,7 +55,11 @@ function addresseeBlocks (c: NoticeContent, t: LetterTemplate): Block[] {
     },
     {
       kind: 'paragraph',
-      text: fill(greeting, { legalEntity: addressee.legalEntity.name, platformName: addressee.platformName, representative })
+      text: fill(greeting, {
+        legalEntity: addressee.legalEntity.name,
+        platformName: addressee.platformName,
+        representative
+      })
     }
   ]
 }
@@ -86,7 +93,10 @@ function noticeBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): B
     { kind: 'heading', text: t.headings.reasons },
     { kind: 'paragraph', text: c.statementOfReasons },
     { kind: 'heading', text: t.headings.scope },
-    { kind: 'paragraph', text: fill(t.scope, { countries: c.territorialScope.map((code) => countryName(t, code)).join(', ') }) }
+    {
+      kind: 'paragraph',
+      text: fill(t.scope, { countries: c.territorialScope.map((code) => countryName(t, code)).join(', ') })
+    }
   ]
 }
 
@@ -105,10 +115,17 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
   ])
   const blocks: Block[] = [
     { kind: 'heading', text: t.headings.items },
-    { kind: 'table', columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf], rows, linkColumn: 2 }
+    {
+      kind: 'table',
+      columns: [columns.number, columns.item, columns.url, columns.contentType, columns.reuploadOf],
+      rows,
+      linkColumn: 2
+    }
   ]
   const reuploads = items.flatMap((item, i) => [
-    ...(item.reuploadOf.length === 0 ? [] : [`${fill(t.itemRef, { number: i + 1 })}: ${reuploadSentence(t, item.reuploadOf)}`]),
+    ...(item.reuploadOf.length === 0
+      ? []
+      : [`${fill(t.itemRef, { number: i + 1 })}: ${reuploadSentence(t, item.reuploadOf)}`]),
     ...(item.removedElsewhere === undefined || item.removedElsewhere.length === 0
       ? []
       : [`${fill(t.itemRef, { number: i + 1 })}: ${fill(t.removedElsewhere, {
@@ -119,7 +136,9 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
   const itemRefs = new Set(items.flatMap((item) => item.reuploadOf))
   const loose = c.reuploadOf.filter((ref) => !itemRefs.has(ref))
   if (loose.length > 0) reuploads.push(reuploadSentence(t, loose))
-  if (reuploads.length > 0) blocks.push({ kind: 'heading', text: t.headings.reupload }, { kind: 'list', ordered: false, items: reuploads })
+  if (reuploads.length > 0) {
+    blocks.push({ kind: 'heading', text: t.headings.reupload }, { kind: 'list', ordered: false, items: reuploads })
+  }
   // The reporter's capture time and evidence reference, for the items that have them.
   const evidence = items.flatMap((item, i) => {
     const parts = [
@@ -128,7 +147,9 @@ function itemBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate, item
     ]
     return parts.length === 0 ? [] : [`${fill(t.itemRef, { number: i + 1 })}: ${parts.join('; ')}`]
   })
-  if (evidence.length > 0) blocks.push({ kind: 'heading', text: t.headings.evidence }, { kind: 'list', ordered: false, items: evidence })
+  if (evidence.length > 0) {
+    blocks.push({ kind: 'heading', text: t.headings.evidence }, { kind: 'list', ordered: false, items: evidence })
+  }
   return blocks
 }
 
@@ -151,7 +172,10 @@ function closingBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): 
     { kind: 'heading', text: t.headings.redress },
     { kind: 'paragraph', text: fill(t.redress, { redressDays: days, days: plural(lang, days, t.days) }) },
     { kind: 'heading', text: t.headings.preservation },
-    { kind: 'paragraph', text: fill(t.preservation, { preservationMonths: months, months: plural(lang, months, t.months) }) },
+    {
+      kind: 'paragraph',
+      text: fill(t.preservation, { preservationMonths: months, months: plural(lang, months, t.months) })
+    },
     { kind: 'heading', text: t.headings.languages },
     {
       kind: 'fields',
@@ -164,7 +188,9 @@ function closingBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): 
   ]
 }
 
-export function composeNoticeDocument (content: NoticeContent, lang: NoticeLang, signature: SignatureRef): NoticeDocument {
+export function composeNoticeDocument (
+  content: NoticeContent, lang: NoticeLang, signature: SignatureRef
+): NoticeDocument {
   const t = LETTERS[lang]
   const items = [...content.items].sort((a, b) => a.position - b.position)
   return {
@@ -178,7 +204,12 @@ export function composeNoticeDocument (content: NoticeContent, lang: NoticeLang,
       ...closingBlocks(content, lang, t),
       ...signatoryBlocks(content, lang, t)
     ],
-    signature: { label: t.signature, algorithm: signature.algorithm, keyId: signature.keyId, fingerprint: signature.fingerprint },
+    signature: {
+      label: t.signature,
+      algorithm: signature.algorithm,
+      keyId: signature.keyId,
+      fingerprint: signature.fingerprint
+    },
     pageLabel: (page, pages) => fill(t.pageLabel, { page, pages }),
     issuedAt: new Date(content.issuedAt)
   }

@@ -39,8 +39,12 @@ export function isReferenceOf (reference: string, platform: PlatformSlug): boole
  * platforms', only that the material was removed before (the day, the category). The same rule as the hash bank's
  * matches and entries shown to a liaison, and the notice is a document sent to the platform.
  */
-export function citationsFor (platform: PlatformSlug, earlier: readonly EarlierRemoval[]): Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'> {
-  const own = [...new Set(earlier.filter((e) => isReferenceOf(e.referenceNumber, platform)).map((e) => e.referenceNumber))].sort()
+export function citationsFor (
+  platform: PlatformSlug, earlier: readonly EarlierRemoval[]
+): Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'> {
+  const own = [...new Set(
+    earlier.filter((e) => isReferenceOf(e.referenceNumber, platform)).map((e) => e.referenceNumber)
+  )].sort()
   const elsewhere = new Map<string, PriorRemoval>()
   for (const e of earlier) {
     if (isReferenceOf(e.referenceNumber, platform)) continue
@@ -127,12 +131,16 @@ export function formatReferenceNumber (country: string, year: number, platform: 
 
 const REFERENCE_PATTERN = /^([A-Z]{2})-(\d{4})-([A-Z]{2})-(\d{6,})$/
 
-export function parseReferenceNumber (reference: string): { country: string, year: number, code: string, serial: number } | null {
+export function parseReferenceNumber (
+  reference: string
+): { country: string, year: number, code: string, serial: number } | null {
   const match = REFERENCE_PATTERN.exec(reference)
   return match ? { country: match[1], year: Number(match[2]), code: match[3], serial: Number(match[4]) } : null
 }
 
-export function computeDeadline (issuedAt: Date, urgency: Urgency, deadlines: { normalHours: number, urgentHours: number }): Date {
+export function computeDeadline (
+  issuedAt: Date, urgency: Urgency, deadlines: { normalHours: number, urgentHours: number }
+): Date {
   const hours = urgency === 'urgent' ? deadlines.urgentHours : deadlines.normalHours
   return new Date(issuedAt.getTime() + hours * 3_600_000)
 }
@@ -145,7 +153,9 @@ export function dsaOf (category: Category): { category: string, keyword: string 
 export function noticeLanguages (declared: readonly string[]): NoticeLang[] {
   const out: NoticeLang[] = []
   for (const lang of [...declared, 'kk', 'ru']) {
-    if ((NOTICE_LANGS as readonly string[]).includes(lang) && !out.includes(lang as NoticeLang)) out.push(lang as NoticeLang)
+    if ((NOTICE_LANGS as readonly string[]).includes(lang) && !out.includes(lang as NoticeLang)) {
+      out.push(lang as NoticeLang)
+    }
   }
   return out
 }

@@ -53,7 +53,13 @@ export const TRANSITIONS: readonly TransitionRule[] = Object.freeze([
     restartsDeadline: true
   },
   // 'deadline passes' in docs/product.md; a notice awaiting clarification is not the platform's delay, so no overdue.
-  { action: 'expire', from: ['issued', 'delivered', 'acknowledged'], actors: ['system'], to: ['overdue'], requires: {} },
+  {
+    action: 'expire',
+    from: ['issued', 'delivered', 'acknowledged'],
+    actors: ['system'],
+    to: ['overdue'],
+    requires: {}
+  },
   {
     action: 'escalate',
     from: ['overdue', 'rejected'],
@@ -80,11 +86,15 @@ export function ruleOf (action: NoticeAction): TransitionRule {
 // Status sets the rest of the service asks about, read off the table above so they are never typed twice.
 
 /** Where a notice ends: nothing leaves these statuses. */
-export const TERMINAL_STATUSES: readonly NoticeStatus[] = Object.freeze([...ruleOf('close').to, ...ruleOf('withdraw').to])
+export const TERMINAL_STATUSES: readonly NoticeStatus[] = Object.freeze([
+  ...ruleOf('close').to, ...ruleOf('withdraw').to
+])
 /** The material is gone or blocked as the notice asked: what the authority closes. */
 export const MATERIAL_GONE_STATUSES: readonly NoticeStatus[] = ruleOf('close').from
 /** The platform still owes an outcome: not terminal, and the material not yet gone (a notice that may be withdrawn). */
-export const OPEN_STATUSES: readonly NoticeStatus[] = Object.freeze(ruleOf('withdraw').from.filter((s) => !MATERIAL_GONE_STATUSES.includes(s)))
+export const OPEN_STATUSES: readonly NoticeStatus[] = Object.freeze(
+  ruleOf('withdraw').from.filter((s) => !MATERIAL_GONE_STATUSES.includes(s))
+)
 /** Past its deadline, these turn overdue. */
 export const EXPIRABLE_STATUSES: readonly NoticeStatus[] = ruleOf('expire').from
 /** A liaison's first read delivers a notice in these statuses. */
@@ -151,10 +161,20 @@ export function decideTransition (input: TransitionInput): Decision {
   const allowed = allowedActions(status, actor)
   const rule = RULE_BY_ACTION.get(action)
   if (rule === undefined || !rule.from.includes(status)) {
-    return { ok: false, error: 'not_allowed', allowed, message: `${action} is not allowed on a notice that is ${status}` }
+    return {
+      ok: false,
+      error: 'not_allowed',
+      allowed,
+      message: `${action} is not allowed on a notice that is ${status}`
+    }
   }
   if (!rule.actors.includes(actor)) {
-    return { ok: false, error: 'forbidden', allowed, message: `${actor === 'system' ? 'the system' : `a client with role ${actor}`} may not ${action} a notice` }
+    return {
+      ok: false,
+      error: 'forbidden',
+      allowed,
+      message: `${actor === 'system' ? 'the system' : `a client with role ${actor}`} may not ${action} a notice`
+    }
   }
 
   const fields = checkFields(rule, input)
@@ -187,7 +207,8 @@ function checkFields (rule: TransitionRule, input: TransitionInput): FieldError[
   const fields: FieldError[] = []
   if (rule.requires.reason === true && isBlank(input.reason)) {
     fields.push({ field: 'reason', message: `a reason is required to ${rule.action}` })
-  } else if (rule.action === 'cannot_comply' && !(CANNOT_COMPLY_REASONS as readonly string[]).includes(input.reason ?? '')) {
+  } else if (rule.action === 'cannot_comply' &&
+    !(CANNOT_COMPLY_REASONS as readonly string[]).includes(input.reason ?? '')) {
     fields.push({ field: 'reason', message: `reason must be one of ${CANNOT_COMPLY_REASONS.join(', ')}` })
   }
   if (rule.requires.detail === true && isBlank(input.detail)) {
@@ -195,7 +216,9 @@ function checkFields (rule: TransitionRule, input: TransitionInput): FieldError[
   }
   // A list of items on any other action would read as a partial restriction or rejection, which the table lacks.
   if (rule.requires.items === undefined && input.requestedItemIds !== undefined) {
-    fields.push({ field: 'items', message: `only remove takes a list of items; ${rule.action} applies to the whole notice` })
+    fields.push({
+      field: 'items', message: `only remove takes a list of items; ${rule.action} applies to the whole notice`
+    })
   }
   return fields
 }
@@ -208,7 +231,9 @@ function planRemoval (input: TransitionInput, fields: FieldError[]): string[] | 
     return [...input.itemIds]
   }
   if (requested.length === 0) {
-    fields.push({ field: 'items', message: 'list at least one item, or leave items out to remove every remaining item' })
+    fields.push({
+      field: 'items', message: 'list at least one item, or leave items out to remove every remaining item'
+    })
     return undefined
   }
   const known = new Set(input.itemIds)

@@ -12,7 +12,9 @@ import type { NoticeItemContent } from './notice-content.ts'
 export interface SubmittedItem {
   url: string
   contentType: ContentType
-  hashes?: { sha256?: string, md5?: string, pdq?: string, vpdq?: Pick<VpdqHash, 'features'> & { secondsPerHash?: number } }
+  hashes?: {
+    sha256?: string, md5?: string, pdq?: string, vpdq?: Pick<VpdqHash, 'features'> & { secondsPerHash?: number }
+  }
   capturedAt?: string
   evidenceRef?: string
 }
@@ -28,7 +30,13 @@ export interface RecognisedItem {
    * vpdq: the video's features, packed for storage (encodeFeatures); vpdqTrimmed: its frames without their borders,
    * packed alike, when any frame had borders (bordersTrimmed), else null.
    */
-  hashes: { sha256: string | null, md5: string | null, pdq: string | null, vpdq: Uint8Array | null, vpdqTrimmed: Uint8Array | null }
+  hashes: {
+    sha256: string | null,
+    md5: string | null,
+    pdq: string | null,
+    vpdq: Uint8Array | null,
+    vpdqTrimmed: Uint8Array | null
+  }
   capturedAt: Date | null
   evidenceRef: string | null
 }
@@ -51,7 +59,9 @@ const HASH_CHECKS = [
 ] as const
 
 /** All items are checked before any is refused, so one answer names every item the caller must fix. */
-export function recogniseItems (items: readonly SubmittedItem[], now: Date): { items: RecognisedItem[], problems: ItemProblem[] } {
+export function recogniseItems (
+  items: readonly SubmittedItem[], now: Date
+): { items: RecognisedItem[], problems: ItemProblem[] } {
   const problems: ItemProblem[] = []
   const recognised: RecognisedItem[] = []
   /** The first position of each canonical URL: one notice names a piece of material once. */
@@ -61,9 +71,18 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
     const result = recognizeUrl(item.url)
     if (!result.ok) problems.push({ pointer: `${at}/url`, detail: `${URL_PROBLEMS[result.reason]}: ${item.url}` })
     else if (firstAt.has(result.canonicalUrl)) {
-      problems.push({ pointer: `${at}/url`, detail: `the same material as /items/${firstAt.get(result.canonicalUrl)!}: ${result.canonicalUrl}` })
+      problems.push({
+        pointer: `${at}/url`,
+        detail: `the same material as /items/${firstAt.get(result.canonicalUrl)!}: ${result.canonicalUrl}`
+      })
     } else firstAt.set(result.canonicalUrl, position)
-    const hashes = { sha256: null as string | null, md5: null as string | null, pdq: null as string | null, vpdq: null as Uint8Array | null, vpdqTrimmed: null as Uint8Array | null }
+    const hashes = {
+      sha256: null as string | null,
+      md5: null as string | null,
+      pdq: null as string | null,
+      vpdq: null as Uint8Array | null,
+      vpdqTrimmed: null as Uint8Array | null
+    }
     for (const [kind, check, shape] of HASH_CHECKS) {
       const value = item.hashes?.[kind]
       if (value === undefined) continue
@@ -103,7 +122,9 @@ export function recogniseItems (items: readonly SubmittedItem[], now: Date): { i
 
 /** What a notice says of a reported item: where it is, what it is, and the reporter's capture time and evidence. */
 /** A notice's item; `citations` are what that notice may cite of the item's earlier removals (citationsFor). */
-export function noticeItemOf (item: RecognisedItem & { id: string }, citations: Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'>): NoticeItemContent {
+export function noticeItemOf (
+  item: RecognisedItem & { id: string }, citations: Pick<NoticeItemContent, 'reuploadOf' | 'removedElsewhere'>
+): NoticeItemContent {
   return {
     id: item.id,
     position: item.position,

@@ -6,7 +6,8 @@ import type { ContentKind, Identifiers, Material } from './types.ts'
 const PATH_SAFE_ESCAPES = /%(3A|40|2B|2C|3B|3D|24|26)/g
 
 export function encodeSegment (segment: string): string {
-  return encodeURIComponent(segment).replace(PATH_SAFE_ESCAPES, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return encodeURIComponent(segment)
+    .replace(PATH_SAFE_ESCAPES, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 }
 
 export interface CanonicalOptions {

@@ -8,7 +8,9 @@ const POST_ID = /^(?:\d{1,25}|pfbid0[A-Za-z0-9]{10,80})$/
 const SHORT_CODE = /^[A-Za-z0-9_-]{5,24}$/
 // Mobile, legacy and locale front-ends ('ru-ru.facebook.com') serve the same paths.
 const WEB_HOSTS = new Set(['', 'm', 'mbasic', 'web', 'touch', 'mobile', 'business', 'free', 'd'])
-const PAGE_TABS = new Set(['about', 'posts', 'photos', 'videos', 'reels', 'community', 'reviews', 'events', 'mentions', 'friends', 'followers'])
+const PAGE_TABS = new Set([
+  'about', 'posts', 'photos', 'videos', 'reels', 'community', 'reviews', 'events', 'mentions', 'friends', 'followers'
+])
 const RESERVED = new Set([
   'login', 'login.php', 'logout.php', 'help', 'settings', 'policies', 'privacy', 'terms', 'legal', 'marketplace',
   'gaming', 'ads', 'business', 'search', 'hashtag', 'home.php', 'notifications', 'messages', 'friends', 'bookmarks',
@@ -45,7 +47,8 @@ export function parseFacebook (url: ParsedUrl): Material | null {
     case 'groups': return group(segments.slice(1), query)
     case 'events':
       return segments.length >= 2 && DIGITS.test(segments[1])
-        ? material('event', canonicalUrl(HOST, ['events', stripZeros(segments[1])]), { eventId: stripZeros(segments[1]) })
+        ? material('event', canonicalUrl(HOST, ['events', stripZeros(segments[1])]),
+          { eventId: stripZeros(segments[1]) })
         : null
     case 'profile.php': return profileById(query.get('id'))
     case 'people':
@@ -88,7 +91,8 @@ function video (id: string | undefined): Material | null {
 function photo (id: string | undefined): Material | null {
   if (id === undefined || !DIGITS.test(id)) return null
   const photoId = stripZeros(id)
-  return material('photo', canonicalUrl(HOST, ['photo'], { query: { fbid: photoId }, trailingSlash: true }), { photoId })
+  return material('photo', canonicalUrl(HOST, ['photo'], { query: { fbid: photoId }, trailingSlash: true }),
+    { photoId })
 }
 
 function profileById (id: string | undefined): Material | null {
@@ -121,7 +125,8 @@ function share (rest: string[]): Material | null {
     return material('short_link', canonicalUrl(HOST, ['share', rest[0]]), { shortCode: rest[0] })
   }
   if (rest.length === 2 && /^[a-z]$/.test(kw[0]) && SHORT_CODE.test(rest[1])) {
-    return material('short_link', canonicalUrl(HOST, ['share', kw[0], rest[1]]), { shortCode: rest[1], shareType: kw[0] })
+    return material('short_link', canonicalUrl(HOST, ['share', kw[0], rest[1]]),
+      { shortCode: rest[1], shareType: kw[0] })
   }
   return null
 }

@@ -6,7 +6,9 @@ const HOST = 'www.instagram.com'
 const SHORTCODE = /^[A-Za-z0-9_-]{5,64}$/
 const USERNAME = /^[a-z0-9._]{1,30}$/
 const MEDIA = new Set(['p', 'reel', 'reels', 'tv'])
-const PROFILE_TABS = new Set(['reels', 'tagged', 'guides', 'channel', 'saved', 'followers', 'following', 'feed', 'igtv'])
+const PROFILE_TABS = new Set([
+  'reels', 'tagged', 'guides', 'channel', 'saved', 'followers', 'following', 'feed', 'igtv'
+])
 const RESERVED = new Set([
   'accounts', 'explore', 'direct', 'about', 'legal', 'developer', 'emails', 'challenge', 'web', 'api', 'graphql',
   'static', 'session', 'privacy', 'terms', 'help', 'press', 'oauth', 'login', 'logout', 'download', 'nametag',
@@ -44,23 +46,27 @@ function story (rest: string[]): Material | null {
   if (kw[0] === 'highlights') {
     if (rest.length !== 2 || !DIGITS.test(rest[1])) return null
     const highlightId = stripZeros(rest[1])
-    return material('highlight', canonicalUrl(HOST, ['stories', 'highlights', highlightId], { trailingSlash: true }), { highlightId })
+    return material('highlight', canonicalUrl(HOST, ['stories', 'highlights', highlightId], { trailingSlash: true }),
+      { highlightId })
   }
   if (rest.length === 0 || !USERNAME.test(kw[0])) return null
   // Without a story id the link shows whatever is live now: the stable thing it names is the account.
   if (rest.length === 1) return profile(kw[0])
   if (rest.length !== 2 || !DIGITS.test(rest[1])) return null
   const storyId = stripZeros(rest[1])
-  return material('story', canonicalUrl(HOST, ['stories', kw[0], storyId], { trailingSlash: true }), { username: kw[0], storyId })
+  return material('story', canonicalUrl(HOST, ['stories', kw[0], storyId], { trailingSlash: true }),
+    { username: kw[0], storyId })
 }
 
 function share (rest: string[]): Material | null {
   const kw = keywords(rest)
   if (rest.length === 1 && SHORTCODE.test(rest[0])) {
-    return material('short_link', canonicalUrl(HOST, ['share', rest[0]], { trailingSlash: true }), { shortCode: rest[0] })
+    return material('short_link', canonicalUrl(HOST, ['share', rest[0]], { trailingSlash: true }),
+      { shortCode: rest[0] })
   }
   if (rest.length === 2 && (kw[0] === 'p' || kw[0] === 'reel') && SHORTCODE.test(rest[1])) {
-    return material('short_link', canonicalUrl(HOST, ['share', kw[0], rest[1]], { trailingSlash: true }), { shortCode: rest[1], shareType: kw[0] })
+    return material('short_link', canonicalUrl(HOST, ['share', kw[0], rest[1]], { trailingSlash: true }),
+      { shortCode: rest[1], shareType: kw[0] })
   }
   return null
 }

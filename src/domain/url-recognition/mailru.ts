@@ -28,14 +28,16 @@ export function parseMailRu (url: ParsedUrl): Material | null {
   const restKw = kw.slice(2)
   // my.mail.ru's own links to profiles and communities end with a slash.
   if (rest.length === 0 || (rest.length === 1 && PROFILE_TABS.has(restKw[0]))) {
-    return material(owner.community === undefined ? 'profile' : 'community', canonicalUrl(HOST, ownerPath, { trailingSlash: true }), owner)
+    return material(owner.community === undefined ? 'profile' : 'community',
+      canonicalUrl(HOST, ownerPath, { trailingSlash: true }), owner)
   }
   if (rest.length === 3 && (restKw[0] === 'video' || restKw[0] === 'photo') && ALBUM.test(rest[1])) {
     const id = /^(\d{1,20})\.html$/.exec(restKw[2])?.[1]
     if (id === undefined) return null
     const kind = restKw[0] === 'video' ? 'video' : 'photo'
     const key = kind === 'video' ? 'videoId' : 'photoId'
-    return material(kind, canonicalUrl(HOST, [...ownerPath, kind, rest[1], `${id}.html`]), { ...owner, album: rest[1], [key]: id })
+    return material(kind, canonicalUrl(HOST, [...ownerPath, kind, rest[1], `${id}.html`]),
+      { ...owner, album: rest[1], [key]: id })
   }
   if (rest.length === 2 && (restKw[0] === 'multipost' || restKw[0] === 'micropost')) {
     const postId = /^([0-9a-f]{4,40})\.html$/.exec(restKw[1])?.[1]

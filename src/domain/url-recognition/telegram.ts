@@ -40,7 +40,8 @@ export function parseTelegram (url: ParsedUrl): Material | null {
   const comment = url.query.get('comment')
   if (comment !== undefined && DIGITS.test(comment)) {
     const c = stripZeros(comment)
-    return material('comment', canonicalUrl(HOST, [channel, message], { query: { comment: c } }), { channel, message, comment: c })
+    return material('comment', canonicalUrl(HOST, [channel, message], { query: { comment: c } }),
+      { channel, message, comment: c })
   }
   return material('message', canonicalUrl(HOST, [channel, message]), { channel, message })
 }

@@ -32,7 +32,9 @@ export function parseTikTok (url: ParsedUrl): Material | null {
   }
   if (!USER.test(user)) return null
   if (segments.length === 1) return material('profile', canonicalUrl(HOST, ['@' + user]), { user })
-  if (segments.length === 2 && kw[1] === 'live') return material('live', canonicalUrl(HOST, ['@' + user, 'live']), { user })
+  if (segments.length === 2 && kw[1] === 'live') {
+    return material('live', canonicalUrl(HOST, ['@' + user, 'live']), { user })
+  }
   return null
 }
 

@@ -13,7 +13,8 @@ const RESERVED = new Set([
   'apps', 'docs', 'support', 'about', 'terms', 'dev', 'ads', 'photos', 'albums', 'bookmarks', 'fave', 'notifications',
   'market', 'services', 'games', 'clips', 'away.php', 'away', 'share.php', 'blog', 'jobs', 'legal', 'privacy', 'help',
   'restore', 'join', 'mail', 'app', 'stickers', 'gifts', 'podcasts', 'discover', 'messages', 'edit', 'wall', 'topic',
-  'photo', 'doc', 'club', 'public', 'event', 'id', 'write', 'search.php', 'index.php', 'al_feed.php', 'challenge', 'embed', 'widget_comments.php', 'mobile'
+  'photo', 'doc', 'club', 'public', 'event', 'id', 'write', 'search.php', 'index.php', 'al_feed.php', 'challenge',
+  'embed', 'widget_comments.php', 'mobile'
 ])
 
 export function parseVk (url: ParsedUrl): Material | null {
@@ -65,7 +66,8 @@ function vkObject (m: RegExpExecArray, query: ReadonlyMap<string, string>): Mate
       const ids: Identifiers = { ownerId: owner, postId: id }
       if (reply !== undefined && /^\d{1,20}$/.test(reply)) {
         const commentId = stripZeros(reply)
-        return material('comment', canonicalUrl(HOST, [`wall${owner}_${id}`], { query: { reply: commentId } }), { ...ids, commentId })
+        return material('comment', canonicalUrl(HOST, [`wall${owner}_${id}`], { query: { reply: commentId } }),
+          { ...ids, commentId })
       }
       return material('post', path('wall'), ids)
     }

@@ -8,7 +8,9 @@ const MEDIA_ID = /^[A-Za-z0-9]{5,30}$/
 const SHORT_CODE = /^[A-Za-z0-9]{4,16}$/
 const WEB_HOSTS = new Set(['', 'mobile', 'm'])
 const STATUS = new Set(['status', 'statuses'])
-const PROFILE_TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles', 'followers', 'following', 'verified_followers'])
+const PROFILE_TABS = new Set([
+  'with_replies', 'media', 'likes', 'highlights', 'articles', 'followers', 'following', 'verified_followers'
+])
 const RESERVED = new Set([
   'home', 'explore', 'search', 'i', 'settings', 'login', 'logout', 'signup', 'messages', 'notifications', 'compose',
   'intent', 'share', 'hashtag', 'tos', 'privacy', 'account', 'jobs', 'about', 'download', 'bookmarks', 'rules', 'help',

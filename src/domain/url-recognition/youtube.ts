@@ -11,7 +11,10 @@ const PLAYLIST_ID = /^[A-Za-z0-9_-]{10,64}$/
 const POST_ID = /^Ug[A-Za-z0-9_-]{10,64}$/
 const WEB_HOSTS = new Set(['', 'm', 'music', 'gaming'])
 const VIDEO_PATHS = new Set(['shorts', 'live', 'embed', 'v', 'e', 'watch'])
-const CHANNEL_TABS = new Set(['videos', 'shorts', 'streams', 'live', 'about', 'featured', 'playlists', 'community', 'posts', 'podcasts', 'releases', 'search'])
+const CHANNEL_TABS = new Set([
+  'videos', 'shorts', 'streams', 'live', 'about', 'featured', 'playlists', 'community', 'posts', 'podcasts', 'releases',
+  'search'
+])
 
 export function parseYouTube (url: ParsedUrl): Material | null {
   const { segments, query } = url

@@ -54,8 +54,14 @@ export const ITEMS_EN: ItemPatterns = {
   },
   mailru: {
     post: ['Post {postId} of {mailDomain}/{user}', 'Post {postId} in community {community}'],
-    video: ['Video {videoId} in album {album} of {mailDomain}/{user}', 'Video {videoId} in album {album} of community {community}'],
-    photo: ['Photo {photoId} in album {album} of {mailDomain}/{user}', 'Photo {photoId} in album {album} of community {community}'],
+    video: [
+      'Video {videoId} in album {album} of {mailDomain}/{user}',
+      'Video {videoId} in album {album} of community {community}'
+    ],
+    photo: [
+      'Photo {photoId} in album {album} of {mailDomain}/{user}',
+      'Photo {photoId} in album {album} of community {community}'
+    ],
     profile: ['Page {mailDomain}/{user}'],
     community: ['Community {community}']
   },

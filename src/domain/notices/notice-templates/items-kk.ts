@@ -54,9 +54,18 @@ export const ITEMS_KK: ItemPatterns = {
     profile: ['{userId} профилі', '{screenName} парақшасы']
   },
   mailru: {
-    post: ['{mailDomain}/{user} пайдаланушысының {postId} жарияланымы', '{community} қауымдастығындағы {postId} жарияланым'],
-    video: ['{mailDomain}/{user} пайдаланушысының {album} альбоміндегі {videoId} бейнесі', '{community} қауымдастығының {album} альбоміндегі {videoId} бейнесі'],
-    photo: ['{mailDomain}/{user} пайдаланушысының {album} альбоміндегі {photoId} суреті', '{community} қауымдастығының {album} альбоміндегі {photoId} суреті'],
+    post: [
+      '{mailDomain}/{user} пайдаланушысының {postId} жарияланымы',
+      '{community} қауымдастығындағы {postId} жарияланым'
+    ],
+    video: [
+      '{mailDomain}/{user} пайдаланушысының {album} альбоміндегі {videoId} бейнесі',
+      '{community} қауымдастығының {album} альбоміндегі {videoId} бейнесі'
+    ],
+    photo: [
+      '{mailDomain}/{user} пайдаланушысының {album} альбоміндегі {photoId} суреті',
+      '{community} қауымдастығының {album} альбоміндегі {photoId} суреті'
+    ],
     profile: ['{mailDomain}/{user} парақшасы'],
     community: ['{community} қауымдастығы']
   },
@@ -66,7 +75,11 @@ export const ITEMS_KK: ItemPatterns = {
     profile: ['{user} журналы']
   },
   linkedin: {
-    post: ['urn:li:activity:{activityId} жарияланымы', 'urn:li:share:{shareId} жарияланымы', 'urn:li:ugcPost:{ugcPostId} жарияланымы'],
+    post: [
+      'urn:li:activity:{activityId} жарияланымы',
+      'urn:li:share:{shareId} жарияланымы',
+      'urn:li:ugcPost:{ugcPostId} жарияланымы'
+    ],
     profile: ['{user} профилі'],
     company: ['{company} компания парақшасы'],
     article: ['{article} мақаласы'],

@@ -54,8 +54,14 @@ export const ITEMS_RU: ItemPatterns = {
   },
   mailru: {
     post: ['Публикация {postId} пользователя {mailDomain}/{user}', 'Публикация {postId} в сообществе {community}'],
-    video: ['Видео {videoId} в альбоме {album} пользователя {mailDomain}/{user}', 'Видео {videoId} в альбоме {album} сообщества {community}'],
-    photo: ['Фото {photoId} в альбоме {album} пользователя {mailDomain}/{user}', 'Фото {photoId} в альбоме {album} сообщества {community}'],
+    video: [
+      'Видео {videoId} в альбоме {album} пользователя {mailDomain}/{user}',
+      'Видео {videoId} в альбоме {album} сообщества {community}'
+    ],
+    photo: [
+      'Фото {photoId} в альбоме {album} пользователя {mailDomain}/{user}',
+      'Фото {photoId} в альбоме {album} сообщества {community}'
+    ],
     profile: ['Страница {mailDomain}/{user}'],
     community: ['Сообщество {community}']
   },
@@ -65,7 +71,11 @@ export const ITEMS_RU: ItemPatterns = {
     profile: ['Журнал {user}']
   },
   linkedin: {
-    post: ['Публикация urn:li:activity:{activityId}', 'Публикация urn:li:share:{shareId}', 'Публикация urn:li:ugcPost:{ugcPostId}'],
+    post: [
+      'Публикация urn:li:activity:{activityId}',
+      'Публикация urn:li:share:{shareId}',
+      'Публикация urn:li:ugcPost:{ugcPostId}'
+    ],
     profile: ['Профиль {user}'],
     company: ['Страница компании {company}'],
     article: ['Статья {article}'],

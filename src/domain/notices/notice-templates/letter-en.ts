@@ -40,11 +40,16 @@ export const LETTER_EN: LetterTemplate = {
   },
   representative: '{name} ({email})',
   noRepresentative: 'none on record',
-  salutation: 'To: {legalEntity} (operator of {platformName}). For the attention of its legal representative: {representative}.',
-  salutationWithoutRepresentative: 'To: {legalEntity} (operator of {platformName}). No legal representative in the Republic of Kazakhstan is on record; this notice is addressed to the operator directly.',
-  demand: 'On the legal basis stated below, the issuing authority ({issuer}) requires the addressee to remove the material listed in this notice, or to disable access to it in the territory stated below, no later than {deadline}.',
+  salutation: 'To: {legalEntity} (operator of {platformName}). For the attention of ' +
+    'its legal representative: {representative}.',
+  salutationWithoutRepresentative: 'To: {legalEntity} (operator of {platformName}). No legal representative in the ' +
+    'Republic of Kazakhstan is on record; this notice is addressed to the operator directly.',
+  demand: 'On the legal basis stated below, the issuing authority ({issuer}) requires the addressee to remove the ' +
+    'material listed in this notice, or to disable access to it in the ' +
+    'territory stated below, no later than {deadline}.',
   timestamp: '{utc} UTC ({local} Astana time, UTC+5)',
-  scope: 'The material is to be removed from the platform altogether or, at the least, access to it disabled in the territory of: {countries}.',
+  scope: 'The material is to be removed from the platform altogether or, at the least, access to it ' +
+    'disabled in the territory of: {countries}.',
   itemColumns: { number: 'No.', item: 'Item', url: 'URL', contentType: 'Content type', reuploadOf: 'Re-upload of' },
   itemRef: 'Item {number}',
   capturedAt: 'captured {time}',
@@ -54,11 +59,12 @@ export const LETTER_EN: LetterTemplate = {
     other: 'This material was removed earlier under notices {refs}; it has been uploaded again.'
   },
   removedElsewhere: 'This material was removed earlier from another platform ({removals}); it has been uploaded again.',
-  redress: 'The addressee and the owner of the content may contest this notice within {redressDays} {days} of its receipt, ' +
-    'before the issuing authority (at the contact point above) or before the courts of the Republic of Kazakhstan.',
+  redress: 'The addressee and the owner of the content may contest this notice within {redressDays} {days} of its ' +
+    'receipt, before the issuing authority (at the contact point above) or before ' +
+    'the courts of the Republic of Kazakhstan.',
   preservation: 'The addressee shall keep the removed material and the data related to it, in particular the data ' +
-    'identifying the account that published it, for {preservationMonths} {months} from the removal, so that they remain ' +
-    'available for the review of this notice, for complaints and for court or law-enforcement proceedings.',
+    'identifying the account that published it, for {preservationMonths} {months} from the removal, so that they ' +
+    'remain available for the review of this notice, for complaints and for court or law-enforcement proceedings.',
   days: { one: 'day', other: 'days' },
   months: { one: 'month', other: 'months' },
   signedContent: 'Every language version renders the same signed content. The electronic signature below covers that ' +
