@@ -69,7 +69,11 @@ export function serializeError (error: unknown): unknown {
 }
 
 export function createLogger (level: string, destination?: pino.DestinationStream): Logger {
-  const options = { level, redact: { paths: LOG_REDACTIONS, censor: '[redacted]' }, serializers: { err: serializeError } }
+  const options = {
+    level,
+    redact: { paths: LOG_REDACTIONS, censor: '[redacted]' },
+    serializers: { err: serializeError }
+  }
   return destination ? pino(options, destination) : pino(options)
 }
 

@@ -26,14 +26,16 @@ if (admin.apiKey) {
 } else if (admin.created) {
   logger.info('administrator created with BOOTSTRAP_ADMIN_KEY')
 } else if (config.BOOTSTRAP_ADMIN_KEY !== undefined) {
-  logger.warn('BOOTSTRAP_ADMIN_KEY was not used: the database already has an active administrator (use that key, or create clients with it)')
+  logger.warn('BOOTSTRAP_ADMIN_KEY was not used: the database already has an active administrator ' +
+    '(use that key, or create clients with it)')
 }
 if (config.SIGNATORY_NAME === undefined) {
   logger.warn('SIGNATORY_NAME is not set: notices name the signing officer\'s position only')
 }
 const placeholders = await waitForDatabase(() => platformsWithPlaceholderContacts(database.db), logger, target)
 if (placeholders.length > 0) {
-  logger.warn({ platforms: placeholders }, 'these platforms still have the seeded placeholder contacts; an administrator should enter the real ones (PATCH /v1/platforms/{slug}) before notices are sent')
+  logger.warn({ platforms: placeholders }, 'these platforms still have the seeded placeholder contacts; ' +
+    'an administrator should enter the real ones (PATCH /v1/platforms/{slug}) before notices are sent')
 }
 await waitForDatabase(() => sweepExpiredIdempotencyKeys(database.db), logger, target)
 

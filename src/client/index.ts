@@ -17,7 +17,10 @@ export interface GatewayClientOptions {
   baseUrl: string
   /** Sent as `Authorization: Bearer <apiKey>`. */
   apiKey?: string
-  /** Retries of answers whose problem code says "later" (RETRY_LATER_CODES) to repeatable requests; `false` never retries. */
+  /**
+   * Retries of answers whose problem code says "later" (RETRY_LATER_CODES) to repeatable requests; `false` never
+   * retries.
+   */
   retry?: Partial<RetryPolicy> | false
   onRetry?: (notice: RetryNotice) => void
   /** How the client waits between attempts (tests observe it). */
@@ -75,9 +78,13 @@ export function createGatewayClient (options: GatewayClientOptions) {
   })
 
   /** One call through openapi-fetch; a refusal becomes a ProblemError, a 304 is handed back as it is. */
-  async function send (method: Method, path: string, init: AnyInit = {}): Promise<{ data: unknown, response: Response }> {
+  async function send (
+    method: Method, path: string, init: AnyInit = {}
+  ): Promise<{ data: unknown, response: Response }> {
     const { idempotencyKey: _key, etag: _etag, ...rest } = init
-    const request = raw.request as unknown as (m: string, p: string, i: object) => Promise<{ data?: unknown, error?: unknown, response: Response }>
+    const request = raw.request as unknown as (
+      m: string, p: string, i: object
+    ) => Promise<{ data?: unknown, error?: unknown, response: Response }>
     const { data, error, response } = await request(method, path, rest)
     if (response.status === 304) return { data: undefined, response }
     if (!response.ok) throw ProblemError.fromResponse(response, error)
@@ -97,7 +104,9 @@ export function createGatewayClient (options: GatewayClientOptions) {
    * A read that sends If-None-Match with the tag from an earlier answer: `{ notModified: true }` when nothing
    * changed, so an unchanged resource is never mistaken for data.
    */
-  async function getConditional<P extends PathsWith<'get'>> (path: P, ...[init]: InitArgs<P, 'get', Conditions>): Promise<Conditional<Data<P, 'get'>>> {
+  async function getConditional<P extends PathsWith<'get'>> (
+    path: P, ...[init]: InitArgs<P, 'get', Conditions>
+  ): Promise<Conditional<Data<P, 'get'>>> {
     const given = init as AnyInit | undefined
     const headers: Record<string, string> = given?.etag ? { 'if-none-match': given.etag } : {}
     const { data, response } = await send('get', path, withHeaders(given, headers))
@@ -107,7 +116,9 @@ export function createGatewayClient (options: GatewayClientOptions) {
   }
 
   /** A GET answered as text (CSV, XML, a rendering), with its media type. */
-  async function getText<P extends PathsWith<'get'>> (path: P, ...[init]: InitArgs<P, 'get'>): Promise<{ text: string, contentType: string | null }> {
+  async function getText<P extends PathsWith<'get'>> (
+    path: P, ...[init]: InitArgs<P, 'get'>
+  ): Promise<{ text: string, contentType: string | null }> {
     const { data, response } = await send('get', path, { ...(init as AnyInit), parseAs: 'text' })
     return { text: data as string, contentType: response.headers.get('content-type') }
   }
@@ -116,7 +127,9 @@ export function createGatewayClient (options: GatewayClientOptions) {
    * A creating POST. It always carries an Idempotency-Key (a new random one unless given), so it is retried
    * safely and a repeat with the same key replays the first answer instead of creating twice.
    */
-  async function create<P extends CreatePaths> (path: P, ...[init]: InitArgs<P, 'post', Extras>): Promise<Created<Data<P, 'post'>>> {
+  async function create<P extends CreatePaths> (
+    path: P, ...[init]: InitArgs<P, 'post', Extras>
+  ): Promise<Created<Data<P, 'post'>>> {
     const given = init as AnyInit | undefined
     const idempotencyKey = given?.idempotencyKey ?? crypto.randomUUID()
     const { data, response } = await send('post', path, withHeaders(given, { 'idempotency-key': idempotencyKey }))
@@ -130,13 +143,17 @@ export function createGatewayClient (options: GatewayClientOptions) {
   }
 
   /** A POST that creates nothing (a transition, a match): retried only when the caller gives an Idempotency-Key. */
-  async function post<P extends PathsWith<'post'>> (path: P, ...[init]: InitArgs<P, 'post', Extras>): Promise<Data<P, 'post'>> {
+  async function post<P extends PathsWith<'post'>> (
+    path: P, ...[init]: InitArgs<P, 'post', Extras>
+  ): Promise<Data<P, 'post'>> {
     const given = init as AnyInit | undefined
     const headers: Record<string, string> = given?.idempotencyKey ? { 'idempotency-key': given.idempotencyKey } : {}
     return (await send('post', path, withHeaders(given, headers))).data as Data<P, 'post'>
   }
 
-  async function patch<P extends PathsWith<'patch'>> (path: P, ...[init]: InitArgs<P, 'patch'>): Promise<Data<P, 'patch'>> {
+  async function patch<P extends PathsWith<'patch'>> (
+    path: P, ...[init]: InitArgs<P, 'patch'>
+  ): Promise<Data<P, 'patch'>> {
     return (await send('patch', path, init as AnyInit)).data as Data<P, 'patch'>
   }
 

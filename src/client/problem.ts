@@ -63,7 +63,10 @@ function isProblem (body: unknown): body is Problem {
   return typeof title === 'string' && typeof type === 'string'
 }
 
-/** Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from now; null if absent or unreadable. */
+/**
+ * Retry-After as delay-seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from now; null if absent or
+ * unreadable.
+ */
 export function retryAfterMs (header: string | null, now = Date.now()): number | null {
   if (header === null) return null
   const value = header.trim()

@@ -1,4 +1,5 @@
-// Types derived from the generated `paths`: which operations list, create or answer conditionally, and what they answer.
+// Types derived from the generated `paths`: which operations list, create or answer conditionally, and what they
+// answer.
 import type { FetchResponse, MaybeOptionalInit } from 'openapi-fetch'
 import type { components, paths } from './schema.ts'
 
