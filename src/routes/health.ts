@@ -8,7 +8,9 @@ import { sendProblem } from '../plugins/problems.ts'
 import { DATABASE_RETRY_AFTER_SECONDS } from '../lib/db-errors.ts'
 import type { MediaHasher } from '../media/hash-pool.ts'
 
-const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher }> = async (app, { db, mediaHasher }) => {
+const health: FastifyPluginAsyncTypebox<{
+  db: Database, mediaHasher: MediaHasher
+}> = async (app, { db, mediaHasher }) => {
   app.get('/health/live', {
     config: { public: true },
     schema: {
@@ -16,7 +18,8 @@ const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher
       security: [],
       operationId: 'getLiveness',
       summary: 'The process is up',
-      description: 'Needs no API key. Answers 200 `{ "status": "ok" }` whenever the process can answer, without touching the database: a liveness probe.',
+      description: 'Needs no API key. Answers 200 `{ "status": "ok" }` whenever the process can answer, without ' +
+        'touching the database: a liveness probe.',
       response: { 200: Health }
     }
   }, async () => ({ status: 'ok' as const }))
@@ -28,9 +31,9 @@ const health: FastifyPluginAsyncTypebox<{ db: Database, mediaHasher: MediaHasher
       security: [],
       operationId: 'getReadiness',
       summary: 'The gateway can serve: its database answers',
-      description: 'Needs no API key. Runs a trivial query against the database: 200 `{ "status": "ok", "details": ... }` when it answers, ' +
-        'otherwise 503 with a problem document. Use it as the readiness probe. `details` names the ffmpeg that decodes videos and how ' +
-        'many media hashing places are taken.',
+      description: 'Needs no API key. Runs a trivial query against the database: 200 ' +
+        '`{ "status": "ok", "details": ... }` when it answers, otherwise 503 with a problem document. Use it as the ' +
+        'readiness probe. `details` names the ffmpeg that decodes videos and how many media hashing places are taken.',
       response: { 200: Readiness, 503: problemResponse(503, 'The database does not answer') }
     }
   }, async (request, reply) => {

@@ -12,12 +12,17 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
       security: [],
       operationId: 'getSigningKeys',
       summary: 'Public keys to verify notice signatures (keys are never removed, so old notices stay verifiable)',
-      description: 'Needs no API key; the answer may be cached for 5 minutes (Cache-Control: public, max-age=300). Keys are Ed25519 ' +
-        '(`alg` EdDSA); the `kid` in a notice\'s JWS header, also its `signature.keyId`, names the key to verify it with.',
+      description: 'Needs no API key; the answer may be cached for 5 minutes (Cache-Control: public, max-age=300). ' +
+        'Keys are Ed25519 (`alg` EdDSA); the `kid` in a notice\'s JWS header, also its `signature.keyId`, names the ' +
+        'key to verify it with.',
       response: {
         200: {
           description: 'The JWK Set',
-          headers: { 'Cache-Control': { type: 'string', const: 'public, max-age=300', description: 'Keys may be cached for 5 minutes' } },
+          headers: {
+            'Cache-Control': {
+              type: 'string', const: 'public, max-age=300', description: 'Keys may be cached for 5 minutes'
+            }
+          },
           content: { 'application/json': { schema: JwkSet } }
         },
         500: problemResponse(500),

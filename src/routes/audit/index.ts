@@ -16,9 +16,10 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database, signer: NoticeSigner }> =
       tags: ['audit'],
       operationId: 'listAuditEntries',
       summary: 'Audit entries after a position (entries appear once sealed into the chain, within about 100 ms)',
-      description: 'For auditors and administrators. Up to `limit` entries (default 50, at most 500) in position order; pass ' +
-        '`lastPosition` as `after` to read on (it stays at `after` when nothing is new). Each entry carries the digest of its ' +
-        'change and its links in the hash chain (`prevHash`, `hash`), which GET /v1/audit/verify checks.',
+      description: 'For auditors and administrators. Up to `limit` entries (default 50, at most 500) in position ' +
+        'order; pass `lastPosition` as `after` to read on (it stays at `after` when nothing is new). Each entry ' +
+        'carries the digest of its change and its links in the hash chain (`prevHash`, `hash`), which GET ' +
+        '/v1/audit/verify checks.',
       querystring: AuditQuery,
       response: { 200: AuditPage, ...errorResponses(400, 403) }
     }
@@ -34,14 +35,20 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database, signer: NoticeSigner }> =
       operationId: 'getLatestAuditCheckpoint',
       summary: 'A signed checkpoint of the audit chain\'s head, to keep outside the gateway',
       description: 'For auditors and administrators. `checkpoint` is a compact JWS (EdDSA, `typ` ' +
-        '`takedown-audit-checkpoint+jws`, verifiable with the keys at /.well-known/jwks.json) over `{ position, hash, at }`. ' +
-        'Keep it outside the gateway\'s database; later, GET /v1/audit/verify?checkpoint=... says whether the chain still ' +
-        'reaches it unchanged, which catches the newest entries being deleted or rewritten even by someone who can ' +
-        'change the database.',
+        '`takedown-audit-checkpoint+jws`, verifiable with the keys at /.well-known/jwks.json) over ' +
+        '`{ position, hash, at }`. Keep it outside the gateway\'s database; later, GET ' +
+        '/v1/audit/verify?checkpoint=... says whether the chain still reaches it unchanged, which catches the newest ' +
+        'entries being deleted or rewritten even by someone who can change the database.',
       response: {
         200: {
           description: 'The signed checkpoint',
-          headers: { 'Cache-Control': { type: 'string', const: 'no-store', description: 'Signed at the moment of asking: never cached, so never tagged either' } },
+          headers: {
+            'Cache-Control': {
+              type: 'string',
+              const: 'no-store',
+              description: 'Signed at the moment of asking: never cached, so never tagged either'
+            }
+          },
           content: { 'application/json': { schema: SignedCheckpoint } }
         },
         ...errorResponses(403)
@@ -58,11 +65,11 @@ const audit: FastifyPluginAsyncTypebox<{ db: Database, signer: NoticeSigner }> =
       tags: ['audit'],
       operationId: 'verifyAuditTrail',
       summary: 'Recompute the whole hash chain and report the first broken link, if any',
-      description: 'For auditors and administrators. Reads every sealed entry from the first, so it takes longer as the trail grows; ' +
-        'entries not yet sealed are not checked. When the chain is broken, `firstBroken` gives the position and the kind of break. ' +
-        'The chain must reach its stored head (positions are never handed out twice), and, when `checkpoint` (a JWS from ' +
-        'GET /v1/audit/checkpoints/latest) is given, hold the checkpoint\'s hash at its position; a checkpoint whose signature ' +
-        'does not verify is a 422.',
+      description: 'For auditors and administrators. Reads every sealed entry from the first, so it takes longer as ' +
+        'the trail grows; entries not yet sealed are not checked. When the chain is broken, `firstBroken` gives the ' +
+        'position and the kind of break. The chain must reach its stored head (positions are never handed out ' +
+        'twice), and, when `checkpoint` (a JWS from GET /v1/audit/checkpoints/latest) is given, hold the ' +
+        'checkpoint\'s hash at its position; a checkpoint whose signature does not verify is a 422.',
       querystring: VerifyAuditQuery,
       response: {
         200: AuditVerification,

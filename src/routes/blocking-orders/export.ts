@@ -15,20 +15,24 @@ const registerExport: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       tags: ['blocking-orders'],
       operationId: 'exportBlockingRegister',
       summary: 'The register of blocked resources for network operators, one entry per resource',
-      description: 'Without `updatedSince`: every entry in force now. With `updatedSince`: every entry included or lifted at or after ' +
-        'it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to be restored. ' +
-        'Entries are ordered by inclusion time, then id. `updatedAt` (XML `updateTime`) is the register\'s latest ' +
-        'change; to poll, pass an `updatedSince` a few minutes before the previous `updatedAt`, because times are stamped ' +
-        'when an escalation starts, not when it commits. Entries are keyed by `id`, so overlaps are harmless. ' +
-        'The XML follows the shape of the RKN register dump (`register` / `content` / `decision` / `url`); ' +
-        '`urgencyType` is 1 for urgent entries. The CSV has a header row and RFC 4180 quoting. An identical ' +
-        'register state yields identical bytes, so `If-None-Match` answers 304.',
+      description: 'Without `updatedSince`: every entry in force now. With `updatedSince`: every entry included or ' +
+        'lifted at or after it; a lifted entry carries its lifting time (`liftedAt`, XML `liftTime`): access is to ' +
+        'be restored. Entries are ordered by inclusion time, then id. `updatedAt` (XML `updateTime`) is the ' +
+        'register\'s latest change; to poll, pass an `updatedSince` a few minutes before the previous `updatedAt`, ' +
+        'because times are stamped when an escalation starts, not when it commits. Entries are keyed by `id`, so ' +
+        'overlaps are harmless. The XML follows the shape of the RKN register dump (`register` / `content` / ' +
+        '`decision` / `url`); `urgencyType` is 1 for urgent entries. The CSV has a header row and RFC 4180 quoting. ' +
+        'An identical register state yields identical bytes, so `If-None-Match` answers 304.',
       querystring: ExportQuery,
       produces: ['application/json', 'text/csv', 'application/xml'],
       response: {
         200: {
           description: 'The register (content-disposition names a file)',
-          headers: { 'Content-Disposition': { type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"' } },
+          headers: {
+            'Content-Disposition': {
+              type: 'string', description: 'attachment; filename="blocking-register-<updateTime>[-delta].<format>"'
+            }
+          },
           content: {
             'application/json': { schema: RegisterDocument },
             'text/csv': { schema: RegisterText },

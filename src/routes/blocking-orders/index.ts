@@ -18,7 +18,8 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       tags: ['blocking-orders'],
       operationId: 'listBlockingOrders',
       summary: 'List blocking orders in decision order (a liaison sees those against its own platform only)',
-      description: 'Each order carries counts of its entries; `GET /v1/blocking-orders/{id}` lists the entries themselves.',
+      description: 'Each order carries counts of its entries; `GET /v1/blocking-orders/{id}` lists the entries ' +
+        'themselves.',
       querystring: ListOrdersQuery,
       response: { 200: ListOf(OrderSummary), ...errorResponses(400, 403) }
     }
@@ -35,8 +36,9 @@ const blockingOrders: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, 
       tags: ['blocking-orders'],
       operationId: 'getBlockingOrder',
       summary: 'One blocking order with its entries, the blocked resources',
-      description: 'An entry\'s `liftedAt` is set when the order is lifted: the notice\'s material was removed (access is ' +
-        'restored) or the notice was withdrawn. A liaison reads the orders against its own platform; others answer 404.',
+      description: 'An entry\'s `liftedAt` is set when the order is lifted: the notice\'s material was removed ' +
+        '(access is restored) or the notice was withdrawn. A liaison reads the orders against its own platform; ' +
+        'others answer 404.',
       params: IdParams,
       response: { 200: Order, ...errorResponses(400, 403, 404) }
     }

@@ -19,9 +19,9 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'createClient',
       summary: 'Create an API client; its key is returned once',
-      description: 'For administrators. A liaison must be given the `platform` it acts for (a catalogued slug), and no other role ' +
-        'may have one (422). Afterwards only `keyPrefix` is shown; a retry with the same Idempotency-Key within 24 hours ' +
-        'replays this response, key included.',
+      description: 'For administrators. A liaison must be given the `platform` it acts for (a catalogued slug), and ' +
+        'no other role may have one (422). Afterwards only `keyPrefix` is shown; a retry with the same ' +
+        'Idempotency-Key within 24 hours replays this response, key included.',
       headers: IdempotencyHeaders,
       body: CreateClientBody,
       response: { 201: created(CreatedClient), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
@@ -37,8 +37,9 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'listClients',
       summary: 'List API clients in creation order',
-      description: 'For administrators. Revoked clients are listed too, with `revokedAt` set; a key is never shown again, only its ' +
-        '`keyPrefix`. Pages of `limit` (default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
+      description: 'For administrators. Revoked clients are listed too, with `revokedAt` set; a key is never shown ' +
+        'again, only its `keyPrefix`. Pages of `limit` (default 50, at most 500) follow `cursor` and answer ' +
+        '`{ data, nextCursor }`.',
       querystring: ListClientsQuery,
       response: { 200: ListOf(Client), ...errorResponses(400, 403) }
     }
@@ -52,7 +53,8 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'getClient',
       summary: 'One API client',
-      description: 'For administrators. A revoked client is still found, with `revokedAt` set; its key is never shown again, only its `keyPrefix`.',
+      description: 'For administrators. A revoked client is still found, with `revokedAt` set; its key is never ' +
+        'shown again, only its `keyPrefix`.',
       params: IdParams,
       response: { 200: Client, ...errorResponses(400, 403, 404) }
     }
@@ -64,9 +66,10 @@ const clients: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db })
       tags: ['clients'],
       operationId: 'revokeClient',
       summary: 'Revoke a client\'s key (idempotent)',
-      description: 'For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active administrator cannot ' +
-        'be revoked (409). From the answer on, the key is refused by this process, and by every other gateway process as soon as ' +
-        'it hears of the revocation (a database notification, normally within milliseconds).',
+      description: 'For administrators. Revoking a revoked client keeps its first `revokedAt`; the last active ' +
+        'administrator cannot be revoked (409). From the answer on, the key is refused by this process, and by every ' +
+        'other gateway process as soon as it hears of the revocation (a database notification, normally within ' +
+        'milliseconds).',
       params: IdParams,
       response: { 200: Client, ...errorResponses(...BODY_ERRORS, 403, 404, 409) }
     }

@@ -23,7 +23,10 @@ const events: FastifyPluginAsyncTypebox<{ db: Database, sequencer: Sequencer }> 
       tags: ['events'],
       operationId: 'listEvents',
       summary: 'The change feed after a sequence number (a liaison sees its own platform\'s only)',
-      description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the feed within about 100 ms of its commit. Without `wait`, If-None-Match answers 304 while nothing the caller may see is new.',
+      description: 'Sequence numbers are assigned once a change has committed and every earlier transaction has ' +
+        'finished, so a poller that stores the last sequence it saw never misses an event. A change shows in the ' +
+        'feed within about 100 ms of its commit. Without `wait`, If-None-Match answers 304 while nothing the caller ' +
+        'may see is new.',
       querystring: FeedQuery,
       response: { 200: Feed, ...errorResponses(400, 403) }
     }

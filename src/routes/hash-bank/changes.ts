@@ -13,9 +13,10 @@ const changes: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       tags: ['hash-bank'],
       operationId: 'listHashBankChanges',
       summary: 'Entries added or retired since a cursor, oldest first',
-      description: 'Start without `cursor` to read the whole bank, then poll with the last change\'s `cursor` (`nextCursor` when a page is full). The feed never skips a change: ' +
-        'a change is served once every transaction that began before it has finished (usually within milliseconds). ' +
-        'An entry appears once, at its latest change: a retired entry is to be removed from the local copy.',
+      description: 'Start without `cursor` to read the whole bank, then poll with the last change\'s `cursor` ' +
+        '(`nextCursor` when a page is full). The feed never skips a change: a change is served once every ' +
+        'transaction that began before it has finished (usually within milliseconds). An entry appears once, at its ' +
+        'latest change: a retired entry is to be removed from the local copy.',
       querystring: ChangesQuery,
       response: { 200: ChangesPage, ...errorResponses(400, 403) }
     }

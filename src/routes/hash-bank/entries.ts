@@ -14,8 +14,9 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       tags: ['hash-bank'],
       operationId: 'getHashBankEntry',
       summary: 'One bank entry with its provenance',
-      description: 'Every role may read an entry, retired ones included (`retiredAt` set). A liaison sees the notice, item and ' +
-        'platform an entry came from only for its own platform\'s notices (null otherwise), and never the retirement reason.',
+      description: 'Every role may read an entry, retired ones included (`retiredAt` set). A liaison sees the ' +
+        'notice, item and platform an entry came from only for its own platform\'s notices (null otherwise), and ' +
+        'never the retirement reason.',
       params: IdParams,
       response: { 200: Entry, ...errorResponses(400, 404) }
     }
@@ -27,15 +28,17 @@ const entries: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       tags: ['hash-bank'],
       operationId: 'retireHashBankEntry',
       summary: 'Retire an entry: it stops matching at once and appears as retired in the changes feed (idempotent)',
-      description: 'For administrators and authorities. The JSON body `{ "reason" }` is optional; retiring an entry already retired ' +
-        'changes nothing and answers it with its first retirement\'s time and reason.',
+      description: 'For administrators and authorities. The JSON body `{ "reason" }` is optional; retiring an entry ' +
+        'already retired changes nothing and answers it with its first retirement\'s time and reason.',
       params: IdParams,
       // Optional: a bodiless POST retires without a reason; JSON, when sent, is validated strictly.
       body: { content: { 'application/json': { schema: RetireBody } } },
       response: { 200: Entry, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request) => {
-    const row = await retireBankEntry(db, bank, request.principal, request.params.id, (request.body as RetireInput | undefined)?.reason ?? null)
+    const row = await retireBankEntry(
+      db, bank, request.principal, request.params.id, (request.body as RetireInput | undefined)?.reason ?? null
+    )
     return toEntryView(row, request.principal)
   })
 }

@@ -7,11 +7,15 @@ import type { ListFormat } from '../../domain/matching/hash-list-parser.ts'
 import { AppError } from '../../lib/errors.ts'
 import type { HashBankRouteOptions } from './index.ts'
 
-const FORMATS: Record<string, ListFormat> = { 'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq' }
+const FORMATS: Record<string, ListFormat> = {
+  'text/csv': 'csv', 'application/x-ndjson': 'ndjson', 'text/x-vpdq': 'vpdq'
+}
 
 const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { db, bank }) => {
   // Scoped to this plugin: nowhere else does the gateway take CSV or JSON lines.
-  app.addContentTypeParser(Object.keys(FORMATS), { parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => {
+  app.addContentTypeParser(Object.keys(FORMATS), {
+    parseAs: 'string', bodyLimit: MAX_IMPORT_BYTES
+  }, (_request, body, done) => {
     done(null, body)
   })
 
@@ -22,11 +26,14 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
       tags: ['hash-bank'],
       operationId: 'importHashList',
       summary: 'Import a hash list (CSV or JSON lines, up to 200 MB)',
-      description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by `;`. ' +
-        'Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video is `{ "type": "vpdq", "value": { "features": [...] } }` (features as `POST /v1/media/hashes` answers them; a list banks their reference hashes, not their `trimmedHash`). ' +
-        'Content-Type text/x-vpdq: one video\'s vPDQ hash in the reference\'s text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a line is malformed. ' +
-        'Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` keeps the valid lines, ' +
-        '`mode=strict` stores nothing unless every line is valid (422). Re-importing a hash already in the list changes nothing.',
+      description: 'Content-Type text/csv: a header `type,value,labels` (optionally `quality`), labels separated by ' +
+        '`;`. Content-Type application/x-ndjson: one `{ "type", "value", "labels"?, "quality"? }` per line; a video ' +
+        'is `{ "type": "vpdq", "value": { "features": [...] } }` (features as `POST /v1/media/hashes` answers them; ' +
+        'a list banks their reference hashes, not their `trimmedHash`). Content-Type text/x-vpdq: one video\'s vPDQ ' +
+        'hash in the reference\'s text format (`frameNumber,quality,pdqHex,timestamp` per line), refused whole if a ' +
+        'line is malformed. Malformed lines are reported by line number (the first 1000 listed); `mode=lenient` ' +
+        'keeps the valid lines, `mode=strict` stores nothing unless every line is valid (422). Re-importing a hash ' +
+        'already in the list changes nothing.',
       headers: IdempotencyHeaders,
       querystring: ImportQuery,
       body: { content: Object.fromEntries(Object.keys(FORMATS).map((type) => [type, { schema: HashListText }])) },
@@ -36,10 +43,14 @@ const imports: FastifyPluginAsyncTypebox<HashBankRouteOptions> = async (app, { d
     const mediaType = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
     const format = FORMATS[mediaType]
     if (format === undefined || typeof request.body !== 'string') {
-      throw new AppError('unsupported_media_type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq')
+      throw new AppError(
+        'unsupported_media_type', 'send the list as text/csv, application/x-ndjson or (one vPDQ hash) text/x-vpdq'
+      )
     }
     const { name, mode = 'lenient', category } = request.query
-    const record = await importHashList(db, bank, request.principal, { text: request.body, format, name, mode, category }, request.idempotency)
+    const record = await importHashList(
+      db, bank, request.principal, { text: request.body, format, name, mode, category }, request.idempotency
+    )
     return reply.status(201).send(record)
   })
 }

@@ -11,7 +11,9 @@ export class VideoStream {
   get stream (): Readable { return this.#stream }
 }
 
-/** Scoped to the calling plugin: a video body reaches the hooks and handler as a VideoStream, never read into memory. */
+/**
+ * Scoped to the calling plugin: a video body reaches the hooks and handler as a VideoStream, never read into memory.
+ */
 export function acceptVideoBodies (app: FastifyInstance): void {
   app.addContentTypeParser([...VIDEO_CONTENT_TYPES], (_request, payload, done) => {
     done(null, new VideoStream(payload))
@@ -40,6 +42,13 @@ export function spoolVideoBody (options: VideoSpoolOptions) {
       tmpDir: options.tmpDir
     })
     request.body = video
-    reply.raw.once('close', () => { video.discard().catch((error: unknown) => request.log.warn({ err: error }, 'temporary video not deleted')) })
+    reply.raw.once(
+      'close',
+      () => {
+        video.discard().catch(
+          (error: unknown) => request.log.warn({ err: error }, 'temporary video not deleted')
+        )
+      }
+    )
   }
 }

@@ -13,9 +13,9 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
       tags: ['notices'],
       operationId: 'getNoticeDocument',
       summary: 'The notice as a document: the signed JSON, an e-mail text, an HTML page or an A4 PDF letter',
-      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice, and its first ' +
-        'read of an issued notice, in any format, delivers it. `format=json` ' +
-        '(the default) answers the signed document itself; text, html and pdf render it in `lang` (default: the notice\'s first ' +
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s ' +
+        'notice, and its first read of an issued notice, in any format, delivers it. `format=json` (the default) ' +
+        'answers the signed document itself; text, html and pdf render it in `lang` (default: the notice\'s first ' +
         'language), print the signing key id and signature fingerprint, and come out as the same bytes every time.',
       params: IdParams,
       querystring: DocumentQuery,
@@ -24,8 +24,12 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
         200: {
           description: 'The rendering',
           headers: {
-            'Content-Language': { type: 'string', enum: ['en', 'ru', 'kk'], description: 'The language of a text, HTML or PDF rendering' },
-            'Content-Disposition': { type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"' }
+            'Content-Language': {
+              type: 'string', enum: ['en', 'ru', 'kk'], description: 'The language of a text, HTML or PDF rendering'
+            },
+            'Content-Disposition': {
+              type: 'string', description: 'PDF only: inline; filename="<referenceNumber>.<lang>.pdf"'
+            }
           },
           content: {
             'application/json': { schema: SignedNoticeDocument },

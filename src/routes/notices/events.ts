@@ -12,9 +12,9 @@ const listNoticeEvents: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (a
       tags: ['notices'],
       operationId: 'listNoticeEvents',
       summary: 'The notice\'s history: every transition with actor, time, reason and version',
-      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. Oldest first, ' +
-        'from the notice\'s creation (`notice.created`); `updatedSince` keeps the events at or after a time. The whole history ' +
-        'comes in one answer, without pagination.',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s ' +
+        'notice. Oldest first, from the notice\'s creation (`notice.created`); `updatedSince` keeps the events at or ' +
+        'after a time. The whole history comes in one answer, without pagination.',
       params: IdParams,
       querystring: NoticeHistoryQuery,
       response: { 200: NoticeHistory, ...errorResponses(400, 403, 404) }

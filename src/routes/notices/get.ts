@@ -13,8 +13,9 @@ const getNotice: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { d
       tags: ['notices'],
       operationId: 'getNotice',
       summary: 'One notice (a liaison\'s first read of an issued notice delivers it)',
-      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice. The ETag is the ' +
-        'notice\'s version in quotes: send it as If-Match to take a lifecycle action, or as If-None-Match for a 304 while the notice is unchanged.',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s ' +
+        'notice. The ETag is the notice\'s version in quotes: send it as If-Match to take a lifecycle action, or as ' +
+        'If-None-Match for a 304 while the notice is unchanged.',
       params: IdParams,
       response: { 200: Notice, ...errorResponses(400, 403, 404) }
     }

@@ -15,7 +15,9 @@ const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, {
   const listTag = (request: FastifyRequest) => {
     const scope = platformScope(request.principal)
     const { platform } = request.query as { platform?: unknown }
-    return changeEtag(sequencer.positionOf(scope ?? (typeof platform === 'string' ? platform : null)), request.url, scope ?? '*')
+    return changeEtag(
+      sequencer.positionOf(scope ?? (typeof platform === 'string' ? platform : null)), request.url, scope ?? '*'
+    )
   }
   app.get('/v1/notices', {
     config: { roles: READERS },
@@ -24,7 +26,11 @@ const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, {
       tags: ['notices'],
       operationId: 'listNotices',
       summary: 'List notices in issue order (a liaison sees its own platform\'s only)',
-      description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match answers 304 without a query while nothing the list shows has changed: for a liaison, or a list filtered by `platform`, a change on another platform is not a change.',
+      description: 'For keeping up with changes, poll the change feed (GET /v1/events): its sequence never skips a ' +
+        'change. The list\'s cursor and updatedSince follow insertion and update times, which concurrent writers can ' +
+        'commit out of order; a poller using updatedSince should overlap its windows by a few seconds. If-None-Match ' +
+        'answers 304 without a query while nothing the list shows has changed: for a liaison, or a list filtered by ' +
+        '`platform`, a change on another platform is not a change.',
       querystring: ListNoticesQuery,
       response: { 200: ListOf(Notice), ...errorResponses(400, 403) }
     }

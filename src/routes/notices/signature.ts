@@ -13,10 +13,10 @@ const getNoticeSignature: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async 
       tags: ['notices'],
       operationId: 'getNoticeSignature',
       summary: 'The notice\'s compact JWS, verifiable with the key of its kid in /.well-known/jwks.json',
-      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s notice, and its first ' +
-        'read of an issued notice delivers it, as the JWS carries the notice. The JWS ' +
-        'payload is the RFC 8785 canonical JSON of the document GET /v1/notices/{id}/document answers as JSON, signed with EdDSA ' +
-        '(Ed25519); `fingerprint` is the one printed on the text, HTML and PDF renderings.',
+      description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s ' +
+        'notice, and its first read of an issued notice delivers it, as the JWS carries the notice. The JWS payload ' +
+        'is the RFC 8785 canonical JSON of the document GET /v1/notices/{id}/document answers as JSON, signed with ' +
+        'EdDSA (Ed25519); `fingerprint` is the one printed on the text, HTML and PDF renderings.',
       params: IdParams,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }

@@ -10,7 +10,9 @@ import type { NoticeRouteOptions } from './options.ts'
 
 /** Runs before the headers are validated, so that a missing If-Match is the 428 it means rather than a 400. */
 async function requireIfMatch (request: FastifyRequest): Promise<void> {
-  if (request.headers['if-match'] === undefined) throw new AppError('precondition_required', 'send If-Match with the notice\'s ETag from your last read')
+  if (request.headers['if-match'] === undefined) {
+    throw new AppError('precondition_required', 'send If-Match with the notice\'s ETag from your last read')
+  }
 }
 
 /** Strong ETags only: a transition must apply to exactly the version the caller saw. */
@@ -28,15 +30,26 @@ const transitionNotice: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (a
       tags: ['notices'],
       operationId: 'transitionNotice',
       summary: 'Take a lifecycle action on a notice (requires If-Match)',
-      description: 'Liaisons report what the platform did (acknowledge, remove, restrict, reject, cannot_comply); authorities clarify, escalate, withdraw and close. An action the current status does not allow is a 409 listing the allowed actions.',
+      description: 'Liaisons report what the platform did (acknowledge, remove, restrict, reject, cannot_comply); ' +
+        'authorities clarify, escalate, withdraw and close. An action the current status does not allow is a 409 ' +
+        'listing the allowed actions.',
       params: IdParams,
       headers: IfMatchHeaders,
       body: TransitionBody,
-      response: { 200: { description: 'The notice after the action; ETag is its new version', headers: { ETag: { type: 'string', description: 'The notice\'s new version, for the next If-Match' } }, content: { 'application/json': { schema: Notice } } }, ...errorResponses(...BODY_ERRORS, 403, 404, 409, 412, 422, 428) }
+      response: {
+        200: {
+          description: 'The notice after the action; ETag is its new version',
+          headers: { ETag: { type: 'string', description: 'The notice\'s new version, for the next If-Match' } },
+          content: { 'application/json': { schema: Notice } }
+        },
+        ...errorResponses(...BODY_ERRORS, 403, 404, 409, 412, 422, 428)
+      }
     }
   }, async (request, reply) => {
     const expected = versionFromIfMatch(request.headers['if-match'])
-    const updated = await applyTransition(db, hooks, { principal: request.principal }, request.params.id, expected, request.body)
+    const updated = await applyTransition(
+      db, hooks, { principal: request.principal }, request.params.id, expected, request.body
+    )
     return reply.header('etag', noticeEtag(updated.notice.version)).send(toNoticeView(updated))
   })
 }

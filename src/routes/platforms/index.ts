@@ -13,8 +13,9 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'listPlatforms',
       summary: 'The platform catalogue',
-      description: 'Any role may read it. The whole catalogue comes in one answer, ordered by slug (`nextCursor` is always null): ' +
-        'each platform\'s addressee, recognised hosts and URL patterns, delivery channels, languages and deadlines.',
+      description: 'Any role may read it. The whole catalogue comes in one answer, ordered by slug (`nextCursor` is ' +
+        'always null): each platform\'s addressee, recognised hosts and URL patterns, delivery channels, languages ' +
+        'and deadlines.',
       response: { 200: PlatformCatalogue, ...errorResponses() }
     }
   }, async () => ({ data: await listPlatformViews(db), nextCursor: null }))
@@ -25,8 +26,8 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'getPlatform',
       summary: 'One platform',
-      description: 'Any role may read it: the addressee, recognised hosts and URL patterns, delivery channels, languages and ' +
-        'deadlines. `version` goes up with every edit.',
+      description: 'Any role may read it: the addressee, recognised hosts and URL patterns, delivery channels, ' +
+        'languages and deadlines. `version` goes up with every edit.',
       params: PlatformSlugParams,
       response: { 200: Platform, ...errorResponses(400, 404) }
     }
@@ -38,9 +39,9 @@ const platforms: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db 
       tags: ['platforms'],
       operationId: 'updatePlatform',
       summary: 'Edit a platform\'s entry (addressee, channels, languages, deadlines)',
-      description: 'For administrators. Send only the fields to change: each replaces the stored value whole (`legalRepresentative: null` ' +
-        'removes it) and `version` goes up by one. New notices use the edited entry within 5 seconds; notices already issued ' +
-        'keep the addressee they were signed with.',
+      description: 'For administrators. Send only the fields to change: each replaces the stored value whole ' +
+        '(`legalRepresentative: null` removes it) and `version` goes up by one. New notices use the edited entry ' +
+        'within 5 seconds; notices already issued keep the addressee they were signed with.',
       params: PlatformSlugParams,
       body: UpdatePlatformBody,
       response: { 200: Platform, ...errorResponses(...BODY_ERRORS, 403, 404) }

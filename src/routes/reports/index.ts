@@ -21,10 +21,12 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'submitReport',
       summary: 'Submit a violation report (up to 1000 items)',
-      description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one bad item refuses the whole report with a 422 naming every offending item, ' +
-        'and so does a URL that is the same material as an earlier item of the report. An item whose URL is already under an open ' +
-        'notice is stored with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the same time. ' +
-        'An item may carry `hashes.vpdq`, a video\'s vPDQ hash; a re-upload of a removed video is then flagged and its notice made urgent, as for PDQ.',
+      description: 'Every item is recognised (platform, canonical URL, identifiers) before anything is stored; one ' +
+        'bad item refuses the whole report with a 422 naming every offending item, and so does a URL that is the ' +
+        'same material as an earlier item of the report. An item whose URL is already under an open notice is stored ' +
+        'with `duplicateOf` naming that notice and issued to nobody again, also when reports of it arrive at the ' +
+        'same time. An item may carry `hashes.vpdq`, a video\'s vPDQ hash; a re-upload of a removed video is then ' +
+        'flagged and its notice made urgent, as for PDQ.',
       headers: IdempotencyHeaders,
       body: SubmitReportBody,
       response: { 201: created(Report), ...errorResponses(...BODY_ERRORS, 403, 409, 422) }
@@ -40,9 +42,9 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'listReports',
       summary: 'List reports in submission order, by filters',
-      description: 'Authorities and auditors see every report, whoever submitted it, filtered by `externalRef`, `category` and ' +
-        '`createdSince`. Each report carries its item count and the notices issued from it, not the items. Pages of `limit` ' +
-        '(default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
+      description: 'Authorities and auditors see every report, whoever submitted it, filtered by `externalRef`, ' +
+        '`category` and `createdSince`. Each report carries its item count and the notices issued from it, not the ' +
+        'items. Pages of `limit` (default 50, at most 500) follow `cursor` and answer `{ data, nextCursor }`.',
       querystring: ListReportsQuery,
       response: { 200: ListOf(ReportSummary), ...errorResponses(400, 403) }
     }
@@ -57,9 +59,10 @@ const reports: FastifyPluginAsyncTypebox<{ db: Database, queue: IssuingQueue }> 
       tags: ['reports'],
       operationId: 'getReport',
       summary: 'One report with its items',
-      description: 'Authorities and auditors may read any report. Items come in the order submitted, with what recognition found ' +
-        '(platform, canonical URL, identifiers), re-upload matches, and `duplicateOf` when an open notice already covered the URL; ' +
-        '`notices` lists the notices issued from it, at most one per platform. The answer carries an ETag; If-None-Match with it answers 304.',
+      description: 'Authorities and auditors may read any report. Items come in the order submitted, with what ' +
+        'recognition found (platform, canonical URL, identifiers), re-upload matches, and `duplicateOf` when an open ' +
+        'notice already covered the URL; `notices` lists the notices issued from it, at most one per platform. The ' +
+        'answer carries an ETag; If-None-Match with it answers 304.',
       params: IdParams,
       response: { 200: Report, ...errorResponses(400, 403, 404) }
     }

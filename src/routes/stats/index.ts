@@ -18,16 +18,22 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
     schema: {
       tags: ['stats'],
       operationId: 'getStats',
-      summary: 'Per-platform compliance over a period [from, to): statuses, removal in time, time to removal, overdue, escalations, re-uploads',
-      description: 'Every platform of the catalogue has a row (zeros included), ordered by slug. Counts, time to removal, ' +
-        'overdue, escalated and re-upload figures cover notices issued in the period; `due` and `removedWithinDeadline` ' +
-        'cover notices whose deadline fell in the period and has passed. `format=csv`: one row per platform with a header.',
+      summary: 'Per-platform compliance over a period [from, to): statuses, removal in time, time to removal, ' +
+        'overdue, escalations, re-uploads',
+      description: 'Every platform of the catalogue has a row (zeros included), ordered by slug. Counts, time to ' +
+        'removal, overdue, escalated and re-upload figures cover notices issued in the period; `due` and ' +
+        '`removedWithinDeadline` cover notices whose deadline fell in the period and has passed. `format=csv`: one ' +
+        'row per platform with a header.',
       querystring: StatsQuery,
       produces: ['application/json', 'text/csv'],
       response: {
         200: {
           description: 'The figures',
-          headers: { 'Content-Disposition': { type: 'string', description: 'CSV only: attachment; filename="stats-<from>-<to>.csv"' } },
+          headers: {
+            'Content-Disposition': {
+              type: 'string', description: 'CSV only: attachment; filename="stats-<from>-<to>.csv"'
+            }
+          },
           content: {
             'application/json': { schema: StatsDocument },
             'text/csv': { schema: StatsCsv }
@@ -39,7 +45,11 @@ const stats: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =
   }, async (request, reply) => {
     const now = new Date()
     const to = request.query.to === undefined ? now : new Date(request.query.to)
-    const from = request.query.from === undefined ? new Date(to.getTime() - DEFAULT_PERIOD_MS) : new Date(request.query.from)
+    const from = request.query.from === undefined
+      ? new Date(
+        to.getTime() - DEFAULT_PERIOD_MS
+      )
+      : new Date(request.query.from)
     if (from >= to) {
       throw new AppError('validation_failed', '`from` must be before `to`', {
         extra: { errors: [{ pointer: 'querystring:/from', detail: 'must be before to' }] }
