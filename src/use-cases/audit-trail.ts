@@ -9,7 +9,9 @@ import type { AuditPageView } from '../schemas/audit.ts'
 import { toAuditEntryView, toStored } from './audit-views.ts'
 
 const VERIFY_PAGE = 5_000
-/** The JWS type of a checkpoint, so that a checkpoint and a notice signed with the same key never pass for each other. */
+/**
+ * The JWS type of a checkpoint, so that a checkpoint and a notice signed with the same key never pass for each other.
+ */
 export const CHECKPOINT_TYPE = 'takedown-audit-checkpoint+jws'
 
 export interface Checkpoint {
@@ -25,7 +27,9 @@ export interface Verification {
   checkpoint: (Checkpoint & { reached: boolean }) | null
 }
 
-/** Up to `limit` sealed entries after `after`, in position order; `lastPosition` stays at `after` when nothing is new. */
+/**
+ * Up to `limit` sealed entries after `after`, in position order; `lastPosition` stays at `after` when nothing is new.
+ */
 export async function readAuditEntries (db: Database, after: number, limit: number): Promise<AuditPageView> {
   const rows = await readAudit(db, after, limit)
   return { data: rows.map(toAuditEntryView), lastPosition: rows.length > 0 ? rows[rows.length - 1].position! : after }
@@ -35,7 +39,9 @@ export async function readAuditEntries (db: Database, after: number, limit: numb
  * A signed statement of the chain's head, for an auditor to keep outside the database: whoever can rewrite the
  * database (the owner can disable the guards) cannot make a kept checkpoint agree with a chain that lost its tail.
  */
-export async function latestCheckpoint (db: Database, signer: NoticeSigner): Promise<Checkpoint & { checkpoint: string }> {
+export async function latestCheckpoint (
+  db: Database, signer: NoticeSigner
+): Promise<Checkpoint & { checkpoint: string }> {
   const head = await readChainHead(db)
   const statement: Checkpoint = { position: head.position, hash: head.hash, at: new Date().toISOString() }
   return { ...statement, checkpoint: await signer.signStatement(CHECKPOINT_TYPE, statement) }
@@ -43,12 +49,14 @@ export async function latestCheckpoint (db: Database, signer: NoticeSigner): Pro
 
 async function readCheckpoint (db: Database, jws: string): Promise<Checkpoint> {
   const payload = verifyStatement(jws, CHECKPOINT_TYPE, await listSigningKeys(db)) as Partial<Checkpoint> | null
-  const wellFormed = payload !== null && typeof payload === 'object' && Number.isSafeInteger(payload.position) && payload.position! >= 0 &&
+  const wellFormed = payload !== null && typeof payload === 'object' &&
+    Number.isSafeInteger(payload.position) && payload.position! >= 0 &&
     (payload.hash === null || typeof payload.hash === 'string') && typeof payload.at === 'string'
   if (!wellFormed) {
-    throw new AppError('checkpoint_not_accepted', 'the checkpoint is not an audit checkpoint signed by one of this gateway\'s keys', {
-      extra: { errors: [{ pointer: '/checkpoint', detail: 'signature does not verify, or not an audit checkpoint' }] }
-    })
+    throw new AppError('checkpoint_not_accepted',
+      'the checkpoint is not an audit checkpoint signed by one of this gateway\'s keys', {
+        extra: { errors: [{ pointer: '/checkpoint', detail: 'signature does not verify, or not an audit checkpoint' }] }
+      })
   }
   return payload as Checkpoint
 }
@@ -66,7 +74,14 @@ export async function verifyTrail (db: Database, checkpointJws?: string): Promis
   let checked = 0
   let reached = checkpoint !== null && checkpoint.position === 0 && checkpoint.hash === null
   const answer = (firstBroken: ChainBreak | null): Verification => ({
-    intact: firstBroken === null, checked, firstBroken, checkpoint: checkpoint === null ? null : { ...checkpoint, reached }
+    intact: firstBroken === null,
+    checked,
+    firstBroken,
+    checkpoint: checkpoint === null
+      ? null
+      : {
+          ...checkpoint, reached
+        }
   })
   for (;;) {
     const rows = await readAuditRange(db, start.position, start.position + VERIFY_PAGE)
@@ -84,7 +99,8 @@ export async function verifyTrail (db: Database, checkpointJws?: string): Promis
     start = { position: start.position + result.checked, hash: result.lastHash }
     if (rows.length < VERIFY_PAGE) break
   }
-  // Entries beyond a missing stretch are a gap; nothing beyond it, while the head or checkpoint lies further, a cut tail.
+  // Entries beyond a missing stretch are a gap; nothing beyond it, while the head or checkpoint lies further, a cut
+  // tail.
   const beyond = await readAudit(db, start.position, 1)
   if (beyond.length > 0) return answer({ position: start.position + 1, reason: 'gap' })
   const expected = Math.max(head.position, checkpoint?.position ?? 0)

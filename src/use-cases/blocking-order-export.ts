@@ -12,8 +12,12 @@ export interface RenderedRegister {
   body: string | ReturnType<typeof registerJson>
 }
 
-export async function exportBlockingRegister (db: Database, format: ExportFormat, since: Date | null): Promise<RenderedRegister> {
+export async function exportBlockingRegister (
+  db: Database, format: ExportFormat, since: Date | null
+): Promise<RenderedRegister> {
   const register = await readRegister(db, since)
-  const body = format === 'json' ? registerJson(register) : format === 'csv' ? registerCsv(register) : registerXml(register)
+  const body = format === 'json'
+    ? registerJson(register)
+    : format === 'csv' ? registerCsv(register) : registerXml(register)
   return { contentType: CONTENT_TYPES[format], filename: exportFilename(register, format), body }
 }

@@ -2,7 +2,9 @@
 import type { OrderSummary as OrderSummaryRow, OrderWithEntries } from '../repositories/blocking-orders.ts'
 import type { OrderSummaryView, OrderView } from '../schemas/blocking-orders.ts'
 
-export function toOrderSummaryView ({ order, referenceNumber, entryCount, activeEntryCount }: OrderSummaryRow): OrderSummaryView {
+export function toOrderSummaryView ({
+  order, referenceNumber, entryCount, activeEntryCount
+}: OrderSummaryRow): OrderSummaryView {
   return {
     id: order.id,
     decisionNumber: order.decisionNumber,

@@ -16,7 +16,8 @@ export interface OrderQuery {
 
 /** One page of orders in decision order, `limit` long, after `cursor`. */
 export async function listBlockingOrderViews (
-  db: Database, principal: Principal, { status, platform, updatedSince }: OrderQuery, limit: number, cursor: string | undefined
+  db: Database, principal: Principal, { status, platform, updatedSince }: OrderQuery, limit: number,
+  cursor: string | undefined
 ): Promise<{ data: OrderSummaryView[], nextCursor: string | null }> {
   const scope = platformScope(principal)
   // A liaison asking for another platform gets an empty list, exactly as if that platform had no orders.

@@ -11,7 +11,9 @@ import type { LegalBasisView } from '../schemas/legal-bases.ts'
 import { toLegalBasisView, toPlatformView } from './catalogue-views.ts'
 
 export interface LegalBasisTexts { kk: string, ru: string, en: string }
-export interface CreateLegalBasisInput { id: string, citation: string, citations?: LegalBasisTexts, title: LegalBasisTexts, text: LegalBasisTexts }
+export interface CreateLegalBasisInput {
+  id: string, citation: string, citations?: LegalBasisTexts, title: LegalBasisTexts, text: LegalBasisTexts
+}
 export type UpdateLegalBasisInput = Partial<Omit<CreateLegalBasisInput, 'id'>>
 
 /** The whole platform catalogue, ordered by slug. */
@@ -26,14 +28,26 @@ export async function getPlatform (db: Database, slug: string): Promise<Platform
 }
 
 /** Each field sent replaces the stored value whole; the version goes up by one. */
-export async function editPlatform (db: Database, by: Principal, slug: string, input: UpdatePlatformInput): Promise<PlatformView> {
+export async function editPlatform (
+  db: Database, by: Principal, slug: string, input: UpdatePlatformInput
+): Promise<PlatformView> {
   const { deadlines, ...rest } = input
   const row = await db.transaction(async (tx) => {
     const updated = await updatePlatform(tx, slug, {
       ...rest,
       ...(deadlines ? { deadlineNormalHours: deadlines.normalHours, deadlineUrgentHours: deadlines.urgentHours } : {})
     })
-    if (updated) await appendAudit(tx, by, { action: 'platform.updated', targetType: 'platform', targetId: updated.slug, change: { ...input, version: updated.version } })
+    if (updated) {
+      await appendAudit(
+        tx, by,
+        {
+          action: 'platform.updated',
+          targetType: 'platform',
+          targetId: updated.slug,
+          change: { ...input, version: updated.version }
+        }
+      )
+    }
     return updated
   })
   if (!row) throw notFound(`platform ${slug}`)
@@ -60,17 +74,31 @@ export async function createLegalBasis (
 ): Promise<LegalBasisView> {
   return db.transaction(async (tx) => {
     const created = await legalBases.insertLegalBasis(tx, input)
-    await appendAudit(tx, by, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: { ...input } })
+    await appendAudit(
+      tx, by, { action: 'legal-basis.created', targetType: 'legal-basis', targetId: created.id, change: { ...input } }
+    )
     const view = toLegalBasisView(created)
     if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(`/v1/legal-bases/${created.id}`, view))
     return view
   })
 }
 
-export async function editLegalBasis (db: Database, by: Principal, id: string, input: UpdateLegalBasisInput): Promise<LegalBasisView> {
+export async function editLegalBasis (
+  db: Database, by: Principal, id: string, input: UpdateLegalBasisInput
+): Promise<LegalBasisView> {
   const row = await db.transaction(async (tx) => {
     const updated = await legalBases.updateLegalBasis(tx, id, input)
-    if (updated) await appendAudit(tx, by, { action: 'legal-basis.updated', targetType: 'legal-basis', targetId: updated.id, change: { ...input, version: updated.version } })
+    if (updated) {
+      await appendAudit(
+        tx, by,
+        {
+          action: 'legal-basis.updated',
+          targetType: 'legal-basis',
+          targetId: updated.id,
+          change: { ...input, version: updated.version }
+        }
+      )
+    }
     return updated
   })
   if (!row) throw notFound(`legal basis ${id}`)

@@ -27,7 +27,9 @@ export function toClientView (row: repo.ClientRow): ClientView {
   }
 }
 
-export async function createClient (db: Database, input: CreateClientInput, createdBy: Principal, idempotency: IdempotencyClaim | null = null) {
+export async function createClient (
+  db: Database, input: CreateClientInput, createdBy: Principal, idempotency: IdempotencyClaim | null = null
+) {
   const errors: Array<{ pointer: string, detail: string }> = []
   if (input.role === 'liaison' && input.platform === undefined) {
     errors.push({ pointer: '/platform', detail: 'is required for a liaison' })
@@ -49,16 +51,30 @@ export async function createClient (db: Database, input: CreateClientInput, crea
       keyHash: key.hash,
       createdBy: createdBy.id
     })
-    await appendAudit(tx, createdBy, { action: 'client.created', targetType: 'client', targetId: created.id, change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix } })
+    await appendAudit(
+      tx, createdBy,
+      {
+        action: 'client.created',
+        targetType: 'client',
+        targetId: created.id,
+        change: { name: created.name, role: created.role, platform: created.platform, keyPrefix: created.keyPrefix }
+      }
+    )
     // A retry after a crash replays this answer (key included, as the first answer had it): it commits with the client.
-    if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(`/v1/clients/${created.id}`, { ...toClientView(created), apiKey: key.key }))
+    if (idempotency) {
+      await storeAnswer(
+        tx, idempotency, createdAnswer(`/v1/clients/${created.id}`, { ...toClientView(created), apiKey: key.key })
+      )
+    }
     return created
   })
   return { ...toClientView(row), apiKey: key.key }
 }
 
 /** One page of clients in creation order, revoked ones included. */
-export async function listClientViews (db: Database, limit: number, cursor: string | undefined): Promise<{ data: ClientView[], nextCursor: string | null }> {
+export async function listClientViews (
+  db: Database, limit: number, cursor: string | undefined
+): Promise<{ data: ClientView[], nextCursor: string | null }> {
   const rows = await repo.listClients(db, limit + 1, decodeCursor(cursor))
   const { data, nextCursor } = page(rows, limit)
   return { data: data.map(toClientView), nextCursor }
@@ -81,7 +97,15 @@ export async function revokeClient (db: Database, id: string, by: Principal): Pr
     const revoked = await repo.revokeClient(tx, id)
     // Every process forgets the key when this commits (this one also clears its cache when the revoke returns).
     await announceChange(tx, 'clients')
-    await appendAudit(tx, by, { action: 'client.revoked', targetType: 'client', targetId: id, change: { revokedAt: revoked!.revokedAt!.toISOString() } })
+    await appendAudit(
+      tx, by,
+      {
+        action: 'client.revoked',
+        targetType: 'client',
+        targetId: id,
+        change: { revokedAt: revoked!.revokedAt!.toISOString() }
+      }
+    )
     return revoked
   })
   return row && toClientView(row)
@@ -91,14 +115,26 @@ export async function revokeClient (db: Database, id: string, by: Principal): Pr
  * A fresh installation needs one administrator to create everyone else. With a configured key that key is
  * used; otherwise a key is generated and returned once so the caller can print it.
  */
-export async function bootstrapAdmin (db: Database, configuredKey: string | undefined): Promise<{ created: boolean, apiKey?: string }> {
+export async function bootstrapAdmin (
+  db: Database, configuredKey: string | undefined
+): Promise<{ created: boolean, apiKey?: string }> {
   return db.transaction(async (tx) => {
     // Several processes may start at once on a fresh database; only one may create the administrator.
     await tx.execute(sql`select pg_advisory_xact_lock(${BOOTSTRAP_LOCK})`)
     if ((await repo.countActiveAdmins(tx)) > 0) return { created: false }
     const key = configuredKey ? describeApiKey(configuredKey) : generateApiKey()
-    const admin = await repo.insertClient(tx, { name: 'bootstrap administrator', role: 'admin', keyPrefix: key.prefix, keyHash: key.hash })
-    await appendAudit(tx, { id: null, role: 'system' }, { action: 'client.created', targetType: 'client', targetId: admin.id, change: { name: admin.name, role: 'admin', keyPrefix: admin.keyPrefix, bootstrap: true } })
+    const admin = await repo.insertClient(
+      tx, { name: 'bootstrap administrator', role: 'admin', keyPrefix: key.prefix, keyHash: key.hash }
+    )
+    await appendAudit(
+      tx, { id: null, role: 'system' },
+      {
+        action: 'client.created',
+        targetType: 'client',
+        targetId: admin.id,
+        change: { name: admin.name, role: 'admin', keyPrefix: admin.keyPrefix, bootstrap: true }
+      }
+    )
     return { created: true, apiKey: configuredKey ? undefined : key.key }
   })
 }

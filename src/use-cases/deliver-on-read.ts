@@ -17,7 +17,8 @@ const DELIVER = ruleOf('deliver')
 
 /** The notices as the liaison now sees them: those it reads for the first time come back delivered. */
 export async function deliverOnRead (
-  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, found: NoticeWithItems[], now = new Date()
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, found: NoticeWithItems[],
+  now = new Date()
 ): Promise<NoticeWithItems[]> {
   if (principal.role !== 'liaison' || principal.platform === null) return found
   const due = found.filter(({ notice }) => DELIVERABLE_STATUSES.includes(notice.status as never))
@@ -35,7 +36,9 @@ export async function deliverOnRead (
       detail: null,
       note: null
     }
-    const { digest } = auditRecord(principal, { action: `notice.${DELIVER.action}`, targetType: 'notice', targetId: notice.id, change })
+    const { digest } = auditRecord(
+      principal, { action: `notice.${DELIVER.action}`, targetType: 'notice', targetId: notice.id, change }
+    )
     return { id: notice.id, version: notice.version, change, digest }
   })
   // One statement: the notices, their events and their audit entries commit together.
@@ -52,8 +55,12 @@ export async function deliverOnRead (
   }))
 }
 
-/** A notice as the caller may see it (another platform's is not found for a liaison), delivered if a liaison reads it. */
-export async function readNotice (db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string): Promise<NoticeWithItems> {
+/**
+ * A notice as the caller may see it (another platform's is not found for a liaison), delivered if a liaison reads it.
+ */
+export async function readNotice (
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string
+): Promise<NoticeWithItems> {
   const found = await findNotice(db, id, platformScope(principal))
   if (!found) throw notFound(`notice ${id}`)
   return (await deliverOnRead(db, hooks, principal, [found]))[0]
@@ -65,10 +72,13 @@ export interface NoticeQuery {
   updatedSince?: string
 }
 
-/** One page of notices in issue order, as the caller may see them; a liaison's first read of an issued notice delivers it. */
+/**
+ * One page of notices in issue order, as the caller may see them; a liaison's first read of an issued notice delivers
+ * it.
+ */
 export async function readNoticePage (
-  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, { platform, status, updatedSince }: NoticeQuery,
-  limit: number, cursor: string | undefined
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal,
+  { platform, status, updatedSince }: NoticeQuery, limit: number, cursor: string | undefined
 ): Promise<{ data: NoticeView[], nextCursor: string | null }> {
   const scope = platformScope(principal)
   // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.

@@ -1,10 +1,14 @@
 // Issuing prepared reports: one transaction claims their URLs, stores them, numbers, signs and stores their notices.
 import crypto from 'node:crypto'
-import { buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent, type NoticeIssuer } from '../domain/notices/notice-content.ts'
+import {
+  buildNoticeContent, citationsFor, formatReferenceNumber, groupByPlatform, referenceYear, type NoticeContent,
+  type NoticeIssuer
+} from '../domain/notices/notice-content.ts'
 import { platformCatalogue, type PlatformRow } from '../repositories/platforms.ts'
 import {
   claimNoticeUrls, insertNotices, insertReportsAndReserveSerials, serialKey,
-  type AuditRecord, type SerialRequest, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord, type ReportRecord
+  type AuditRecord, type SerialRequest, type NoticeItemRecord, type NoticeRecord, type ReportItemRecord,
+  type ReportRecord
 } from '../repositories/intake.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import type { Database } from '../db/index.ts'
@@ -130,7 +134,9 @@ async function issueReports (ctx: IssuingContext, reports: PreparedReport[]): Pr
   const items = reports.flatMap((r) => r.items)
   const checked = await checkItems(ctx.db, ctx.bank, items, AUTHORITY_VIEW)
   // Each notice is named now, so that the URL claims can point to it before it is inserted.
-  const noticeIdOf = new Map(reports.flatMap((r) => [...groupByPlatform(r.items).keys()].map((platform) => [`${r.id}/${platform}`, crypto.randomUUID()])))
+  const noticeIdOf = new Map(reports.flatMap(
+    (r) => [...groupByPlatform(r.items).keys()].map((platform) => [`${r.id}/${platform}`, crypto.randomUUID()])
+  ))
 
   const client = await ctx.pool.connect()
   let views: ReportView[]
@@ -139,10 +145,16 @@ async function issueReports (ctx: IssuingContext, reports: PreparedReport[]): Pr
     const covering = await claimNoticeUrls(client, reports.flatMap((r) => r.items.map((item) => ({
       canonical_url: item.canonicalUrl, notice_id: noticeIdOf.get(`${r.id}/${item.platform}`)!, notice_item_id: item.id
     }))))
-    const verdicts = new Map(items.map((item, i): [string, ItemVerdict] => [item.id, { ...checked[i], duplicateOf: covering.get(item.canonicalUrl) ?? null }]))
+    const verdicts = new Map(items.map((item, i): [string, ItemVerdict] => [
+      item.id, { ...checked[i], duplicateOf: covering.get(item.canonicalUrl) ?? null }
+    ]))
     const verdictOf = (item: { id: string }): ItemVerdict => verdicts.get(item.id)!
     const groups = reports.map((report) => ({
-      report, year: referenceYear(report.receivedAt), byPlatform: groupByPlatform(report.items.filter((item) => verdictOf(item).duplicateOf === null))
+      report,
+      year: referenceYear(report.receivedAt),
+      byPlatform: groupByPlatform(report.items.filter(
+        (item) => verdictOf(item).duplicateOf === null
+      ))
     }))
     const counts = new Map<string, SerialRequest>()
     for (const { year, byPlatform } of groups) {
@@ -162,15 +174,26 @@ async function issueReports (ctx: IssuingContext, reports: PreparedReport[]): Pr
         const serial = next.get(key)!
         next.set(key, serial + 1)
         const notice = await composeNotice(ctx, report, noticeIdOf.get(`${report.id}/${platform}`)!,
-          formatReferenceNumber(ctx.referenceCountry, year, platform, serial), catalogue.get(platform)!, platformItems, verdictOf)
+          formatReferenceNumber(ctx.referenceCountry, year, platform, serial), catalogue.get(platform)!,
+          platformItems, verdictOf)
         notices.push(notice)
         for (const item of (notice.content as NoticeContent).items) {
-          noticeItems.push({ id: item.id, notice_id: notice.id, position: item.position, url: item.url, canonical_url: item.canonicalUrl, identifiers: item.identifiers, content_type: item.contentType })
+          noticeItems.push({
+            id: item.id,
+            notice_id: notice.id,
+            position: item.position,
+            url: item.url,
+            canonical_url: item.canonicalUrl,
+            identifiers: item.identifiers,
+            content_type: item.contentType
+          })
         }
       }
     }
     const clientOf = new Map(reports.map((r) => [r.id, r.clientId]))
-    const events = notices.map((n) => ({ notice_id: n.id, platform: n.platform, actor_id: clientOf.get(n.report_id)!, at: n.issued_at }))
+    const events = notices.map((n) => ({
+      notice_id: n.id, platform: n.platform, actor_id: clientOf.get(n.report_id)!, at: n.issued_at
+    }))
     const noticesOf = (report: PreparedReport) => notices.filter((n) => n.report_id === report.id)
     await insertNotices(client, notices, noticeItems, events, reports.map((r) => submittedAudit(r, noticesOf(r))))
     views = reports.map((r) => toView(r, createdAt.get(r.id)!, noticesOf(r), verdictOf))
@@ -203,7 +226,8 @@ function addresseeOf (row: PlatformRow) {
 
 /** Composes and signs one platform's notice of the report. */
 async function composeNotice (
-  ctx: IssuingContext, report: PreparedReport, noticeId: string, referenceNumber: string, platform: PlatformRow, items: Item[], verdictOf: (item: Item) => ItemVerdict
+  ctx: IssuingContext, report: PreparedReport, noticeId: string, referenceNumber: string, platform: PlatformRow,
+  items: Item[], verdictOf: (item: Item) => ItemVerdict
 ): Promise<NoticeRecord> {
   const content = buildNoticeContent({
     noticeId,
@@ -218,7 +242,9 @@ async function composeNotice (
     legalBasis: report.legalBasis,
     statementOfReasons: report.input.statementOfReasons,
     territorialScope: report.territorialScope,
-    items: items.map((item) => noticeItemOf(item, citationsFor(platform.slug as PlatformSlug, verdictOf(item).earlier))),
+    items: items.map((item) => noticeItemOf(
+      item, citationsFor(platform.slug as PlatformSlug, verdictOf(item).earlier)
+    )),
     redressDays: ctx.redressDays,
     preservationMonths: ctx.preservationMonths
   })
@@ -240,7 +266,9 @@ async function composeNotice (
 }
 
 function submittedAudit (report: PreparedReport, notices: NoticeRecord[]): AuditRecord {
-  const { actorId, actorRole, targetType, targetId, change, digest, action } = auditRecord({ id: report.clientId, role: 'authority' }, {
+  const {
+    actorId, actorRole, targetType, targetId, change, digest, action
+  } = auditRecord({ id: report.clientId, role: 'authority' }, {
     action: 'report.submitted',
     targetType: 'report',
     targetId: report.id,
@@ -250,7 +278,9 @@ function submittedAudit (report: PreparedReport, notices: NoticeRecord[]): Audit
       notices: notices.map((n) => ({ id: n.id, referenceNumber: n.reference_number, signature: n.signature }))
     }
   })
-  return { actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest }
+  return {
+    actor_id: actorId, actor_role: actorRole, action, target_type: targetType, target_id: targetId, change, digest
+  }
 }
 
 function toReportRecord (report: PreparedReport): ReportRecord {
@@ -288,7 +318,9 @@ function toItemRecord (reportId: string, item: Item, verdict: ItemVerdict): Repo
   }
 }
 
-function toView (report: PreparedReport, createdAt: Date, notices: NoticeRecord[], verdictOf: (item: Item) => ItemVerdict): ReportView {
+function toView (
+  report: PreparedReport, createdAt: Date, notices: NoticeRecord[], verdictOf: (item: Item) => ItemVerdict
+): ReportView {
   return {
     id: report.id,
     externalRef: report.input.externalRef,

@@ -19,13 +19,17 @@ export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 /** A body the image parser did not produce (JSON, text) is simply not an image. */
 export function imageBytes (body: unknown): Buffer {
   if (!Buffer.isBuffer(body) || body.length === 0) {
-    throw new AppError('unsupported_media_type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`)
+    throw new AppError(
+      'unsupported_media_type', `send the image itself as the body, with Content-Type ${IMAGE_CONTENT_TYPES.join(', ')}`
+    )
   }
   return body
 }
 
 /** Digests and PDQ of an uploaded image, computed on a hashing thread (optionally with central crops). */
-export async function hashImageUpload (hasher: MediaHasher, body: unknown, cropPercents: readonly number[] = []): Promise<ImageResult> {
+export async function hashImageUpload (
+  hasher: MediaHasher, body: unknown, cropPercents: readonly number[] = []
+): Promise<ImageResult> {
   return await hasher.hashImage(imageBytes(body), cropPercents)
 }
 
@@ -86,7 +90,9 @@ export async function spoolVideoUpload (upload: VideoUpload): Promise<SpooledVid
 }
 
 /** vPDQ of a spooled video, on a hashing thread, in the answer's shape. */
-export async function hashSpooledVideo (hasher: MediaHasher, video: SpooledVideo, secondsPerHash = DEFAULT_SECONDS_PER_HASH): Promise<VpdqView> {
+export async function hashSpooledVideo (
+  hasher: MediaHasher, video: SpooledVideo, secondsPerHash = DEFAULT_SECONDS_PER_HASH
+): Promise<VpdqView> {
   return vpdqView(await hasher.hashVideo(video.file, secondsPerHash))
 }
 
@@ -105,7 +111,10 @@ const vpdqView = (vpdq: VpdqHash): VpdqView => ({
   features: vpdq.features
 })
 
-/** Streams a video body to a temporary file, hashes the file with vPDQ on a hashing thread, and deletes it whatever happens. */
+/**
+ * Streams a video body to a temporary file, hashes the file with vPDQ on a hashing thread, and deletes it whatever
+ * happens.
+ */
 export async function hashVideoUpload (hasher: MediaHasher, upload: VideoUpload): Promise<MediaHashesView> {
   const video = await spoolVideoUpload(upload)
   try {

@@ -6,13 +6,21 @@ import { SIGNATURE_ALGORITHM, signatureFingerprint } from '../signing/notice-sig
 
 export type NoticeDocument =
   | { format: 'json', content: NoticeContent }
-  | { format: NoticeFormat, lang: NoticeLang, contentType: string, body: string | Buffer, /** PDF only */ filename?: string }
+  | {
+    format: NoticeFormat,
+    lang: NoticeLang,
+    contentType: string,
+    body: string | Buffer,
+    /** PDF only */ filename?: string
+  }
 
 /**
  * JSON answers the signed document itself; the renderings are in `lang` (default: the notice's first language),
  * print the signing key id and signature fingerprint, and come out as the same bytes every time.
  */
-export async function noticeDocument ({ notice }: Pick<NoticeWithItems, 'notice'>, format: 'json' | NoticeFormat, lang?: NoticeLang): Promise<NoticeDocument> {
+export async function noticeDocument (
+  { notice }: Pick<NoticeWithItems, 'notice'>, format: 'json' | NoticeFormat, lang?: NoticeLang
+): Promise<NoticeDocument> {
   const content = notice.content as NoticeContent
   if (format === 'json') return { format, content }
   const language = lang ?? content.languages[0] ?? 'en'

@@ -9,7 +9,10 @@ import { notFound } from '../lib/errors.ts'
 import { toNoticeEventView } from './notice-views.ts'
 import { platformScope } from './scope.ts'
 
-/** What a long poll waits on: the sequencer's last handed-out position, and a wait for it to move (src/jobs/sequencer.ts). */
+/**
+ * What a long poll waits on: the sequencer's last handed-out position, and a wait for it to move
+ * (src/jobs/sequencer.ts).
+ */
 export interface FeedProgress {
   readonly lastPosition: number
   waitBeyond: (after: number, ms: number) => Promise<void>
@@ -38,11 +41,15 @@ export async function readChangeFeed (
   }
   const data = rows.slice(0, limit)
   const lastSequence = data.length > 0 ? data[data.length - 1].position! : after
-  return { data: data.map(toNoticeEventView), lastSequence, nextCursor: rows.length > limit ? String(lastSequence) : null }
+  return {
+    data: data.map(toNoticeEventView), lastSequence, nextCursor: rows.length > limit ? String(lastSequence) : null
+  }
 }
 
 /** The notice's history, oldest first; another platform's notice answers 404 to a liaison. */
-export async function readNoticeHistory (db: Database, principal: Principal, id: string, since?: Date): Promise<NoticeEventView[]> {
+export async function readNoticeHistory (
+  db: Database, principal: Principal, id: string, since?: Date
+): Promise<NoticeEventView[]> {
   if (!(await findNotice(db, id, platformScope(principal)))) throw notFound(`notice ${id}`)
   return (await noticeHistory(db, id, since)).map(toNoticeEventView)
 }

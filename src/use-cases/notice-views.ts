@@ -41,7 +41,9 @@ export function toNoticeView ({ notice, items }: NoticeWithItems): NoticeView {
     // Notices issued before citations were split per platform may still list other platforms' numbers here.
     reuploadOf: notice.reuploadOf.filter((ref) => isReferenceOf(ref, content.addressee.platform)),
     reportId: notice.reportId,
-    signature: { keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature) },
+    signature: {
+      keyId: notice.signingKeyId, algorithm: SIGNATURE_ALGORITHM, fingerprint: signatureFingerprint(notice.signature)
+    },
     createdAt: notice.createdAt.toISOString(),
     updatedAt: notice.updatedAt.toISOString()
   }

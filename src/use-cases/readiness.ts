@@ -11,7 +11,11 @@ export async function checkReadiness (db: Database, mediaHasher: MediaHasher): P
   return {
     status: 'ok' as const,
     details: {
-      ffmpeg: tools === undefined ? null : { source: tools.source, executable: tools.ffmpeg, version: tools.version, ffprobe: tools.ffprobe !== undefined },
+      ffmpeg: tools === undefined
+        ? null
+        : {
+            source: tools.source, executable: tools.ffmpeg, version: tools.version, ffprobe: tools.ffprobe !== undefined
+          },
       mediaHashing: mediaHasher.stats()
     }
   }

@@ -5,7 +5,9 @@ import type { Category, ContentType, Urgency } from '../domain/vocabulary.ts'
 import { sha256Hex } from '../domain/matching/digests.ts'
 import { VPDQ_FEATURE_BYTES } from '../domain/matching/vpdq-match.ts'
 
-type ItemFields = Pick<ReportItemRow, 'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'vpdqTrimmed' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
+type ItemFields = Pick<ReportItemRow,
+  'id' | 'url' | 'canonicalUrl' | 'platform' | 'identifiers' | 'contentType' | 'sha256' | 'md5' | 'pdq' | 'vpdq' |
+  'vpdqTrimmed' | 'capturedAt' | 'evidenceRef' | 'duplicateOf' | 'reupload'>
 
 export function toReportItemView (row: ItemFields): ReportItemView {
   return {
@@ -69,7 +71,9 @@ export function reportLocation (id: string): string {
 }
 
 /** The 201 answer to a report's submission, as it is stored for the retries of its Idempotency-Key. */
-export function reportCreatedAnswer (view: ReportView): { status: number, headers: Record<string, string>, body: string } {
+export function reportCreatedAnswer (view: ReportView): {
+  status: number, headers: Record<string, string>, body: string
+} {
   return {
     status: 201,
     headers: { 'content-type': 'application/json; charset=utf-8', location: reportLocation(view.id) },

@@ -17,7 +17,9 @@ export interface ReportQuery {
 export async function listReportSummaries (
   db: Database, { createdSince, ...filters }: ReportQuery, limit: number, cursor: string | undefined
 ): Promise<{ data: ReportSummaryView[], nextCursor: string | null }> {
-  const rows = await listReports(db, { ...filters, createdSince: createdSince ? new Date(createdSince) : undefined }, limit + 1, decodeCursor(cursor))
+  const rows = await listReports(
+    db, { ...filters, createdSince: createdSince ? new Date(createdSince) : undefined }, limit + 1, decodeCursor(cursor)
+  )
   const { data, nextCursor } = page(rows, limit)
   const notices = await noticeRefsOfReports(db, data.map((r) => r.id))
   return { data: data.map((r) => toReportSummaryView(r, notices.get(r.id) ?? [])), nextCursor }

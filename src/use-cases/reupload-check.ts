@@ -2,7 +2,9 @@
 import type { Database } from '../db/index.ts'
 import type { RecognisedItem } from '../domain/notices/report-intake.ts'
 import type { HashKind, NoticeStatus } from '../domain/vocabulary.ts'
-import { MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf } from '../domain/notices/notice-lifecycle.ts'
+import {
+  MATERIAL_GONE_STATUSES, OPEN_STATUSES as OPEN_NOTICE_STATUSES, ruleOf
+} from '../domain/notices/notice-lifecycle.ts'
 import { noticesOfCanonicalUrls, type UrlHistoryRow } from '../repositories/notices.ts'
 import { matchHashes, videoQuery, type HashQuery } from './hash-bank/match.ts'
 import { decodeFeatures } from '../domain/matching/vpdq-match.ts'
@@ -36,10 +38,14 @@ function isOpen (row: UrlHistoryRow): boolean {
 
 /** Removed material: an item the platform removed or restricted (a withdrawn notice proves nothing). */
 function isPast (row: UrlHistoryRow): boolean {
-  return !ruleOf('withdraw').to.includes(row.status as NoticeStatus) && (row.outcome === 'removed' || MATERIAL_GONE.has(row.status))
+  return !ruleOf('withdraw').to.includes(row.status as NoticeStatus) && (
+    row.outcome === 'removed' || MATERIAL_GONE.has(row.status)
+  )
 }
 
-export async function checkItems (db: Database, bank: HashBankIndex, items: readonly RecognisedItem[], viewer: Viewer): Promise<ItemVerdict[]> {
+export async function checkItems (
+  db: Database, bank: HashBankIndex, items: readonly RecognisedItem[], viewer: Viewer
+): Promise<ItemVerdict[]> {
   const queries: Array<HashQuery & { item: number }> = []
   items.forEach((item, index) => {
     for (const type of ['sha256', 'md5', 'pdq'] as HashKind[]) {
@@ -68,12 +74,22 @@ export async function checkItems (db: Database, bank: HashBankIndex, items: read
     for (const m of matches) {
       if (m.notice === null) continue
       cited.set(m.notice.referenceNumber, m.notice)
-      earlier.set(m.notice.referenceNumber, { referenceNumber: m.notice.referenceNumber, removedAt: m.addedAt, category: m.category as Category })
+      earlier.set(
+        m.notice.referenceNumber,
+        { referenceNumber: m.notice.referenceNumber, removedAt: m.addedAt, category: m.category as Category }
+      )
     }
     for (const row of past) {
       cited.set(row.referenceNumber, { id: row.noticeId, referenceNumber: row.referenceNumber })
       if (!earlier.has(row.referenceNumber)) {
-        earlier.set(row.referenceNumber, { referenceNumber: row.referenceNumber, removedAt: row.removedAt.toISOString(), category: row.category as Category })
+        earlier.set(
+          row.referenceNumber,
+          {
+            referenceNumber: row.referenceNumber,
+            removedAt: row.removedAt.toISOString(),
+            category: row.category as Category
+          }
+        )
       }
     }
     return {

@@ -21,6 +21,7 @@ export function toStatsView ({ from, to }: Pick<StatsQuery, 'from' | 'to'>, rows
 export function statsCsv ({ platforms }: StatsView): string {
   return csvDocument(CSV_HEADER, platforms.map((r) => [
     r.platform, r.notices, ...NOTICE_STATUSES.map((s) => r.byStatus[s]), r.due, r.removedWithinDeadline,
-    r.removedWithinDeadlineShare, r.removals, r.medianSecondsToRemoval, r.p90SecondsToRemoval, r.overdue, r.escalated, r.reuploads
+    r.removedWithinDeadlineShare, r.removals, r.medianSecondsToRemoval, r.p90SecondsToRemoval, r.overdue, r.escalated,
+    r.reuploads
   ]))
 }

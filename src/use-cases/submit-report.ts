@@ -26,17 +26,27 @@ export interface PreparedReport {
   idempotency?: IdempotencyClaim | null
 }
 
-export async function prepareReport (db: Database, principal: Principal, input: SubmitReportInput, now = new Date()): Promise<PreparedReport> {
+export async function prepareReport (
+  db: Database, principal: Principal, input: SubmitReportInput, now = new Date()
+): Promise<PreparedReport> {
   const { items, problems } = recogniseItems(input.items, now)
   const legalBasis = await findLegalBasisCached(db, input.legalBasis)
-  if (!legalBasis) problems.unshift({ pointer: '/legalBasis', detail: `is not in the legal-basis catalogue: ${input.legalBasis}` })
+  if (!legalBasis) {
+    problems.unshift({ pointer: '/legalBasis', detail: `is not in the legal-basis catalogue: ${input.legalBasis}` })
+  }
   const catalogue = await platformCatalogue(db)
   items.forEach((item) => {
     // URL recognition knows every seeded platform; this guards against a platform missing from the catalogue table.
-    if (!catalogue.has(item.platform)) problems.push({ pointer: `/items/${item.position}/url`, detail: `platform ${item.platform} is not in the catalogue` })
+    if (!catalogue.has(item.platform)) {
+      problems.push({
+        pointer: `/items/${item.position}/url`, detail: `platform ${item.platform} is not in the catalogue`
+      })
+    }
   })
   if (problems.length > 0) {
-    throw unprocessable('report_not_accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems)
+    throw unprocessable(
+      'report_not_accepted', `${problems.length} problem(s) in the report; nothing was stored`, problems
+    )
   }
   return {
     id: crypto.randomUUID(),
@@ -54,6 +64,9 @@ export async function prepareReport (db: Database, principal: Principal, input: 
   }
 }
 
-export async function submitReport (db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput, idempotency: IdempotencyClaim | null = null): Promise<ReportView> {
+export async function submitReport (
+  db: Database, queue: IssuingQueue, principal: Principal, input: SubmitReportInput,
+  idempotency: IdempotencyClaim | null = null
+): Promise<ReportView> {
   return queue.submit({ ...await prepareReport(db, principal, input), idempotency })
 }

@@ -5,7 +5,10 @@ import type { Database, Executor } from '../db/index.ts'
 import { decideTransition, OPEN_STATUSES, type Actor } from '../domain/notices/notice-lifecycle.ts'
 import { computeDeadline, referenceYear, type NoticeContent } from '../domain/notices/notice-content.ts'
 import type { NoticeAction, NoticeStatus } from '../domain/vocabulary.ts'
-import { lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders, releaseNoticeUrls } from '../repositories/notice-transitions.ts'
+import {
+  lockNotice, itemOutcomes, markItemsRemoved, updateNoticeState, insertBlockingOrder, liftBlockingOrders,
+  releaseNoticeUrls
+} from '../repositories/notice-transitions.ts'
 import { appendNoticeEvents } from '../repositories/notice-events.ts'
 import { appendAudit, type AuditActor, type AuditEvent } from '../repositories/audit.ts'
 import { findNotice, type NoticeWithItems } from '../repositories/notices.ts'
@@ -49,16 +52,18 @@ async function nextDecisionNumber (tx: Executor, country: string, at: Date): Pro
 }
 
 export async function transitionNotice (
-  db: Database, hooks: TransitionHooks, caller: Caller, noticeId: string, expectedVersion: number | null, request: TransitionRequest, now = new Date()
+  db: Database, hooks: TransitionHooks, caller: Caller, noticeId: string, expectedVersion: number | null,
+  request: TransitionRequest, now = new Date()
 ): Promise<NoticeWithItems> {
   const { actor, audit, scope } = actorOf(caller)
   const result = await db.transaction(async (tx) => {
     const notice = await lockNotice(tx, noticeId, scope)
     if (!notice) throw notFound(`notice ${noticeId}`)
     if (expectedVersion !== null && notice.version !== expectedVersion) {
-      throw new AppError('precondition_failed', `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, {
-        extra: { currentVersion: notice.version }
-      })
+      throw new AppError('precondition_failed',
+        `the notice is at version ${notice.version}, not ${expectedVersion}; fetch it again`, {
+          extra: { currentVersion: notice.version }
+        })
     }
     const items = await itemOutcomes(tx, noticeId)
     const decision = decideTransition({
@@ -72,21 +77,33 @@ export async function transitionNotice (
       detail: request.detail
     })
     if (!decision.ok) {
-      if (decision.error === 'forbidden') throw new AppError('notice_action_forbidden', decision.message, { extra: { allowed: decision.allowed } })
+      if (decision.error === 'forbidden') {
+        throw new AppError('notice_action_forbidden', decision.message, { extra: { allowed: decision.allowed } })
+      }
       if (decision.error === 'not_allowed') {
-        throw new AppError('notice_transition_not_allowed', decision.message, { extra: { currentStatus: notice.status, allowed: decision.allowed } })
+        throw new AppError(
+          'notice_transition_not_allowed', decision.message,
+          { extra: { currentStatus: notice.status, allowed: decision.allowed } }
+        )
       }
       throw new AppError('notice_transition_invalid', decision.message, {
-        extra: { errors: (decision.fields ?? []).map((f) => ({ pointer: `/${f.field}`, detail: f.message })), allowed: decision.allowed }
+        extra: {
+          errors: (decision.fields ?? []).map((f) => ({ pointer: `/${f.field}`, detail: f.message })),
+          allowed: decision.allowed
+        }
       })
     }
     const content = notice.content as NoticeContent
-    const newlyRemoved = decision.removedItemIds.filter((id) => !items.some((i) => i.id === id && i.outcome === 'removed'))
+    const newlyRemoved = decision.removedItemIds.filter((id) => !items.some(
+      (i) => i.id === id && i.outcome === 'removed'
+    ))
     await markItemsRemoved(tx, newlyRemoved, now)
     let deadline: Date | undefined
     if (decision.restartsDeadline) {
       const platform = (await platformCatalogue(tx as Database)).get(notice.platform)!
-      deadline = computeDeadline(now, content.urgency, { normalHours: platform.deadlineNormalHours, urgentHours: platform.deadlineUrgentHours })
+      deadline = computeDeadline(
+        now, content.urgency, { normalHours: platform.deadlineNormalHours, urgentHours: platform.deadlineUrgentHours }
+      )
     }
     const updated = await updateNoticeState(tx, noticeId, { status: decision.to, deadline, at: now })
     // Its URLs are open to a new notice once the items are removed or the notice leaves the open statuses.
@@ -117,7 +134,9 @@ export async function transitionNotice (
       items: newlyRemoved.length > 0 ? newlyRemoved : null,
       at: now
     }])
-    const auditEvents: AuditEvent[] = [{ action: `notice.${request.action}`, targetType: 'notice', targetId: noticeId, change }]
+    const auditEvents: AuditEvent[] = [{
+      action: `notice.${request.action}`, targetType: 'notice', targetId: noticeId, change
+    }]
     if (decision.createsBlockingOrder) {
       const order = await insertBlockingOrder(tx, {
         decisionNumber: await nextDecisionNumber(tx, content.referenceNumber.slice(0, 2), now),
@@ -129,16 +148,27 @@ export async function transitionNotice (
         decidedAt: now,
         createdBy: audit.id,
         updatedAt: now
-      }, items.filter((i) => i.outcome !== 'removed').map((i) => ({ noticeItemId: i.id, blockType: 'url', value: i.canonicalUrl, includedAt: now })))
-      auditEvents.push({ action: 'blocking-order.created', targetType: 'blocking-order', targetId: order.id, change: { ...change, decisionNumber: order.decisionNumber } })
+      }, items.filter((i) => i.outcome !== 'removed').map((i) => ({
+        noticeItemId: i.id, blockType: 'url', value: i.canonicalUrl, includedAt: now
+      })))
+      auditEvents.push({
+        action: 'blocking-order.created',
+        targetType: 'blocking-order',
+        targetId: order.id,
+        change: { ...change, decisionNumber: order.decisionNumber }
+      })
     }
     if (decision.liftsBlockingOrder) {
-      for (const id of await liftBlockingOrders(tx, noticeId, now, decision.to === 'withdrawn' ? 'notice withdrawn' : 'material removed')) {
+      for (const id of await liftBlockingOrders(
+        tx, noticeId, now, decision.to === 'withdrawn' ? 'notice withdrawn' : 'material removed'
+      )) {
         auditEvents.push({ action: 'blocking-order.lifted', targetType: 'blocking-order', targetId: id, change })
       }
     }
     if (decision.entersHashBank && hooks.onEntersHashBank) await hooks.onEntersHashBank(tx, noticeId)
-    if (decision.to === 'withdrawn' && hooks.onWithdrawnAfterRemoval) await hooks.onWithdrawnAfterRemoval(tx, noticeId, audit.id)
+    if (decision.to === 'withdrawn' && hooks.onWithdrawnAfterRemoval) {
+      await hooks.onWithdrawnAfterRemoval(tx, noticeId, audit.id)
+    }
     await appendAudit(tx, audit, ...auditEvents)
     return updated
   })

@@ -24,16 +24,18 @@ import { toEntryView } from './views.ts'
 export const BANKABLE_STATUSES: readonly NoticeStatus[] = MATERIAL_ACTED_ON_STATUSES
 
 /**
- * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the
- * bank keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload then lands near
- * one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are stored. A video
- * is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary file, and,
- * when its frames have uniform borders, the vPDQ of its frames without them (a second `vpdq` entry, labelled trimmed);
- * from the same decoded frames, as for images, further vpdq entries: central crops of every kept frame (crop:<n>)
- * and every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads (BANKED_VIDEO_DERIVATION).
+ * PDQ does not survive cropping (5% off each border moves it 48-120 bits), so beside the image's own hashes the bank
+ * keeps the PDQ of eight central crops (96% down to 70%, BANKED_CROP_PERCENTS), labelled crop:<n>; a cropped re-upload
+ * then lands near one of them. The image is decoded in memory (on a hashing thread) and dropped: only hashes are
+ * stored. A video is banked as its digests and its vPDQ (a `vpdq` entry), hashed on a hashing thread from its temporary
+ * file, and, when its frames have uniform borders, the vPDQ of its frames without them (a second `vpdq` entry, labelled
+ * trimmed); from the same decoded frames, as for images, further vpdq entries: central crops of every kept frame
+ * (crop:<n>) and every frame within 0.1 s of a kept one (dense), for cropped and re-timed re-uploads
+ * (BANKED_VIDEO_DERIVATION).
  */
 export async function bankNoticeMedia (
-  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput, idempotency: IdempotencyClaim | null = null
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput,
+  idempotency: IdempotencyClaim | null = null
 ): Promise<BankedMediaView> {
   try {
     return await bankMedia(db, bank, hasher, principal, input, idempotency)
@@ -47,7 +49,8 @@ export async function bankNoticeMedia (
 export interface BankMediaInput { noticeId: string, itemId: string | null, body: unknown }
 
 async function bankMedia (
-  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput, idempotency: IdempotencyClaim | null
+  db: Database, bank: HashBankIndex, hasher: MediaHasher, principal: Principal, input: BankMediaInput,
+  idempotency: IdempotencyClaim | null
 ): Promise<BankedMediaView> {
   const found = await findNotice(db, input.noticeId, null)
   if (!found) throw notFound(`notice ${input.noticeId}`)
@@ -58,12 +61,21 @@ async function bankMedia (
     })
   }
   if (!BANKABLE_STATUSES.includes(notice.status as NoticeStatus)) {
-    throw new AppError('notice_not_removed', `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
-      extra: { allowedStatuses: BANKABLE_STATUSES }
-    })
+    throw new AppError('notice_not_removed',
+      `notice ${notice.referenceNumber} is ${notice.status}; material is banked once removed or restricted`, {
+        extra: { allowedStatuses: BANKABLE_STATUSES }
+      })
   }
-  const base = { noticeId: notice.id, noticeItemId: input.itemId, category: notice.category, platform: notice.platform, source: NOTICE_SOURCE }
-  const entry = (type: HashKind, value: string, quality: number | null, labels: string[]): NewEntry => ({ ...base, type, value, quality, labels })
+  const base = {
+    noticeId: notice.id,
+    noticeItemId: input.itemId,
+    category: notice.category,
+    platform: notice.platform,
+    source: NOTICE_SOURCE
+  }
+  const entry = (
+    type: HashKind, value: string, quality: number | null, labels: string[]
+  ): NewEntry => ({ ...base, type, value, quality, labels })
   let hashes: Pick<BankedMediaView, 'sha256' | 'md5' | 'pdq' | 'vpdq' | 'crops'>
   let rows: NewEntry[]
   let audited: Record<string, unknown>
@@ -74,7 +86,14 @@ async function bankMedia (
     const { vpdq, derived } = await hashSpooledVideoForBank(hasher, video, BANKED_VIDEO_DERIVATION)
     const videoEntry = (frames: VpdqFeature[], labels: string[]): NewEntry => {
       const features = normaliseFeatures(frames)
-      return { ...base, type: 'vpdq', value: vpdqDigest(features), quality: null, features: Buffer.from(encodeFeatures(features)), labels }
+      return {
+        ...base,
+        type: 'vpdq',
+        value: vpdqDigest(features),
+        quality: null,
+        features: Buffer.from(encodeFeatures(features)),
+        labels
+      }
     }
     const plain = videoEntry(vpdq.features, [])
     const trimmed = bordersTrimmed(vpdq.features)
@@ -106,11 +125,18 @@ async function bankMedia (
     // A repeat upload of the same media adds nothing and leaves no trace.
     if (added > 0) {
       await appendAudit(tx, principal, {
-        action: 'hash-bank.media-banked', targetType: 'notice', targetId: notice.id, change: { itemId: input.itemId, ...audited, added }
+        action: 'hash-bank.media-banked',
+        targetType: 'notice',
+        targetId: notice.id,
+        change: {
+          itemId: input.itemId, ...audited, added
+        }
       })
     }
     const entries = await entriesOfNoticeItem(tx, notice.id, input.itemId)
-    const view: BankedMediaView = { ...hashes, noticeId: notice.id, itemId: input.itemId, entries: entries.map((row) => toEntryView(row, viewer)) }
+    const view: BankedMediaView = {
+      ...hashes, noticeId: notice.id, itemId: input.itemId, entries: entries.map((row) => toEntryView(row, viewer))
+    }
     // A retry after a crash replays this answer: it commits with the entries it lists.
     if (idempotency) await storeAnswer(tx, idempotency, createdAnswer(null, view))
     return view

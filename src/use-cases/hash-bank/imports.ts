@@ -35,12 +35,14 @@ const lineErrors = (errors: Array<{ line: number, detail: string }>) =>
  * entry stays retired: an import does not undo a deliberate retirement).
  */
 export async function importHashList (
-  db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest, idempotency: IdempotencyClaim | null = null
+  db: Database, bank: HashBankIndex, principal: Principal, request: ImportRequest,
+  idempotency: IdempotencyClaim | null = null
 ): Promise<ImportView> {
   if (!isImportableListName(request.name)) {
-    throw unprocessable('hash_list_name_reserved', '"notice" is the gateway\'s own source and cannot name an imported list', [
-      { pointer: 'querystring:/name', detail: 'is reserved' }
-    ])
+    throw unprocessable('hash_list_name_reserved',
+      '"notice" is the gateway\'s own source and cannot name an imported list', [
+        { pointer: 'querystring:/name', detail: 'is reserved' }
+      ])
   }
   const parsed = parseHashList(request.text, request.format, MAX_LISTED_ERRORS)
   if (parsed.fatal !== null) {
@@ -51,13 +53,17 @@ export async function importHashList (
   }
   // One video hash in the text format cannot be kept in part: a malformed line refuses it in either mode.
   if ((request.mode === 'strict' || request.format === 'vpdq') && parsed.rejected > 0) {
-    throw new AppError('hash_list_rejected', request.format === 'vpdq' ? 'the video hash has malformed lines; nothing was stored' : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
+    throw new AppError('hash_list_rejected', request.format === 'vpdq'
+      ? 'the video hash has malformed lines; nothing was stored'
+      : `${parsed.rejected} of ${parsed.lines} line(s) are malformed; strict mode stored nothing`, {
       extra: { errors: lineErrors(parsed.errors), rejected: parsed.rejected }
     })
   }
   const importId = crypto.randomUUID()
   const record = await db.transaction(async (tx) => {
-    const added = await insertListEntries(tx, parsed, { source: request.name, category: request.category ?? null, importId })
+    const added = await insertListEntries(
+      tx, parsed, { source: request.name, category: request.category ?? null, importId }
+    )
     const stored = await insertImportRecord(tx, {
       id: importId,
       name: request.name,

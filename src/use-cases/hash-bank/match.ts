@@ -11,7 +11,8 @@ import type { MatchInput, MatchResultView, MatchView } from '../../schemas/hash-
 import type { VpdqFeature } from '../../domain/matching/vpdq-types.ts'
 import { bordersTrimmed } from '../../domain/matching/vpdq.ts'
 import {
-  HMA_THRESHOLDS, decodeFeatures, featureProblems, matchedRanges, normaliseFeatures, orientedFrames, prepareVideo, vpdqDigest,
+  HMA_THRESHOLDS, decodeFeatures, featureProblems, matchedRanges, normaliseFeatures, orientedFrames, prepareVideo,
+  vpdqDigest,
   type VpdqThresholds
 } from '../../domain/matching/vpdq-match.ts'
 import { toMatchView, type Viewer } from './views.ts'
@@ -48,7 +49,9 @@ export interface VideoQuery {
  * A video hash as a query, under HMA's thresholds unless the caller set its own. Its trimmed frames come from the
  * features' trimmedHash, or are given as stored (a report item keeps them packed beside the plain ones).
  */
-export function videoQuery (features: VpdqFeature[], thresholds: Partial<VpdqThresholds> = {}, trimmed = bordersTrimmed(features)): VideoQuery {
+export function videoQuery (
+  features: VpdqFeature[], thresholds: Partial<VpdqThresholds> = {}, trimmed = bordersTrimmed(features)
+): VideoQuery {
   const normal = normaliseFeatures(features)
   return {
     type: 'vpdq',
@@ -72,11 +75,15 @@ export function normaliseHashQueries (hashes: MatchInput): HashQuery[] {
     }
     const normal = normaliseHashValue(h.type, h.value)
     if ('problem' in normal) problems.push({ pointer: `/hashes/${i}/value`, detail: normal.problem })
-    if (h.quality !== undefined && h.type !== 'pdq') problems.push({ pointer: `/hashes/${i}/quality`, detail: 'quality applies to pdq hashes only' })
+    if (h.quality !== undefined && h.type !== 'pdq') {
+      problems.push({ pointer: `/hashes/${i}/quality`, detail: 'quality applies to pdq hashes only' })
+    }
     return { ...h, value: 'value' in normal ? normal.value : h.value }
   })
   if (problems.length > 0) {
-    throw unprocessable('hashes_not_accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems)
+    throw unprocessable(
+      'hashes_not_accepted', `${problems.length} problem(s) in the hashes; nothing was matched`, problems
+    )
   }
   return queries
 }
@@ -85,7 +92,10 @@ async function startIndex (bank: HashBankIndex): Promise<void> {
   try {
     await bank.start()
   } catch (error) {
-    throw new AppError('hash_index_unavailable', 'the hash bank index could not be loaded; retry shortly', { retryAfterSeconds: 5, cause: error })
+    throw new AppError(
+      'hash_index_unavailable', 'the hash bank index could not be loaded; retry shortly',
+      { retryAfterSeconds: 5, cause: error }
+    )
   }
 }
 
@@ -95,9 +105,13 @@ async function startIndex (bank: HashBankIndex): Promise<void> {
  * (a liaison sees other platforms' notices as null). Values must already be valid lower-case hex, as
  * normaliseHashQueries leaves them. Report intake calls this with the reporting authority as viewer.
  */
-export async function matchHashes (bank: HashBankIndex, db: Database | Executor, hashes: HashQuery[], viewer: Viewer): Promise<MatchResultView[]> {
+export async function matchHashes (
+  bank: HashBankIndex, db: Database | Executor, hashes: HashQuery[], viewer: Viewer
+): Promise<MatchResultView[]> {
   const results: MatchResultView[] = hashes.map((h) => ({ type: h.type, value: h.value, matches: [] }))
-  const single = hashes.map((h, i) => ({ ...h, i })).filter((h): h is SingleHashQuery & { i: number } => h.type !== 'vpdq')
+  const single = hashes.map((h, i) => ({ ...h, i })).filter(
+    (h): h is SingleHashQuery & { i: number } => h.type !== 'vpdq'
+  )
   const exact = single.filter((h) => h.type !== 'pdq')
   const pdq = single.filter((h) => h.type === 'pdq')
   const videos = hashes.map((h, i) => ({ ...h, i })).filter((h): h is VideoQuery & { i: number } => h.type === 'vpdq')
@@ -123,7 +137,9 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
   })
   if (usable.length > 0) {
     await startIndex(bank)
-    const found = usable.map((h) => bank.query(h.variants ?? pdqVariantsFromHash(h.value)).slice(0, MAX_MATCHES_PER_HASH))
+    const found = usable.map(
+      (h) => bank.query(h.variants ?? pdqVariantsFromHash(h.value)).slice(0, MAX_MATCHES_PER_HASH)
+    )
     const seqs = [...new Set(found.flat().map((m) => m.id as number))]
     // The table has the last word: an entry retired since the last poll is no longer answered.
     const rows = new Map((await findLiveBySeq(db, seqs)).map((row) => [row.seq, row]))
@@ -148,10 +164,14 @@ export async function matchHashes (bank: HashBankIndex, db: Database | Executor,
  * and over its frames without their borders when it has them; each match with both percentages, the matched
  * stretches of both videos and which frames matched, strongest first, at most 100.
  */
-async function matchVideo (bank: HashBankIndex, db: Database | Executor, query: VideoQuery, viewer: Viewer): Promise<MatchView[]> {
+async function matchVideo (
+  bank: HashBankIndex, db: Database | Executor, query: VideoQuery, viewer: Viewer
+): Promise<MatchView[]> {
   const prepared = prepareVideo(query.features)
   const trimmed = query.trimmed === null ? null : { features: query.trimmed, prepared: prepareVideo(query.trimmed) }
-  const found = bank.queryVideo(orientedFrames(prepared), query.thresholds, trimmed?.prepared.hashes ?? null).slice(0, MAX_MATCHES_PER_HASH)
+  const found = bank.queryVideo(
+    orientedFrames(prepared), query.thresholds, trimmed?.prepared.hashes ?? null
+  ).slice(0, MAX_MATCHES_PER_HASH)
   if (found.length === 0) return []
   const rows = new Map((await findLiveBySeq(db, found.map((m) => m.video))).map((row) => [row.seq, row]))
   const matches: MatchView[] = []

@@ -19,6 +19,8 @@ export async function addNoticeHashesToBank (tx: Executor, noticeId: string, ite
  * Call inside the transaction that undoes a removal (for example withdrawing a notice after its material was
  * taken down): every live entry the notice contributed, media and crops included, stops matching at once.
  */
-export async function retireNoticeHashes (tx: Executor, noticeId: string, actorId: string | null, reason: string): Promise<number> {
+export async function retireNoticeHashes (
+  tx: Executor, noticeId: string, actorId: string | null, reason: string
+): Promise<number> {
   return retireNoticeEntries(tx, noticeId, actorId, reason)
 }

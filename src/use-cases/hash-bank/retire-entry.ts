@@ -7,7 +7,9 @@ import { retireEntry, type EntryWithNotice } from '../../repositories/hash-bank.
 import type { HashBankIndex } from '../../hash-bank/index-service.ts'
 
 /** Idempotent: an entry already retired keeps its first retirement, and a repeat writes no audit entry. */
-export async function retireBankEntry (db: Database, bank: HashBankIndex, by: Principal, id: string, reason: string | null): Promise<EntryWithNotice> {
+export async function retireBankEntry (
+  db: Database, bank: HashBankIndex, by: Principal, id: string, reason: string | null
+): Promise<EntryWithNotice> {
   const entry = await db.transaction(async (tx) => {
     const result = await retireEntry(tx, id, by.id, reason)
     if (result === null) return null

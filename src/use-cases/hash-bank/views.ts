@@ -24,7 +24,9 @@ function noticeRef (viewer: Viewer, row: EntryWithNotice): MatchView['notice'] {
   return { id: row.noticeId, referenceNumber: row.referenceNumber }
 }
 
-export function toMatchView (row: EntryWithNotice, distance: number, orientation: Orientation | null, viewer: Viewer): MatchView {
+export function toMatchView (
+  row: EntryWithNotice, distance: number, orientation: Orientation | null, viewer: Viewer
+): MatchView {
   return {
     entryId: row.id,
     kind: row.type as BankEntryType,
