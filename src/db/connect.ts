@@ -34,7 +34,10 @@ export async function waitForDatabase<T> (work: () => Promise<T>, logger: Logger
       return result
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error
-      logger.warn({ database: target, attempt, retryInMs: pauseMs, err: error }, `database ${target} not reachable; waiting for it`)
+      logger.warn(
+        { database: target, attempt, retryInMs: pauseMs, err: error },
+        `database ${target} not reachable; waiting for it`
+      )
       await new Promise((resolve) => setTimeout(resolve, pauseMs))
       pauseMs = Math.min(START_RETRY_MAX_MS, pauseMs * 2)
     }
@@ -63,13 +66,20 @@ export async function openDatabase (config: Config, logger: Logger): Promise<Ope
       port: config.EMBEDDED_PG_PORT,
       onLog: (message) => logger.debug({ postgres: message.trim() }, 'embedded postgres')
     })
-    logger.info({ dataDir: embedded.dataDir, port: config.EMBEDDED_PG_PORT }, `embedded PostgreSQL running; its data lives in ${embedded.dataDir}`)
+    logger.info(
+      { dataDir: embedded.dataDir, port: config.EMBEDDED_PG_PORT },
+      `embedded PostgreSQL running; its data lives in ${embedded.dataDir}`
+    )
     url = embedded.url
     ownerUrl = embedded.ownerUrl
     stopEmbedded = embedded.stop
   }
   // Connections lost outside any query (a restart) are logged; the next query reconnects.
-  const onConnectionError = (error: Error): void => { logger.warn({ err: error }, 'a database connection was lost; the next query reconnects') }
+  const onConnectionError = (error: Error): void => {
+    logger.warn(
+      { err: error }, 'a database connection was lost; the next query reconnects'
+    )
+  }
   const serviceUrl = url
   let pool: pg.Pool | null = null
   try {
@@ -89,16 +99,26 @@ export async function openDatabase (config: Config, logger: Logger): Promise<Ope
           await owner.end()
         }
       }, logger, describeTarget(migrationUrl))
-      pool = createPool(url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 })
+      pool = createPool(
+        url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 }
+      )
     } else {
-      const own = createPool(url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 })
+      const own = createPool(
+        url, config.DB_POOL_SIZE, { onConnectionError, queryTimeoutMillis: config.DB_QUERY_TIMEOUT_SECONDS * 1000 }
+      )
       pool = own
       await waitForDatabase(() => migrateDatabase(own), logger, describeTarget(url))
     }
     const service = pool
-    const { rows: [role] } = await waitForDatabase(() => service.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user'), logger, describeTarget(url))
+    const { rows: [role] } = await waitForDatabase(
+      () => service.query<{ rolsuper: boolean }>('select rolsuper from pg_roles where rolname = current_user'), logger,
+      describeTarget(url)
+    )
     if (role?.rolsuper === true) {
-      logger.warn('the service connects as a superuser, which could disable the audit trail\'s guards: set DATABASE_MIGRATION_URL to the owner and DATABASE_URL to a role of least privilege (README)')
+      logger.warn(
+        'the service connects as a superuser, which could disable the audit trail\'s guards: ' +
+        'set DATABASE_MIGRATION_URL to the owner and DATABASE_URL to a role of least privilege (README)'
+      )
     }
   } catch (error) {
     await pool?.end()

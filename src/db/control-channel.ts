@@ -71,7 +71,9 @@ export class ControlChannel extends EventEmitter<ControlChannelEvents> {
       let owner = 0
       for (;;) {
         owner = crypto.randomInt(1, 2 ** 31 - 1)
-        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1, $2) as ok', [OWNER_LOCK_NAMESPACE, owner])
+        const { rows } = await client.query<{ ok: boolean }>(
+          'select pg_try_advisory_lock($1, $2) as ok', [OWNER_LOCK_NAMESPACE, owner]
+        )
         if (rows[0].ok) break
       }
       await client.query(`listen ${CHANGES_CHANNEL}`)

@@ -52,7 +52,9 @@ function postgresUser (): { uid: number, gid: number } | null {
  * The first directory on the way to `target` that `user` cannot pass through (no search permission), or null.
  * Without a known user, only the permissions everyone has count.
  */
-export async function firstUntraversable (target: string, user: { uid: number, gid: number } | null): Promise<string | null> {
+export async function firstUntraversable (
+  target: string, user: { uid: number, gid: number } | null
+): Promise<string | null> {
   const parts = path.resolve(target).split(path.sep).filter(Boolean)
   let dir: string = path.sep
   for (const part of ['', ...parts]) {
@@ -80,10 +82,11 @@ async function checkReachableByPostgres (clusterDir: string): Promise<void> {
     const blocked = await firstUntraversable(target, user)
     if (blocked !== null) {
       throw new Error(
-        'the embedded PostgreSQL cannot start: it runs as the \'postgres\' system user (PostgreSQL refuses to run as root), ' +
+        'the embedded PostgreSQL cannot start: it runs as the \'postgres\' system user (PostgreSQL refuses to run as ' +
+        'root), ' +
         `and that user cannot enter ${blocked}, on the way to ${what} (${target}). ` +
-        'Put the checkout in a directory every user can traverse (for example /srv or /opt), or set DATA_DIR to one when only ' +
-        'the data directory is affected, or set DATABASE_URL to a PostgreSQL server of your own.'
+        'Put the checkout in a directory every user can traverse (for example /srv or /opt), or set DATA_DIR to one ' +
+        'when only the data directory is affected, or set DATABASE_URL to a PostgreSQL server of your own.'
       )
     }
   }
@@ -103,7 +106,9 @@ class RecentLines {
   toString (): string { return this.lines.join(' | ') }
 }
 
-export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {}, settings = {} }: Options): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres ({
+  dataDir, port, onLog = () => {}, settings = {}
+}: Options): Promise<EmbeddedServer> {
   const clusterDir = path.join(dataDir, 'postgres')
   await fs.mkdir(dataDir, { recursive: true })
   await checkReachableByPostgres(clusterDir)
@@ -134,7 +139,10 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {}, 
   // server on the same data directory, after a crash say, or the port taken).
   const failed = (step: string) => (error: unknown): never => {
     const reason = error instanceof Error ? error.message : ''
-    throw new Error(`the embedded PostgreSQL in ${clusterDir} failed to ${step} on port ${port}: ${[reason, recent.toString()].filter(Boolean).join(' | ') || 'it printed nothing'}`)
+    throw new Error(
+      `the embedded PostgreSQL in ${clusterDir} failed to ${step} on port ${port}: ` +
+        `${[reason, recent.toString()].filter(Boolean).join(' | ') || 'it printed nothing'}`
+    )
   }
   if (!(await exists(path.join(clusterDir, 'PG_VERSION')))) {
     await server.initialise().catch(failed('initialise'))
@@ -148,8 +156,13 @@ export async function startEmbeddedPostgres ({ dataDir, port, onLog = () => {}, 
     if (found.rowCount === 0) await client.query('create database takedown')
     // The service logs in as a role of its own; its grants come after the migrations (src/db/connect.ts).
     const role = await client.query(`select 1 from pg_roles where rolname = '${SERVICE_ROLE}'`)
-    const literal = (await client.query<{ q: string }>('select quote_literal($1::text) as q', [servicePassword])).rows[0].q
-    await client.query(`${role.rowCount === 0 ? 'create' : 'alter'} role ${SERVICE_ROLE} login nosuperuser nocreatedb nocreaterole password ${literal}`)
+    const literal = (await client.query<{ q: string }>(
+      'select quote_literal($1::text) as q', [servicePassword]
+    )).rows[0].q
+    await client.query(
+      `${role.rowCount === 0 ? 'create' : 'alter'} role ${SERVICE_ROLE} ` +
+        `login nosuperuser nocreatedb nocreaterole password ${literal}`
+    )
   } finally {
     await client.end()
   }

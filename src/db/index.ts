@@ -62,7 +62,8 @@ export function createPool (connectionString: string, max = 20, options: PoolOpt
 /** A client with a query still awaiting its answer, or inside a transaction (a released client should be neither). */
 function isUnsettled (client: pg.PoolClient): boolean {
   const active = (client as unknown as { _getActiveQuery?: () => unknown })._getActiveQuery?.()
-  return (active !== undefined && active !== null) || client.getTransactionStatus?.() === 'T' || client.getTransactionStatus?.() === 'E'
+  return (active !== undefined && active !== null) ||
+    client.getTransactionStatus?.() === 'T' || client.getTransactionStatus?.() === 'E'
 }
 
 export function createDatabase (pool: pg.Pool): Database {

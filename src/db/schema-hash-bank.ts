@@ -71,6 +71,12 @@ export const hashBankEntries = pgTable('hash_bank_entries', {
   index('hash_bank_entries_notice_idx').on(t.noticeId).where(sql`${t.noticeId} is not null`),
   check('hash_bank_entries_type_valid', sql`${t.type} in ('sha256', 'md5', 'pdq', 'vpdq')`),
   check('hash_bank_entries_features_vpdq', sql`(${t.type} = 'vpdq') = (${t.features} is not null)`),
-  check('hash_bank_entries_value_hex', sql`${t.value} ~ '^[0-9a-f]+$' and length(${t.value}) = case ${t.type} when 'md5' then 32 else 64 end`),
-  check('hash_bank_entries_quality_range', sql`${t.quality} is null or (${t.type} = 'pdq' and ${t.quality} between 0 and 100)`)
+  check(
+    'hash_bank_entries_value_hex',
+    sql`${t.value} ~ '^[0-9a-f]+$' and length(${t.value}) = case ${t.type} when 'md5' then 32 else 64 end`
+  ),
+  check(
+    'hash_bank_entries_quality_range',
+    sql`${t.quality} is null or (${t.type} = 'pdq' and ${t.quality} between 0 and 100)`
+  )
 ])

@@ -1,7 +1,8 @@
 // The drizzle tables: the single description of the database that migrations are generated from.
 import { sql } from 'drizzle-orm'
 import {
-  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, boolean, customType
+  pgTable, text, uuid, timestamp, integer, jsonb, index, uniqueIndex, primaryKey, check, bigserial, bigint, boolean,
+  customType
 } from 'drizzle-orm/pg-core'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow()
@@ -91,7 +92,10 @@ export const reportItems = pgTable('report_items', {
   pdq: text('pdq'),
   /** The video's vPDQ features, packed as in the hash bank (encodeFeatures). */
   vpdq: bytea('vpdq'),
-  /** The same frames without their uniform borders (trimmedHash where a frame had them), packed alike; null without borders. */
+  /**
+   * The same frames without their uniform borders (trimmedHash where a frame had them), packed alike; null without
+   * borders.
+   */
   vpdqTrimmed: bytea('vpdq_trimmed'),
   capturedAt: timestamp('captured_at', { withTimezone: true, mode: 'date' }),
   evidenceRef: text('evidence_ref'),

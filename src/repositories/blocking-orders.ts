@@ -32,7 +32,9 @@ const summaryColumns = {
   activeEntryCount: sql<number>`(select count(*)::int from ${blockingOrderEntries} e where e.order_id = ${blockingOrders.id} and e.lifted_at is null)`
 }
 
-export async function listBlockingOrders (db: Executor, filters: OrderFilters, limit: number, afterSeq: number | null): Promise<OrderSummary[]> {
+export async function listBlockingOrders (
+  db: Executor, filters: OrderFilters, limit: number, afterSeq: number | null
+): Promise<OrderSummary[]> {
   const conditions: SQL[] = []
   if (filters.status !== undefined) conditions.push(eq(blockingOrders.status, filters.status))
   if (filters.platform !== undefined) conditions.push(eq(blockingOrders.platform, filters.platform))
@@ -47,8 +49,14 @@ export async function listBlockingOrders (db: Executor, filters: OrderFilters, l
 }
 
 /** A liaison's platform scopes the read: another platform's order is simply not found. */
-export async function findBlockingOrder (db: Executor, id: string, platform: string | null): Promise<OrderWithEntries | null> {
-  const where = platform === null ? eq(blockingOrders.id, id) : and(eq(blockingOrders.id, id), eq(blockingOrders.platform, platform))
+export async function findBlockingOrder (
+  db: Executor, id: string, platform: string | null
+): Promise<OrderWithEntries | null> {
+  const where = platform === null
+    ? eq(blockingOrders.id, id)
+    : and(
+      eq(blockingOrders.id, id), eq(blockingOrders.platform, platform)
+    )
   const [found] = await db.select(summaryColumns)
     .from(blockingOrders)
     .innerJoin(notices, eq(notices.id, blockingOrders.noticeId))
@@ -93,7 +101,10 @@ export async function readRegister (db: Database, since: Date | null): Promise<R
       .innerJoin(noticeItems, eq(noticeItems.id, blockingOrderEntries.noticeItemId))
       .where(where)
       // Entries of one order share their inclusion time; the order and the items' own order break the tie.
-      .orderBy(asc(blockingOrderEntries.includedAt), asc(blockingOrders.seq), asc(noticeItems.position), asc(blockingOrderEntries.id))
+      .orderBy(
+        asc(blockingOrderEntries.includedAt), asc(blockingOrders.seq), asc(noticeItems.position),
+        asc(blockingOrderEntries.id)
+      )
     return {
       updatedAt: updatedAt ?? null,
       since,

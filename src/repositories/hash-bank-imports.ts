@@ -30,7 +30,9 @@ export interface ImportColumns {
 export async function insertListEntries (
   db: Executor, columns: ImportColumns, list: { source: string, category: string | null, importId: string }
 ): Promise<number> {
-  await db.execute(sql`create temporary table hash_list_stage (line bigint, type text, value text, quality int, labels text) on commit drop`)
+  await db.execute(
+    sql`create temporary table hash_list_stage (line bigint, type text, value text, quality int, labels text) on commit drop`
+  )
   for (let from = 0; from < columns.types.length; from += IMPORT_BATCH_ROWS) {
     const to = from + IMPORT_BATCH_ROWS
     await db.execute(sql`
@@ -72,7 +74,9 @@ async function insertListVideos (
   return added
 }
 
-export async function insertImportRecord (db: Executor, values: typeof hashBankImports.$inferInsert): Promise<HashBankImportRow> {
+export async function insertImportRecord (
+  db: Executor, values: typeof hashBankImports.$inferInsert
+): Promise<HashBankImportRow> {
   const [row] = await db.insert(hashBankImports).values(values).returning()
   return row
 }

@@ -25,7 +25,9 @@ export async function findEntry (db: Executor, id: string): Promise<EntryWithNot
 }
 
 /** Live entries holding any of the (type, value) pairs: one indexed query for a whole batch. */
-export async function findExact (db: Executor, hashes: Array<{ type: HashKind, value: string }>): Promise<EntryWithNotice[]> {
+export async function findExact (
+  db: Executor, hashes: Array<{ type: HashKind, value: string }>
+): Promise<EntryWithNotice[]> {
   if (hashes.length === 0) return []
   return exactQuery(db).execute({ types: hashes.map((h) => h.type), values: hashes.map((h) => h.value) })
 }
@@ -67,7 +69,9 @@ export async function insertEntries (db: Executor, rows: NewEntry[]): Promise<nu
 }
 
 /** The entries of one notice item (or of the notice itself when itemId is null), for answering an upload. */
-export async function entriesOfNoticeItem (db: Executor, noticeId: string, itemId: string | null): Promise<EntryWithNotice[]> {
+export async function entriesOfNoticeItem (
+  db: Executor, noticeId: string, itemId: string | null
+): Promise<EntryWithNotice[]> {
   const item = itemId === null ? isNull(entries.noticeItemId) : eq(entries.noticeItemId, itemId)
   return withNotice(db).where(and(eq(entries.noticeId, noticeId), item)).orderBy(asc(entries.seq))
 }
@@ -106,14 +110,20 @@ const retirement = (by: string | null, reason: string | null) => ({
  * Retires one entry; an entry already retired is returned unchanged (`retiredNow` false). Null when there is no
  * such entry.
  */
-export async function retireEntry (db: Executor, id: string, by: string | null, reason: string | null): Promise<{ entry: EntryWithNotice, retiredNow: boolean } | null> {
-  const retired = await db.update(entries).set(retirement(by, reason)).where(and(eq(entries.id, id), isNull(entries.retiredAt))).returning({ id: entries.id })
+export async function retireEntry (
+  db: Executor, id: string, by: string | null, reason: string | null
+): Promise<{ entry: EntryWithNotice, retiredNow: boolean } | null> {
+  const retired = await db.update(entries).set(retirement(by, reason)).where(and(
+    eq(entries.id, id), isNull(entries.retiredAt)
+  )).returning({ id: entries.id })
   const entry = await findEntry(db, id)
   return entry === null ? null : { entry, retiredNow: retired.length > 0 }
 }
 
 /** Retires every live entry a notice contributed (for a removal that is undone, e.g. a withdrawn notice). */
-export async function retireNoticeEntries (db: Executor, noticeId: string, by: string | null, reason: string | null): Promise<number> {
+export async function retireNoticeEntries (
+  db: Executor, noticeId: string, by: string | null, reason: string | null
+): Promise<number> {
   const rows = await db.update(entries).set(retirement(by, reason))
     .where(and(eq(entries.noticeId, noticeId), isNull(entries.retiredAt)))
     .returning({ id: entries.id })
@@ -125,7 +135,9 @@ export async function retireNoticeEntries (db: Executor, noticeId: string, by: s
  * horizon (commit-horizon.ts), so no change can still commit behind a position served. Takes the pool, not a
  * transaction: the horizon is read in a statement of its own before the one that uses it.
  */
-export async function listChanges (db: Database, after: FeedPosition | null, limit: number, type?: BankEntryType): Promise<EntryWithNotice[]> {
+export async function listChanges (
+  db: Database, after: FeedPosition | null, limit: number, type?: BankEntryType
+): Promise<EntryWithNotice[]> {
   const horizon = await readPoolHorizon(db)
   const conditions: SQL[] = [sql`${entries.txId} < ${horizon}`]
   if (after !== null) conditions.push(sql`(${entries.txId}, ${entries.changeId}) > (${after.txId}, ${after.changeId})`)

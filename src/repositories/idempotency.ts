@@ -34,7 +34,9 @@ export function ownerAlive (owner: number): SQL {
  * afresh. Refuses (and so rolls back the effect) when the key is no longer this process's: its owner lock was
  * lost with its connection and another attempt has taken the key over.
  */
-export async function storeAnswerInTransaction (client: pg.ClientBase, claim: IdempotencyClaim, answer: StoredAnswer): Promise<void> {
+export async function storeAnswerInTransaction (
+  client: pg.ClientBase, claim: IdempotencyClaim, answer: StoredAnswer
+): Promise<void> {
   const { rowCount } = await client.query({
     name: 'idempotency-store-answer',
     text: `update idempotency_keys set state = 'done', response_status = $4, response_headers = $5::jsonb, response_body = $6
@@ -48,12 +50,17 @@ export async function storeAnswerInTransaction (client: pg.ClientBase, claim: Id
 export async function storeAnswer (tx: Executor, claim: IdempotencyClaim, answer: StoredAnswer): Promise<void> {
   const stored = await tx.update(idempotencyKeys)
     .set({ state: 'done', responseStatus: answer.status, responseHeaders: answer.headers, responseBody: answer.body })
-    .where(and(eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.state, 'running')))
+    .where(and(
+      eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key),
+      eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.state, 'running')
+    ))
     .returning({ key: idempotencyKeys.key })
   if (stored.length !== 1) throw keyLost()
 }
 
-/** A 201 answer with its JSON body and location (null for none), as it is stored for the retries of an Idempotency-Key. */
+/**
+ * A 201 answer with its JSON body and location (null for none), as it is stored for the retries of an Idempotency-Key.
+ */
 export function createdAnswer (location: string | null, body: unknown): StoredAnswer {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' }
   if (location !== null) headers.location = location
@@ -61,6 +68,7 @@ export function createdAnswer (location: string | null, body: unknown): StoredAn
 }
 
 function keyLost (): AppError {
-  return new AppError('idempotency_key_lost', 'the request lost its Idempotency-Key while the database connection was restored; retry it',
+  return new AppError('idempotency_key_lost',
+    'the request lost its Idempotency-Key while the database connection was restored; retry it',
     { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS })
 }

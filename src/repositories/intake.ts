@@ -85,7 +85,9 @@ export interface UrlClaim {
  * leave the open statuses meanwhile; a claim taken by a transaction still running is waited for. Answers the
  * covering notice of each URL that was already claimed.
  */
-export async function claimNoticeUrls (client: pg.ClientBase, claims: readonly UrlClaim[]): Promise<Map<string, { id: string, referenceNumber: string }>> {
+export async function claimNoticeUrls (
+  client: pg.ClientBase, claims: readonly UrlClaim[]
+): Promise<Map<string, { id: string, referenceNumber: string }>> {
   const { rows } = await client.query<{ canonical_url: string, notice_id: string }>({
     name: 'intake-claim-urls',
     text: `
@@ -103,10 +105,14 @@ export async function claimNoticeUrls (client: pg.ClientBase, claims: readonly U
   // A new statement, so a new snapshot: it sees the covering notice even if its transaction committed while
   // this one waited for the claim.
   const { rows: notices } = await client.query<{ id: string, reference_number: string }>({
-    name: 'intake-covering-notices', text: 'select id, reference_number from notices where id = any($1::uuid[])', values: [covered.map((row) => row.notice_id)]
+    name: 'intake-covering-notices',
+    text: 'select id, reference_number from notices where id = any($1::uuid[])',
+    values: [covered.map((row) => row.notice_id)]
   })
   const referenceOf = new Map(notices.map((n) => [n.id, n.reference_number]))
-  return new Map(covered.map((row) => [row.canonical_url, { id: row.notice_id, referenceNumber: referenceOf.get(row.notice_id)! }]))
+  return new Map(covered.map((row) => [
+    row.canonical_url, { id: row.notice_id, referenceNumber: referenceOf.get(row.notice_id)! }
+  ]))
 }
 
 /**
@@ -178,7 +184,10 @@ export interface AuditRecord {
 }
 
 /** One statement for the notices, their items, their 'created' events and the audit entries. */
-export async function insertNotices (client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[], audit: AuditRecord[]): Promise<void> {
+export async function insertNotices (
+  client: pg.ClientBase, notices: NoticeRecord[], noticeItems: NoticeItemRecord[], events: CreatedEventRecord[],
+  audit: AuditRecord[]
+): Promise<void> {
   await client.query({
     name: 'intake-notices',
     text: `

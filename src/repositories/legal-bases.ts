@@ -9,7 +9,9 @@ export type LegalBasisRow = typeof legalBases.$inferSelect
 
 /** The citation in each notice language: the ones given, else the one citation in all three. */
 export function citationsOf (row: LegalBasisRow): { kk: string, ru: string, en: string } {
-  return (row.citations as { kk: string, ru: string, en: string } | null) ?? { kk: row.citation, ru: row.citation, en: row.citation }
+  return (
+    row.citations as { kk: string, ru: string, en: string } | null
+  ) ?? { kk: row.citation, ru: row.citation, en: row.citation }
 }
 
 export async function listLegalBases (db: Executor): Promise<LegalBasisRow[]> {
@@ -39,7 +41,9 @@ export async function insertLegalBasis (db: Executor, values: typeof legalBases.
   return row
 }
 
-export async function updateLegalBasis (db: Executor, id: string, changes: Partial<typeof legalBases.$inferInsert>): Promise<LegalBasisRow | null> {
+export async function updateLegalBasis (
+  db: Executor, id: string, changes: Partial<typeof legalBases.$inferInsert>
+): Promise<LegalBasisRow | null> {
   const [row] = await db.update(legalBases)
     .set({ ...changes, version: sql`${legalBases.version} + 1`, updatedAt: sql`now()` })
     .where(eq(legalBases.id, id))

@@ -17,7 +17,9 @@ export async function noticeHistory (db: Executor, noticeId: string, since?: Dat
 }
 
 /** Only sequenced events are served: their positions are final and no earlier position can appear later. */
-export async function readFeed (db: Executor, after: number, limit: number, platform: string | null, since?: Date): Promise<NoticeEventRow[]> {
+export async function readFeed (
+  db: Executor, after: number, limit: number, platform: string | null, since?: Date
+): Promise<NoticeEventRow[]> {
   const conditions: SQL[] = [isNotNull(noticeEvents.position), gt(noticeEvents.position, after)]
   if (platform !== null) conditions.push(eq(noticeEvents.platform, platform))
   if (since !== undefined) conditions.push(gte(noticeEvents.at, since))

@@ -11,7 +11,9 @@ export async function lockNotice (tx: Executor, id: string, platform: string | n
   return row ?? null
 }
 
-export async function itemOutcomes (tx: Executor, noticeId: string): Promise<Array<{ id: string, outcome: string, canonicalUrl: string }>> {
+export async function itemOutcomes (tx: Executor, noticeId: string): Promise<Array<{
+  id: string, outcome: string, canonicalUrl: string
+}>> {
   return tx.select({ id: noticeItems.id, outcome: noticeItems.outcome, canonicalUrl: noticeItems.canonicalUrl })
     .from(noticeItems).where(eq(noticeItems.noticeId, noticeId)).orderBy(noticeItems.position)
 }
@@ -35,15 +37,25 @@ export async function releaseNoticeUrls (tx: Executor, noticeId: string, itemIds
       order by ${openNoticeUrls.canonicalUrl} collate "C" for update)`)
 }
 
-export async function updateNoticeState (tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }): Promise<NoticeRow> {
+export async function updateNoticeState (
+  tx: Executor, id: string, changes: { status: string, deadline?: Date, at: Date }
+): Promise<NoticeRow> {
   const [row] = await tx.update(notices)
-    .set({ status: changes.status, version: sql`${notices.version} + 1`, updatedAt: changes.at, ...(changes.deadline ? { deadline: changes.deadline } : {}) })
+    .set({
+      status: changes.status,
+      version: sql`${notices.version} + 1`,
+      updatedAt: changes.at,
+      ...(changes.deadline ? { deadline: changes.deadline } : {})
+    })
     .where(eq(notices.id, id))
     .returning()
   return row
 }
 
-export async function insertBlockingOrder (tx: Executor, order: typeof blockingOrders.$inferInsert, entries: Array<Omit<typeof blockingOrderEntries.$inferInsert, 'orderId'>>) {
+export async function insertBlockingOrder (
+  tx: Executor, order: typeof blockingOrders.$inferInsert, entries: Array<Omit<typeof blockingOrderEntries.$inferInsert,
+  'orderId'>>
+) {
   const [row] = await tx.insert(blockingOrders).values(order).returning()
   if (entries.length > 0) await tx.insert(blockingOrderEntries).values(entries.map((e) => ({ ...e, orderId: row.id })))
   return row

@@ -35,7 +35,9 @@ export interface NoticeFilters {
   updatedSince?: Date
 }
 
-export async function listNotices (db: Executor, filters: NoticeFilters, limit: number, afterSeq: number | null): Promise<NoticeWithItems[]> {
+export async function listNotices (
+  db: Executor, filters: NoticeFilters, limit: number, afterSeq: number | null
+): Promise<NoticeWithItems[]> {
   const conditions: SQL[] = []
   if (filters.platform !== undefined) conditions.push(eq(notices.platform, filters.platform))
   if (filters.status !== undefined) conditions.push(eq(notices.status, filters.status))
@@ -45,10 +47,14 @@ export async function listNotices (db: Executor, filters: NoticeFilters, limit: 
   return withItems(db, rows)
 }
 
-export async function noticeRefsOfReports (db: Executor, reportIds: string[]): Promise<Map<string, Array<{ id: string, platform: string, referenceNumber: string }>>> {
+export async function noticeRefsOfReports (db: Executor, reportIds: string[]): Promise<Map<string, Array<{
+  id: string, platform: string, referenceNumber: string
+}>>> {
   const out = new Map<string, Array<{ id: string, platform: string, referenceNumber: string }>>()
   if (reportIds.length === 0) return out
-  const rows = await db.select({ id: notices.id, platform: notices.platform, referenceNumber: notices.referenceNumber, reportId: notices.reportId })
+  const rows = await db.select({
+    id: notices.id, platform: notices.platform, referenceNumber: notices.referenceNumber, reportId: notices.reportId
+  })
     .from(notices).where(inArray(notices.reportId, reportIds)).orderBy(asc(notices.seq))
   for (const { reportId, ...ref } of rows) {
     const list = out.get(reportId)
@@ -63,7 +69,9 @@ export async function registerSigningKey (db: Executor, kid: string, publicJwk: 
 }
 
 export async function listSigningKeys (db: Executor): Promise<Array<{ kid: string, publicJwk: unknown }>> {
-  return db.select({ kid: signingKeys.kid, publicJwk: signingKeys.publicJwk }).from(signingKeys).orderBy(asc(signingKeys.createdAt))
+  return db.select({
+    kid: signingKeys.kid, publicJwk: signingKeys.publicJwk
+  }).from(signingKeys).orderBy(asc(signingKeys.createdAt))
 }
 
 export interface UrlHistoryRow {

@@ -27,7 +27,9 @@ export async function platformExists (db: Executor, slug: string): Promise<boole
   return (await findPlatform(db, slug)) !== null
 }
 
-export async function updatePlatform (db: Executor, slug: string, changes: Partial<typeof platforms.$inferInsert>): Promise<PlatformRow | null> {
+export async function updatePlatform (
+  db: Executor, slug: string, changes: Partial<typeof platforms.$inferInsert>
+): Promise<PlatformRow | null> {
   const [row] = await db.update(platforms)
     .set({ ...changes, version: sql`${platforms.version} + 1`, updatedAt: sql`now()` })
     .where(eq(platforms.slug, slug))

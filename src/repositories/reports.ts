@@ -6,10 +6,14 @@ import { reports, reportItems } from '../db/schema.ts'
 export type ReportRow = typeof reports.$inferSelect
 export type ReportItemRow = typeof reportItems.$inferSelect
 
-export async function findReport (db: Executor, id: string): Promise<{ report: ReportRow, items: ReportItemRow[] } | null> {
+export async function findReport (db: Executor, id: string): Promise<{
+  report: ReportRow, items: ReportItemRow[]
+} | null> {
   const [report] = await db.select().from(reports).where(eq(reports.id, id)).limit(1)
   if (!report) return null
-  const items = await db.select().from(reportItems).where(eq(reportItems.reportId, id)).orderBy(asc(reportItems.position))
+  const items = await db.select().from(reportItems).where(eq(
+    reportItems.reportId, id
+  )).orderBy(asc(reportItems.position))
   return { report, items }
 }
 
@@ -19,7 +23,9 @@ export interface ReportFilters {
   createdSince?: Date
 }
 
-export async function listReports (db: Executor, filters: ReportFilters, limit: number, afterSeq: number | null): Promise<Array<ReportRow & { itemCount: number }>> {
+export async function listReports (
+  db: Executor, filters: ReportFilters, limit: number, afterSeq: number | null
+): Promise<Array<ReportRow & { itemCount: number }>> {
   const conditions: SQL[] = []
   if (filters.externalRef !== undefined) conditions.push(eq(reports.externalRef, filters.externalRef))
   if (filters.category !== undefined) conditions.push(eq(reports.category, filters.category))

@@ -25,7 +25,9 @@ export async function sequenceEvents (client: pg.ClientBase, horizon: number, ba
 }
 
 /** The last position of each platform's events numbered after `after` (platforms with none are left out). */
-export async function eventPositionsAfter (client: pg.ClientBase, after: number): Promise<Array<{ platform: string, last: number }>> {
+export async function eventPositionsAfter (
+  client: pg.ClientBase, after: number
+): Promise<Array<{ platform: string, last: number }>> {
   const { rows } = await client.query<{ platform: string, last: string }>({
     name: 'event-positions-after',
     text: 'select platform, max(position)::text as last from notice_events where position > $1 group by platform',
@@ -50,7 +52,9 @@ export interface UnsealedAuditEntry {
  * is its own row rather than max(position): after the newest entries were deleted, max+1 would hand their
  * positions out again and paper over the deletion; the head only moves forward, so the next seal leaves a gap.
  */
-export async function unsealedAuditEntries (client: pg.ClientBase, horizon: number, batch = 5000): Promise<{ head: { position: number, hash: string | null }, entries: UnsealedAuditEntry[] }> {
+export async function unsealedAuditEntries (client: pg.ClientBase, horizon: number, batch = 5000): Promise<{
+  head: { position: number, hash: string | null }, entries: UnsealedAuditEntry[]
+}> {
   const head = await client.query<{ p: string, hash: string | null }>({
     name: 'audit-head',
     text: 'select position::text as p, hash from audit_chain_head for update'
@@ -66,7 +70,9 @@ export async function unsealedAuditEntries (client: pg.ClientBase, horizon: numb
   return { head: { position: Number(head.rows[0].p), hash: head.rows[0].hash }, entries: rows }
 }
 
-export async function sealAuditEntries (client: pg.ClientBase, seals: Array<{ id: number, position: number, prev_hash: string | null, hash: string }>): Promise<void> {
+export async function sealAuditEntries (
+  client: pg.ClientBase, seals: Array<{ id: number, position: number, prev_hash: string | null, hash: string }>
+): Promise<void> {
   if (seals.length === 0) return
   // The ids are given twice: `a.id = any(...)` makes the planner find the rows by primary key. With the join alone,
   // a plan made while the table was small (a hash join over a sequential scan) stayed in use as it grew.
@@ -79,5 +85,9 @@ export async function sealAuditEntries (client: pg.ClientBase, seals: Array<{ id
     values: [JSON.stringify(seals), seals.map((s) => s.id)]
   })
   const last = seals[seals.length - 1]
-  await client.query({ name: 'advance-audit-head', text: 'update audit_chain_head set position = $1, hash = $2', values: [last.position, last.hash] })
+  await client.query({
+    name: 'advance-audit-head',
+    text: 'update audit_chain_head set position = $1, hash = $2',
+    values: [last.position, last.hash]
+  })
 }
