@@ -27,7 +27,11 @@ function matchable (row: PdqIndexRow): boolean {
  * of it; with the second of each frame of a dense hash (bankedFrames), which its comparedMatchPercent counts.
  */
 function addVideo (videos: VpdqIndex, row: PdqIndexRow): void {
-  const { hashes, units } = row.features === null ? { hashes: [] } : bankedFrames(decodeFeatures(row.features), row.labels)
+  const { hashes, units } = row.features === null
+    ? { hashes: [] }
+    : bankedFrames(
+      decodeFeatures(row.features), row.labels
+    )
   videos.add(row.seq, hashes, units)
 }
 
@@ -92,7 +96,9 @@ export class HashBankIndex {
    * vpdq entries (by seq) the query's kept frames match under the thresholds, strongest first; with `trimmed` (the
    * kept frames without their borders) those are looked up too, one answer per entry (see queryWithTrimmed).
    */
-  queryVideo (oriented: OrientedQuery, thresholds: VpdqThresholds, trimmed: readonly string[] | null = null): FramesMatch[] {
+  queryVideo (
+    oriented: OrientedQuery, thresholds: VpdqThresholds, trimmed: readonly string[] | null = null
+  ): FramesMatch[] {
     return queryWithTrimmed(this.videos, oriented, trimmed, thresholds)
   }
 
@@ -123,7 +129,15 @@ export class HashBankIndex {
     this.preloaded = preloaded
     this.position = position
     this.lastCaughtUpAt = Date.now()
-    this.options.logger?.info({ hashes: index.size, videos: videos.size, videoFrames: videos.frameCount, ms: Math.round(performance.now() - started) }, 'hash bank PDQ index loaded')
+    this.options.logger?.info(
+      {
+        hashes: index.size,
+        videos: videos.size,
+        videoFrames: videos.frameCount,
+        ms: Math.round(performance.now() - started)
+      },
+      'hash bank PDQ index loaded'
+    )
     this.schedule()
   }
 

@@ -44,7 +44,9 @@ export interface SweepOptions {
  * notice and re-checks its status, so a notice another sweep has just expired is refused (a conflict) here and counted
  * as skipped; each notice turns overdue, with one event and one audit entry, exactly once.
  */
-export async function sweepDeadlines (db: Database, hooks: TransitionHooks, now = new Date(), options: SweepOptions = {}): Promise<SweepResult> {
+export async function sweepDeadlines (
+  db: Database, hooks: TransitionHooks, now = new Date(), options: SweepOptions = {}
+): Promise<SweepResult> {
   const batchSize = options.batchSize ?? BATCH
   const result: SweepResult = { expired: 0, skipped: 0, failed: 0, more: false }
   // Failures stay out of later batches of this sweep, so that one broken notice cannot keep the loop busy.
@@ -83,7 +85,9 @@ function isAlreadyGone (error: unknown): boolean {
 }
 
 /** One sweep without the job queue (the job's handler calls it; so can tests and scripts). */
-export async function expireOverdueNotices (db: Database, hooks: TransitionHooks, now = new Date(), options: SweepOptions = {}): Promise<number> {
+export async function expireOverdueNotices (
+  db: Database, hooks: TransitionHooks, now = new Date(), options: SweepOptions = {}
+): Promise<number> {
   return (await sweepDeadlines(db, hooks, now, options)).expired
 }
 
@@ -137,7 +141,9 @@ export class DeadlineScheduler {
   private async boot (): Promise<void> {
     await this.underBootLock(async () => {
       await this.boss.start()
-      await this.boss.createQueue(DEADLINE_QUEUE, { name: DEADLINE_QUEUE, policy: 'short', retryLimit: 0, expireInSeconds: 600 })
+      await this.boss.createQueue(
+        DEADLINE_QUEUE, { name: DEADLINE_QUEUE, policy: 'short', retryLimit: 0, expireInSeconds: 600 }
+      )
       await this.boss.schedule(DEADLINE_QUEUE, '* * * * *', {}, { tz: 'UTC' })
     })
     const pollingIntervalSeconds = Math.max(0.5, Math.min(2, this.intervalSeconds / 2))
@@ -162,7 +168,9 @@ export class DeadlineScheduler {
       try {
         await work()
       } finally {
-        await client.query('select pg_advisory_unlock($1)', [JOB_QUEUE_BOOT_LOCK]).catch((error: Error) => { broken = error })
+        await client.query(
+          'select pg_advisory_unlock($1)', [JOB_QUEUE_BOOT_LOCK]
+        ).catch((error: Error) => { broken = error })
       }
     } finally {
       // A connection that could not unlock may still hold the lock: it is closed, never returned to the pool.
@@ -178,9 +186,12 @@ export class DeadlineScheduler {
     try {
       const result = await sweepDeadlines(db, hooks, new Date(), { logger, maxBatches: RUN_BATCHES })
       more = result.more
-      const summary = { expired: result.expired, skipped: result.skipped, failed: result.failed, more, ms: Date.now() - started }
-      if (result.expired + result.skipped + result.failed > 0) logger.info(summary, 'deadline sweep: notices moved to overdue')
-      else logger.debug(summary, 'deadline sweep: nothing due')
+      const summary = {
+        expired: result.expired, skipped: result.skipped, failed: result.failed, more, ms: Date.now() - started
+      }
+      if (result.expired + result.skipped + result.failed > 0) {
+        logger.info(summary, 'deadline sweep: notices moved to overdue')
+      } else logger.debug(summary, 'deadline sweep: nothing due')
     } catch (error) {
       logger.warn({ err: error }, 'deadline sweep failed; the next run tries again')
     } finally {

@@ -3,7 +3,9 @@ import { EventEmitter } from 'node:events'
 import type pg from 'pg'
 import type { Logger } from 'pino'
 import { chainHash } from '../domain/audit-chain.ts'
-import { eventPositionsAfter, sealAuditEntries, sequenceEvents, unsealedAuditEntries } from '../repositories/sequencing.ts'
+import {
+  eventPositionsAfter, sealAuditEntries, sequenceEvents, unsealedAuditEntries
+} from '../repositories/sequencing.ts'
 import { readHorizon } from '../repositories/commit-horizon.ts'
 
 const SEQUENCER_LOCK = 7_310_003
@@ -108,7 +110,9 @@ export class Sequencer extends EventEmitter {
           const horizon = await readHorizon(client)
           await sequenceEvents(client, horizon)
           // The trail is sealed separately: a failure there must not hold the feed back.
-          await this.seal(client, horizon).catch((error: unknown) => this.logger.warn({ err: error }, 'audit sealing failed; retrying'))
+          await this.seal(client, horizon).catch(
+            (error: unknown) => this.logger.warn({ err: error }, 'audit sealing failed; retrying')
+          )
         } finally {
           await client.query('select pg_advisory_unlock($1)', [SEQUENCER_LOCK])
         }

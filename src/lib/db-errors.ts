@@ -28,7 +28,9 @@ function driverErrorOf (error: unknown): DriverError | null {
 const isSqlState = (code: string): boolean => /^[0-9A-Z]{5}$/.test(code)
 
 /** Socket-level failures of the driver's connection. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'
+])
 
 /** The driver's own errors for a lost or unobtainable connection carry no code, only these messages. */
 const CONNECTION_MESSAGES = [

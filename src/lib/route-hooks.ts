@@ -6,5 +6,7 @@ type HookName = 'onRequest' | 'preValidation' | 'preHandler' | 'onSend' | 'onRes
 /** Appends after the route's own hooks; hooks of the whole app still run before any of a route's. */
 export function addRouteHook (route: RouteOptions, name: HookName, hook: unknown): void {
   const existing = route[name] as unknown
-  route[name] = (existing === undefined ? [hook] : Array.isArray(existing) ? [...existing, hook] : [existing, hook]) as never
+  route[name] = (
+    existing === undefined ? [hook] : Array.isArray(existing) ? [...existing, hook] : [existing, hook]
+  ) as never
 }

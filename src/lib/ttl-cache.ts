@@ -8,7 +8,10 @@ export class TtlCache<K, V> {
   /** Moves on every clear: a load that began before a clear must not store what it read. */
   private generation = 0
 
-  constructor (private readonly ttlMs: number, private readonly maxEntries = 10_000, private readonly now = Date.now, readonly topic?: string) {
+  constructor (
+    private readonly ttlMs: number, private readonly maxEntries = 10_000, private readonly now = Date.now,
+    readonly topic?: string
+  ) {
     if (topic !== undefined) register(this)
   }
 

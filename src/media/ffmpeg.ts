@@ -45,16 +45,28 @@ async function findFfmpeg (settings: FfmpegSettings): Promise<FfmpegTools | unde
     const version = await versionOf(settings.FFMPEG_PATH)
     if (version === undefined) return undefined
     const sibling = path.join(path.dirname(settings.FFMPEG_PATH), 'ffprobe')
-    return { ffmpeg: settings.FFMPEG_PATH, ffprobe: await probeTool(settings.FFPROBE_PATH, sibling), source: 'FFMPEG_PATH', version }
+    return {
+      ffmpeg: settings.FFMPEG_PATH,
+      ffprobe: await probeTool(settings.FFPROBE_PATH, sibling),
+      source: 'FFMPEG_PATH',
+      version
+    }
   }
   const systemVersion = await versionOf('ffmpeg')
   if (systemVersion !== undefined) {
-    return { ffmpeg: 'ffmpeg', ffprobe: await probeTool(settings.FFPROBE_PATH, 'ffprobe'), source: 'system', version: systemVersion }
+    return {
+      ffmpeg: 'ffmpeg',
+      ffprobe: await probeTool(settings.FFPROBE_PATH, 'ffprobe'),
+      source: 'system',
+      version: systemVersion
+    }
   }
   const shipped = shippedFfmpeg()
   const shippedVersion = shipped === undefined ? undefined : await versionOf(shipped)
   if (shipped === undefined || shippedVersion === undefined) return undefined
-  return { ffmpeg: shipped, ffprobe: await probeTool(settings.FFPROBE_PATH, undefined), source: 'npm', version: shippedVersion }
+  return {
+    ffmpeg: shipped, ffprobe: await probeTool(settings.FFPROBE_PATH, undefined), source: 'npm', version: shippedVersion
+  }
 }
 
 function shippedFfmpeg (): string | undefined {
@@ -83,7 +95,9 @@ async function probeTool (explicit: string | undefined, fallback: string | undef
 
 async function versionOf (executable: string): Promise<string | undefined> {
   try {
-    const { code, stdout } = await runTool(executable, ['-hide_banner', '-version'], { timeoutMs: 10_000, maxOutputBytes: 64 * 1024 })
+    const { code, stdout } = await runTool(
+      executable, ['-hide_banner', '-version'], { timeoutMs: 10_000, maxOutputBytes: 64 * 1024 }
+    )
     return code === 0 ? stdout.toString('utf8').split('\n')[0].trim() : undefined
   } catch {
     return undefined
@@ -119,7 +133,9 @@ export async function runTool (executable: string, args: string[], options: RunO
   return { ...outcome, stdout: Buffer.concat(stdout), stderr: stderr() }
 }
 
-export type LimitedChild = ChildProcess & { stdout: NodeJS.ReadableStream & import('node:stream').Readable, stderr: import('node:stream').Readable }
+export type LimitedChild = ChildProcess & {
+  stdout: NodeJS.ReadableStream & import('node:stream').Readable, stderr: import('node:stream').Readable
+}
 
 /** Its own process group (detached), so that a kill reaches whatever it started too; no stdin. */
 export function spawnLimited (executable: string, args: string[]): LimitedChild {
@@ -146,7 +162,9 @@ export function collectTail (child: LimitedChild): () => string {
 }
 
 /** Resolves when the process has exited, killing its group at the deadline or on abort. */
-export async function supervise (child: ChildProcess, options: RunOptions): Promise<{ code: number | null, timedOut: boolean }> {
+export async function supervise (
+  child: ChildProcess, options: RunOptions
+): Promise<{ code: number | null, timedOut: boolean }> {
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true

@@ -63,9 +63,10 @@ export class MediaHasher {
    */
   admit (): () => void {
     if (this.admitted >= this.capacity) {
-      throw new AppError('media_hashing_busy', `${this.capacity} media uploads are being hashed or waiting; retry shortly`, {
-        retryAfterSeconds: RETRY_AFTER_SECONDS
-      })
+      throw new AppError('media_hashing_busy',
+        `${this.capacity} media uploads are being hashed or waiting; retry shortly`, {
+          retryAfterSeconds: RETRY_AFTER_SECONDS
+        })
     }
     this.admitted++
     let released = false
@@ -89,10 +90,21 @@ export class MediaHasher {
   async hashVideoFrames (file: string, secondsPerHash: number, derive?: VideoDerivation): Promise<DerivedVideoHashes> {
     const tools = this.options.ffmpeg
     if (tools === undefined) {
-      throw new AppError('video_hashing_unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)', { retryAfterSeconds: 60 })
+      throw new AppError(
+        'video_hashing_unavailable', 'no ffmpeg executable is available to this gateway (see FFMPEG_PATH)',
+        { retryAfterSeconds: 60 }
+      )
     }
     // Each feature carries its frame's trimmedHash when the frame has uniform borders; `hash` stays the reference's.
-    const task: VideoTask = { kind: 'video', file, tools, secondsPerHash, limits: this.options.video, trimBorders: true, ...(derive === undefined ? {} : { derive }) }
+    const task: VideoTask = {
+      kind: 'video',
+      file,
+      tools,
+      secondsPerHash,
+      limits: this.options.video,
+      trimBorders: true,
+      ...(derive === undefined ? {} : { derive })
+    }
     return await this.run<DerivedVideoHashes>(task)
   }
 
@@ -106,7 +118,10 @@ export class MediaHasher {
       result = await this.pool.run(task) as T | TaskFailure
     } catch (error) {
       if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-        throw new AppError('media_hashing_busy', 'the media hashing queue is full; retry shortly', { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error })
+        throw new AppError(
+          'media_hashing_busy', 'the media hashing queue is full; retry shortly',
+          { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error }
+        )
       }
       throw error
     }

@@ -2,7 +2,9 @@
 import { AppError } from '../lib/errors.ts'
 import { DEFAULT_SECONDS_PER_HASH, vpdqFeature, vpdqFrameRate, vpdqFrameStep } from '../domain/matching/vpdq.ts'
 import type { VpdqFeature, VpdqHash } from '../domain/matching/vpdq-types.ts'
-import { VideoDeriver, decodedFramesFilter, nextDecodedFrame, type DerivedVpdq, type VideoDerivation } from '../domain/matching/vpdq-derive.ts'
+import {
+  VideoDeriver, decodedFramesFilter, nextDecodedFrame, type DerivedVpdq, type VideoDerivation
+} from '../domain/matching/vpdq-derive.ts'
 import { collectTail, killGroup, runTool, spawnLimited, supervise, type FfmpegTools } from './ffmpeg.ts'
 
 export interface VideoLimits {
@@ -78,7 +80,11 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
   }
   const step = vpdqFrameStep(secondsPerHash, frameRate)
   const stepSeconds = step / frameRate
-  const deriver = options.derive === undefined ? undefined : new VideoDeriver(options.derive, frameRate, step, durationSeconds)
+  const deriver = options.derive === undefined
+    ? undefined
+    : new VideoDeriver(
+      options.derive, frameRate, step, durationSeconds
+    )
   const window = deriver?.window ?? null
   // ffmpeg drops the frames vPDQ skips (and the dense hash, if any, skips too) before converting them, so only the
   // frames hashed cross the pipe.
@@ -131,7 +137,10 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
     killGroup(child)
   }
   const { code, timedOut } = await exited.catch((error: unknown) => {
-    throw new AppError('video_hashing_unavailable', `ffmpeg could not be started: ${(error as Error).message}`, { cause: error, retryAfterSeconds: 30 })
+    throw new AppError(
+      'video_hashing_unavailable', `ffmpeg could not be started: ${(error as Error).message}`,
+      { cause: error, retryAfterSeconds: 30 }
+    )
   })
   if (options.signal?.aborted === true) throw new AppError('media_hashing_cancelled', 'the video hashing was cancelled')
   if (timedOut) throw refused(`decoding did not finish within ${Math.round(limits.timeoutMs / 1000)} s`)
@@ -147,8 +156,16 @@ export async function hashVideoFrames (file: string, options: HashVideoOptions):
 }
 
 /** Size, frame rate and duration of the first video stream, from ffprobe or else from ffmpeg's stream description. */
-export async function probeVideo (file: string, tools: FfmpegTools, options: { timeoutMs: number, signal?: AbortSignal }): Promise<VideoProbe> {
-  const probe = tools.ffprobe === undefined ? await probeWithFfmpeg(file, tools.ffmpeg, options) : await probeWithFfprobe(file, tools.ffprobe, options)
+export async function probeVideo (
+  file: string, tools: FfmpegTools, options: { timeoutMs: number, signal?: AbortSignal }
+): Promise<VideoProbe> {
+  const probe = tools.ffprobe === undefined
+    ? await probeWithFfmpeg(
+      file, tools.ffmpeg, options
+    )
+    : await probeWithFfprobe(
+      file, tools.ffprobe, options
+    )
   if (!(probe.width > 0 && probe.height > 0)) throw unreadable('the video stream states no frame size')
   if (probe.frameRate === undefined) throw refused('the video stream has a frame rate of 0')
   return probe as VideoProbe
@@ -156,7 +173,9 @@ export async function probeVideo (file: string, tools: FfmpegTools, options: { t
 
 type RawProbe = Omit<VideoProbe, 'frameRate'> & { frameRate: number | undefined }
 
-async function probeWithFfprobe (file: string, ffprobe: string, options: { timeoutMs: number, signal?: AbortSignal }): Promise<RawProbe> {
+async function probeWithFfprobe (
+  file: string, ffprobe: string, options: { timeoutMs: number, signal?: AbortSignal }
+): Promise<RawProbe> {
   const result = await runTool(ffprobe, [
     '-v', 'error', ...INPUT_RESTRICTIONS, '-select_streams', 'v:0',
     '-show_entries', 'stream=width,height,avg_frame_rate,r_frame_rate:format=duration', '-of', 'json', '-i', file
@@ -181,7 +200,9 @@ async function probeWithFfprobe (file: string, ffprobe: string, options: { timeo
 }
 
 // Without ffprobe (the npm-shipped build has none), `ffmpeg -i FILE` describes the input on stderr and exits 1.
-async function probeWithFfmpeg (file: string, ffmpeg: string, options: { timeoutMs: number, signal?: AbortSignal }): Promise<RawProbe> {
+async function probeWithFfmpeg (
+  file: string, ffmpeg: string, options: { timeoutMs: number, signal?: AbortSignal }
+): Promise<RawProbe> {
   const result = await runTool(ffmpeg, ['-hide_banner', '-nostdin', ...INPUT_RESTRICTIONS, '-i', file], options)
   if (result.timedOut) throw refused(`probing did not finish within ${Math.round(options.timeoutMs / 1000)} s`)
   const text = result.stderr
@@ -199,7 +220,9 @@ export function parseStreamDescription (text: string): RawProbe | undefined {
     return m === null ? undefined : fromPrinted(Number(m[1]) * (m[2] === 'k' ? 1000 : 1))
   }
   const duration = /Duration: (\d+):(\d\d):(\d\d(?:\.\d+)?)/.exec(text)
-  const seconds = duration === null ? undefined : Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])
+  const seconds = duration === null
+    ? undefined
+    : Number(duration[1]) * 3600 + Number(duration[2]) * 60 + Number(duration[3])
   const fps = rate('fps')
   return {
     width: size === null ? 0 : Number(size[1]),

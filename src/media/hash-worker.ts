@@ -45,7 +45,9 @@ export type ImageResult = MediaHashes & { crops: CropHash[] }
 /** Errors cross the thread boundary as plain data (a structured clone keeps no class) and are rebuilt as AppError. */
 export interface TaskFailure { failed: { code: ProblemCode, detail?: string, retryAfterSeconds?: number } }
 
-export default async function run (task: ImageTask | VideoTask): Promise<ImageResult | DerivedVideoHashes | TaskFailure> {
+export default async function run (
+  task: ImageTask | VideoTask
+): Promise<ImageResult | DerivedVideoHashes | TaskFailure> {
   try {
     return task.kind === 'image' ? await hashImage(task) : await hashVideoFrames(task.file, task)
   } catch (error) {
@@ -54,7 +56,11 @@ export default async function run (task: ImageTask | VideoTask): Promise<ImageRe
     }
     if (error instanceof UnsupportedMediaError) {
       return error.code === 'unsupported_media'
-        ? { failed: { code: 'unsupported_media_type', detail: `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image` } }
+        ? {
+            failed: {
+              code: 'unsupported_media_type', detail: `${error.message}; send a JPEG, PNG, WebP, GIF or TIFF image`
+            }
+          }
         : { failed: { code: 'media_unreadable', detail: error.message } }
     }
     throw error
@@ -64,8 +70,12 @@ export default async function run (task: ImageTask | VideoTask): Promise<ImageRe
 async function hashImage (task: ImageTask): Promise<ImageResult> {
   const image = await decodeImageForPdq(task.bytes, { maxPixels: task.maxPixels })
   const { hash, quality, variants } = pdqFromRgb(image)
-  const crops = (task.cropPercents ?? []).map((percent) => ({ percent, ...pick(pdqFromRgb(centreCrop(image, percent))) }))
+  const crops = (task.cropPercents ?? []).map((percent) => ({
+    percent, ...pick(pdqFromRgb(centreCrop(image, percent)))
+  }))
   return { sha256: sha256Hex(task.bytes), md5: md5Hex(task.bytes), pdq: { hash, quality }, variants, crops }
 }
 
-const pick = ({ hash, quality }: { hash: string, quality: number }): { hash: string, quality: number } => ({ hash, quality })
+const pick = ({ hash, quality }: {
+  hash: string, quality: number
+}): { hash: string, quality: number } => ({ hash, quality })

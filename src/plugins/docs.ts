@@ -10,9 +10,17 @@ import { applyConventions, type OpenApiDocument } from './openapi-conventions.ts
 export const API_VERSION = '1.0.0'
 
 /** x-internal: the gateway is reachable on the government network only. */
-const SERVER = { url: 'https://takedown-gateway.example.gov.kz', description: 'Production gateway (government network only)', 'x-internal': true } as { url: string, description: string }
+const SERVER = {
+  url: 'https://takedown-gateway.example.gov.kz',
+  description: 'Production gateway (government network only)',
+  'x-internal': true
+} as { url: string, description: string }
 /** Whichever gateway serves the document: the docs page tries requests out against it. */
-const SAME_ORIGIN = { url: '/', description: 'The gateway serving this document, in any environment (local, staging or production)', 'x-internal': true } as { url: string, description: string }
+const SAME_ORIGIN = {
+  url: '/',
+  description: 'The gateway serving this document, in any environment (local, staging or production)',
+  'x-internal': true
+} as { url: string, description: string }
 
 export default fp(async function docs (app: FastifyInstance) {
   app.addSchema(Problem)
@@ -23,7 +31,8 @@ export default fp(async function docs (app: FastifyInstance) {
       info: {
         title: 'Takedown-request gateway',
         version: API_VERSION,
-        description: 'Violation reports in; standardized, signed removal notices out to each platform; lifecycle, deadlines, escalation and re-upload detection.',
+        description: 'Violation reports in; standardized, signed removal notices out to each platform; lifecycle, ' +
+          'deadlines, escalation and re-upload detection.',
         contact: { name: 'Gateway operations', email: 'takedown-contact@example.gov.kz' },
         license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' }
       },

@@ -31,9 +31,13 @@ export function notModifiedHook (tagOf: (request: FastifyRequest) => string) {
   }
 }
 
-/** A 304 stands for the representation the client holds: it carries the tag, not the body's type, length or file name. */
+/**
+ * A 304 stands for the representation the client holds: it carries the tag, not the body's type, length or file name.
+ */
 function stripRepresentationHeaders (reply: FastifyReply): void {
-  for (const name of ['content-type', 'content-length', 'content-disposition', 'content-language']) reply.removeHeader(name)
+  for (const name of ['content-type', 'content-length', 'content-disposition', 'content-language']) {
+    reply.removeHeader(name)
+  }
 }
 
 export default fp(async function etag (app: FastifyInstance) {

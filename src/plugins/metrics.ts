@@ -52,11 +52,34 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
   })
   void poolGauge
 
-  const notices = new Gauge({ name: 'takedown_notices', help: 'Notices by platform and status', labelNames: ['platform', 'status'] as const, registers: [registry] })
-  const overdue = new Gauge({ name: 'takedown_notices_past_deadline', help: 'Open notices whose response deadline has passed, by platform', labelNames: ['platform'] as const, registers: [registry] })
-  const feedPending = new Gauge({ name: 'takedown_change_feed_pending_events', help: 'Committed events not yet numbered into the change feed', registers: [registry] })
-  const feedLag = new Gauge({ name: 'takedown_change_feed_lag_seconds', help: 'Age of the oldest event not yet numbered into the change feed (0 when none waits)', registers: [registry] })
-  const bankEntries = new Gauge({ name: 'takedown_hash_bank_entries', help: 'Active (not retired) hash-bank entries by hash type', labelNames: ['type'] as const, registers: [registry] })
+  const notices = new Gauge({
+    name: 'takedown_notices',
+    help: 'Notices by platform and status',
+    labelNames: ['platform', 'status'] as const,
+    registers: [registry]
+  })
+  const overdue = new Gauge({
+    name: 'takedown_notices_past_deadline',
+    help: 'Open notices whose response deadline has passed, by platform',
+    labelNames: ['platform'] as const,
+    registers: [registry]
+  })
+  const feedPending = new Gauge({
+    name: 'takedown_change_feed_pending_events',
+    help: 'Committed events not yet numbered into the change feed',
+    registers: [registry]
+  })
+  const feedLag = new Gauge({
+    name: 'takedown_change_feed_lag_seconds',
+    help: 'Age of the oldest event not yet numbered into the change feed (0 when none waits)',
+    registers: [registry]
+  })
+  const bankEntries = new Gauge({
+    name: 'takedown_hash_bank_entries',
+    help: 'Active (not retired) hash-bank entries by hash type',
+    labelNames: ['type'] as const,
+    registers: [registry]
+  })
   const indexSize = new Gauge({
     name: 'takedown_hash_bank_index_hashes',
     help: 'Perceptual hashes in this process\'s in-memory index',
@@ -121,13 +144,20 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
       tags: ['operations'],
       operationId: 'getMetrics',
       summary: 'Operational metrics in the Prometheus text format',
-      description: 'For an auditor or administrator key (give the scraper an auditor client\'s key as a bearer token): request ' +
-        'rate and latency per route and status, the database pool, event-loop delay, notices by platform and status, notices ' +
-        'past their deadline, the change feed\'s backlog and lag, the hash bank\'s size and this process\'s index staleness.',
+      description: 'For an auditor or administrator key (give the scraper an auditor client\'s key as a bearer ' +
+        'token): request rate and latency per route and status, the database pool, event-loop delay, notices by ' +
+        'platform and status, notices past their deadline, the change feed\'s backlog and lag, the hash bank\'s size ' +
+        'and this process\'s index staleness.',
       response: {
         200: {
           description: 'The metrics',
-          headers: { 'Cache-Control': { type: 'string', const: 'no-store', description: 'Figures of the moment: never cached, so never tagged either' } },
+          headers: {
+            'Cache-Control': {
+              type: 'string',
+              const: 'no-store',
+              description: 'Figures of the moment: never cached, so never tagged either'
+            }
+          },
           content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } }
         },
         ...scrapeErrors

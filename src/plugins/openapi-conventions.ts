@@ -12,8 +12,12 @@ export interface OpenApiDocument {
 }
 
 const RATE_LIMIT_HEADERS = {
-  'X-RateLimit-Limit': { description: 'Requests allowed per client per window', schema: { type: 'integer', format: 'int32' } },
-  'X-RateLimit-Remaining': { description: 'Requests left in the current window', schema: { type: 'integer', format: 'int32' } },
+  'X-RateLimit-Limit': {
+    description: 'Requests allowed per client per window', schema: { type: 'integer', format: 'int32' }
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Requests left in the current window', schema: { type: 'integer', format: 'int32' }
+  },
   'X-RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', format: 'int32' } }
 }
 
@@ -50,14 +54,23 @@ function markAlwaysSent (operation: Operation): void {
   }
 }
 
-/** Every /v1 answer but a 5xx carries the rate-limit headers (the limiter runs before authentication); 429 adds Retry-After. */
+/**
+ * Every /v1 answer but a 5xx carries the rate-limit headers (the limiter runs before authentication); 429 adds
+ * Retry-After.
+ */
 function addRateLimitHeaders (path: string, operation: Operation): void {
   if (!path.startsWith('/v1/')) return
-  const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [name, { $ref: `#/components/headers/${name}` }]))
+  const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [
+    name, { $ref: `#/components/headers/${name}` }
+  ]))
   for (const [status, response] of Object.entries(operation.responses ?? {})) {
     if (!/^[234]/.test(status)) continue
     response.headers = { ...response.headers, ...refs }
-    if (status === '429') response.headers['Retry-After'] = { description: 'Seconds to wait before retrying', required: true, schema: { type: 'integer', format: 'int32' } }
+    if (status === '429') {
+      response.headers['Retry-After'] = {
+        description: 'Seconds to wait before retrying', required: true, schema: { type: 'integer', format: 'int32' }
+      }
+    }
   }
 }
 

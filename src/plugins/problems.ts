@@ -53,7 +53,11 @@ function validationErrors (error: FastifyError): ProblemFieldError[] {
     if (typeof params.additionalProperty === 'string') pointer += '/' + params.additionalProperty
     const detail = typeof params.additionalProperty === 'string'
       ? 'is not a known property'
-      : v.keyword === 'format' && (params.format === 'date-time' || params.format === 'date') ? DATE_RANGE_DETAIL : (v.message ?? 'is invalid')
+      : v.keyword === 'format' && (
+        params.format === 'date-time' || params.format === 'date'
+      )
+        ? DATE_RANGE_DETAIL
+        : (v.message ?? 'is invalid')
     return { pointer: pointer || '/', detail }
   })
 }
@@ -116,11 +120,15 @@ export function answerClientError (error: Error & { code?: string }, socket: Soc
       ? ['request_timeout', 'the request did not arrive in time; send its headers and body without pausing']
       : error.code === 'HPE_HEADER_OVERFLOW'
         ? ['headers_too_large', 'the request\'s headers are larger than the service accepts (16 KB)']
-        : ['malformed_request', 'the request is not valid HTTP/1.1 (for example, a byte that HTTP does not allow in a header or the path)']
+        : [
+            'malformed_request',
+            'the request is not valid HTTP/1.1 (for example, a byte that HTTP does not allow in a header or the path)'
+          ]
     const document = problemDocument(code, { detail })
     const body = JSON.stringify(document)
-    socket.write(`HTTP/1.1 ${document.status} ${STATUS_CODES[document.status]}\r\ncontent-type: application/problem+json\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`)
+    socket.write(`HTTP/1.1 ${document.status} ${STATUS_CODES[document.status]}\r\ncontent-type: ` +
+      `application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\ncache-control: ` +
+      `no-store\r\nx-content-type-options: nosniff\r\nconnection: close\r\n\r\n${body}`)
   }
   socket.destroy()
 }
@@ -140,7 +148,9 @@ export default fp(async function problems (app: FastifyInstance) {
       const where = error.validationContext ?? 'request'
       return sendProblem(reply, 'validation_failed', {
         detail: `the request ${where} does not match the schema`,
-        errors: validationErrors(error).map((e) => ({ ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}` }))
+        errors: validationErrors(error).map((e) => ({
+          ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}`
+        }))
       })
     }
     // Drizzle wraps the driver's error: these look at the SQLSTATE underneath, never at the SQL text.

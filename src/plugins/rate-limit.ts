@@ -50,7 +50,10 @@ export default fp(async function rateLimit (app: FastifyInstance, opts: { max: n
     reply.header('x-ratelimit-remaining', String(Math.max(0, max - window.count)))
     reply.header('x-ratelimit-reset', reset)
     if (window.count <= max) return done()
-    done(new HttpProblem('rate_limited', `at most ${max} requests per minute per client; retry after ${reset} s`, {}, { 'retry-after': reset }))
+    done(new HttpProblem(
+      'rate_limited', `at most ${max} requests per minute per client; retry after ${reset} s`, {},
+      { 'retry-after': reset }
+    ))
   }
   // Registered before authentication, so this runs first on each /v1 route and floods of bad keys are limited too.
   app.addHook('onRoute', (route) => {

@@ -35,7 +35,13 @@ function makeAjv (options: Options): Ajv {
   for (const name of ['date-time', 'date']) {
     const standard = formats[name]
     const check = typeof standard === 'function' ? standard : standard.validate
-    ajv.addFormat(name, { type: 'string', validate: (value: string) => check(value) && inDateRange(name === 'date' ? `${value}T00:00:00Z` : value) })
+    ajv.addFormat(
+      name,
+      {
+        type: 'string',
+        validate: (value: string) => check(value) && inDateRange(name === 'date' ? `${value}T00:00:00Z` : value)
+      }
+    )
   }
   return ajv
 }
@@ -66,7 +72,11 @@ export interface UnstorablePart {
  */
 export function findUnstorableText (value: unknown, pointer = '', depth = 0): UnstorablePart | null {
   if (typeof value === 'string') {
-    return value.includes('\u0000') || !value.isWellFormed() ? { pointer: pointer || '/', detail: 'contains a NUL character or an unpaired surrogate' } : null
+    return value.includes('\u0000') || !value.isWellFormed()
+      ? {
+          pointer: pointer || '/', detail: 'contains a NUL character or an unpaired surrogate'
+        }
+      : null
   }
   // Uploaded bytes (images) are not text.
   if (value === null || typeof value !== 'object' || ArrayBuffer.isView(value)) return null
@@ -79,7 +89,8 @@ export function findUnstorableText (value: unknown, pointer = '', depth = 0): Un
     return null
   }
   for (const [key, inner] of Object.entries(value)) {
-    const found = findUnstorableText(key, `${pointer}/${key}`, depth) ?? findUnstorableText(inner, `${pointer}/${key}`, depth + 1)
+    const found = findUnstorableText(key, `${pointer}/${key}`, depth) ??
+      findUnstorableText(inner, `${pointer}/${key}`, depth + 1)
     if (found !== null) return found
   }
   return null

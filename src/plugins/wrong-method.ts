@@ -35,7 +35,10 @@ export class KnownRoutes {
         config: { public: true },
         onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
           reply.header('allow', allow)
-          return sendProblem(reply, 'method_not_allowed', { detail: `${request.method} is not allowed on ${request.url.split('?')[0]}; allowed: ${allow}` })
+          return sendProblem(
+            reply, 'method_not_allowed',
+            { detail: `${request.method} is not allowed on ${request.url.split('?')[0]}; allowed: ${allow}` }
+          )
         },
         handler: async () => undefined
       })

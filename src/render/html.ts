@@ -93,7 +93,9 @@ function renderBlock (block: Block): string {
       const link = (url: string): string => /^https?:\/\//i.test(url) ? `<a href="${e(url)}">${e(url)}</a>` : e(url)
       const head = block.columns.map((c) => `<th scope="col">${e(c)}</th>`).join('')
       const body = block.rows
-        .map((row) => '<tr>' + block.columns.map((_, i) => `<td>${i === block.linkColumn ? link(row[i] ?? '') : e(row[i] ?? '')}</td>`).join('') + '</tr>')
+        .map((row) => '<tr>' + block.columns.map(
+          (_, i) => `<td>${i === block.linkColumn ? link(row[i] ?? '') : e(row[i] ?? '')}</td>`
+        ).join('') + '</tr>')
         .join('\n')
       return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`
     }

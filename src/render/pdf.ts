@@ -71,7 +71,11 @@ class Writer {
   text (line: string, x: number, y: number, link?: string): void {
     if (line === '') return
     if (link === undefined) this.pdf.text(line, x, y, { lineBreak: false })
-    else this.pdf.fillColor('#1a0dab').text(line, x, y, { lineBreak: false, link, underline: false }).fillColor('#000000')
+    else {
+      this.pdf.fillColor('#1a0dab').text(
+        line, x, y, { lineBreak: false, link, underline: false }
+      ).fillColor('#000000')
+    }
   }
 
   flow (text: string, face: Face, size: number, indent = 0, marker?: string): void {
@@ -156,7 +160,9 @@ function linkCell (w: Writer, url: string, width: number, size: number): Cell {
   const room = width - 2 * PAD
   w.use(REGULAR, size)
   const natural = w.measure(url)
-  if (natural <= room || url === '') return { lines: wrap(url, room, w.measure, true), face: REGULAR, link: url || undefined }
+  if (natural <= room || url === '') {
+    return { lines: wrap(url, room, w.measure, true), face: REGULAR, link: url || undefined }
+  }
   const fitted = Math.max(MIN_LINK_SIZE, Math.floor(size * room / natural * 10) / 10)
   w.use(REGULAR, fitted)
   return { lines: wrap(url, room, w.measure, true), face: REGULAR, size: fitted, link: url }
@@ -176,7 +182,11 @@ function table (w: Writer, columns: string[], rows: string[][], linkColumn?: num
   w.use(BOLD, size)
   const natural = columns.map((c) => w.measure(c) + 2 * PAD + 1)
   w.use(REGULAR, size)
-  for (const row of rows) cellsOf(row).forEach((c, i) => { natural[i] = Math.max(natural[i], w.measure(c) + 2 * PAD + 1) })
+  for (const row of rows) {
+    cellsOf(row).forEach((c, i) => {
+      natural[i] = Math.max(natural[i], w.measure(c) + 2 * PAD + 1)
+    })
+  }
   const widths = linkColumn === undefined ? fitColumns(natural, w.width) : widthsWithLinks(natural, linkColumn, w.width)
   const xs = positions(w, widths)
   const head = wrapCells(w, columns, widths, BOLD, size)

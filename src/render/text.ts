@@ -81,7 +81,9 @@ function table (headers: string[], rows: string[][]): string[] {
   const natural = headers.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(cell(r, i)))))
   const available = WIDTH - GAP.length * (headers.length - 1)
   // A table that fits keeps its natural widths: stretching it to the full line only spreads the columns apart.
-  const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available).map(Math.floor)
+  const widths = natural.reduce((a, b) => a + b, 0) <= available
+    ? natural
+    : fitColumns(natural, available).map(Math.floor)
   const minimum = headers.map((h, i) => Math.max(longestWord(h), ...rows.map((r) => longestWord(cell(r, i)))))
   // Breaking a URL across columns would make it unusable, so a table too wide for that becomes a list of records.
   if (widths.some((w, i) => w < minimum[i])) return records(headers, rows)

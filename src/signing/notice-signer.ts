@@ -74,7 +74,9 @@ export async function loadNoticeSigner (keyFile: string | undefined, dataDir: st
   const publicJwk = await exportJWK(crypto.createPublicKey(privateKey))
   const kid = await calculateJwkThumbprint(publicJwk)
   const jwk: JWK = { ...publicJwk, kid, alg: SIGNATURE_ALGORITHM, use: 'sig' }
-  const header = Buffer.from(JSON.stringify({ alg: SIGNATURE_ALGORITHM, kid, typ: SIGNATURE_TYPE })).toString('base64url')
+  const header = Buffer.from(JSON.stringify({
+    alg: SIGNATURE_ALGORITHM, kid, typ: SIGNATURE_TYPE
+  })).toString('base64url')
   return {
     kid,
     publicKey: { kid, jwk },
@@ -100,12 +102,16 @@ export function verifyStatement (jws: string, type: string, keys: Array<{ kid: s
   const parts = jws.split('.')
   if (parts.length !== 3) return null
   try {
-    const header = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8')) as { alg?: unknown, kid?: unknown, typ?: unknown }
+    const header = JSON.parse(
+      Buffer.from(parts[0], 'base64url').toString('utf8')
+    ) as { alg?: unknown, kid?: unknown, typ?: unknown }
     if (header.alg !== SIGNATURE_ALGORITHM || header.typ !== type) return null
     const key = keys.find((k) => k.kid === header.kid)
     if (key === undefined) return null
     const publicKey = crypto.createPublicKey({ key: key.publicJwk as crypto.JsonWebKey, format: 'jwk' })
-    if (!crypto.verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2], 'base64url'))) return null
+    if (!crypto.verify(null, Buffer.from(`${parts[0]}.${parts[1]}`), publicKey, Buffer.from(parts[2], 'base64url'))) {
+      return null
+    }
     return JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
   } catch {
     return null
