@@ -30,7 +30,9 @@ const REPLAYED_HEADERS = ['content-type', 'location', 'etag']
 const RELEASE_RETRY_MS = 1_000
 const RELEASE_ATTEMPTS = 30
 
-/** What makes two requests the same: method, URL (with its query) and body, JSON compared canonically, bytes as bytes. */
+/**
+ * What makes two requests the same: method, URL (with its query) and body, JSON compared canonically, bytes as bytes.
+ */
 function fingerprint (request: FastifyRequest): string {
   const hash = crypto.createHash('sha256').update(`${request.method} ${request.url}\n`)
   const { body } = request
@@ -64,7 +66,8 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
 
   async function insertClaim (claim: IdempotencyClaim, scope: string, requestHash: string): Promise<boolean> {
     await db.delete(idempotencyKeys).where(and(
-      eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key), lt(idempotencyKeys.expiresAt, sql`now()`)
+      eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key),
+      lt(idempotencyKeys.expiresAt, sql`now()`)
     ))
     const inserted = await db.insert(idempotencyKeys).values({
       clientId: claim.clientId,
@@ -83,7 +86,8 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     const taken = await db.update(idempotencyKeys)
       .set({ owner: claim.owner, createdAt: sql`now()` })
       .where(and(
-        eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.state, 'running'),
+        eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key),
+        eq(idempotencyKeys.state, 'running'),
         previousOwner === null
           ? sql`${idempotencyKeys.owner} is null`
           : and(eq(idempotencyKeys.owner, previousOwner), sql`not ${ownerAlive(previousOwner)}`)
@@ -96,7 +100,9 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     const header = request.headers['idempotency-key']
     if (header === undefined) return
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-      throw new HttpProblem('idempotency_key_invalid', 'the Idempotency-Key header must be 1 to 255 visible ASCII characters')
+      throw new HttpProblem(
+        'idempotency_key_invalid', 'the Idempotency-Key header must be 1 to 255 visible ASCII characters'
+      )
     }
     const owner = opts.owner()
     if (owner === null) {
@@ -112,7 +118,11 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     }
     const [row] = await db.select().from(idempotencyKeys)
       .where(and(eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, header)))
-    if (!row) throw new HttpProblem('idempotency_key_released', 'the key was released concurrently; retry the request', {}, { 'retry-after': '1' })
+    if (!row) {
+      throw new HttpProblem(
+        'idempotency_key_released', 'the key was released concurrently; retry the request', {}, { 'retry-after': '1' }
+      )
+    }
     if (row.requestHash !== requestHash || row.scope !== scope) {
       throw new HttpProblem('idempotency_key_in_use', 'this Idempotency-Key was already used with a different request')
     }
@@ -122,10 +132,15 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
         request.idempotency = claim
         return
       }
-      throw new HttpProblem('idempotent_request_in_progress', 'a request with this Idempotency-Key is still being processed; retry later', {}, { 'retry-after': '1' })
+      throw new HttpProblem(
+        'idempotent_request_in_progress', 'a request with this Idempotency-Key is still being processed; retry later',
+        {}, { 'retry-after': '1' }
+      )
     }
     const headers = (row.responseHeaders ?? {}) as Record<string, string>
-    return reply.status(row.responseStatus ?? 200).headers({ ...headers, 'idempotent-replayed': 'true' }).send(row.responseBody)
+    return reply.status(row.responseStatus ?? 200).headers({
+      ...headers, 'idempotent-replayed': 'true'
+    }).send(row.responseBody)
   }
 
   /**
@@ -136,7 +151,9 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
   function settle (write: () => Promise<unknown>, attempt = 1): Promise<void> {
     return write().then(() => {}, (error: unknown) => {
       if (attempt >= RELEASE_ATTEMPTS) {
-        app.log.warn({ err: error }, 'could not settle an idempotency key; it is freed when this process reconnects or stops')
+        app.log.warn(
+          { err: error }, 'could not settle an idempotency key; it is freed when this process reconnects or stops'
+        )
         return
       }
       setTimeout(() => { void settle(write, attempt + 1) }, RELEASE_RETRY_MS).unref()
