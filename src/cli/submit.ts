@@ -2,7 +2,7 @@
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import cliProgress from 'cli-progress'
-import { ProblemError, type GatewayClient } from '../client/index.ts'
+import { ProblemError, RETRY_LATER_CODES, type GatewayClient } from '../client/index.ts'
 import { InputError, planSubmission, type Chunk, type Plan, type SharedFields } from './submit-input.ts'
 import { describeError, UsageError, type Io, type Settings } from './io.ts'
 
@@ -83,7 +83,7 @@ export async function submit (
       io.out(`${result.replayed ? 'already submitted' : 'created'} ${what}: ${notices.join(', ') || 'no new notice'}`)
     } catch (error) {
       bar?.stop()
-      if (!(error instanceof ProblemError) || ![400, 409, 413, 422].includes(error.status)) {
+      if (!refusesTheReport(error)) {
         stopped = describeError(error, settings)
         break
       }
@@ -104,4 +104,14 @@ export async function submit (
     return 1
   }
   return tally.refused > 0 || rejects.length > 0 ? 1 : 0
+}
+
+/**
+ * A problem that refuses this report alone (its content, its size, a conflict with what exists), so the next report
+ * is sent; anything else stops the run: no key or the wrong one, the gateway saying "later" by its problem code (a
+ * report still running under the same key included), or an answer that is not the gateway's problem document.
+ */
+export function refusesTheReport (error: unknown): error is ProblemError {
+  return error instanceof ProblemError && error.code !== null && !RETRY_LATER_CODES.has(error.code) &&
+    [400, 409, 413, 422].includes(error.status)
 }
