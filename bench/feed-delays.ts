@@ -51,8 +51,12 @@ export class FeedProbe {
     const report = await this.api('/v1/reports', this.authority, {
       method: 'POST',
       body: JSON.stringify({
-        externalRef: `FEED-${serial}`, category: 'terrorism', legalBasis: 'kz-online-platforms-9', statementOfReasons: 'Benchmark.',
-        urgency: 'normal', items: [{ url: `https://t.me/feedhorizon/${serial}`, contentType: 'text' }]
+        externalRef: `FEED-${serial}`,
+        category: 'terrorism',
+        legalBasis: 'kz-online-platforms-9',
+        statementOfReasons: 'Benchmark.',
+        urgency: 'normal',
+        items: [{ url: `https://t.me/feedhorizon/${serial}`, contentType: 'text' }]
       })
     })
     const noticeId = report.notices[0].id

@@ -244,7 +244,6 @@ export class Gateway {
   }
 }
 
-
 /** How long one HTTP request of the harness may take before it counts as unanswered. */
 export const REQUEST_DEADLINE_MS = 30_000
 

@@ -12,6 +12,7 @@ export class BlackholeProxy {
   private constructor (private readonly server: net.Server, readonly port: number) {}
 
   static async start (targetPort: number, targetHost = '127.0.0.1'): Promise<BlackholeProxy> {
+    // eslint-disable-next-line prefer-const -- the connection callback reads it before it is assigned
     let proxy: BlackholeProxy | undefined
     const server = net.createServer((downstream) => {
       if (proxy === undefined) { downstream.destroy(); return }

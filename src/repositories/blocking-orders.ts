@@ -28,8 +28,10 @@ export interface OrderFilters {
 const summaryColumns = {
   order: blockingOrders,
   referenceNumber: notices.referenceNumber,
-  entryCount: sql<number>`(select count(*)::int from ${blockingOrderEntries} e where e.order_id = ${blockingOrders.id})`,
-  activeEntryCount: sql<number>`(select count(*)::int from ${blockingOrderEntries} e where e.order_id = ${blockingOrders.id} and e.lifted_at is null)`
+  entryCount: sql<number>`(select count(*)::int from ${blockingOrderEntries} e where e.order_id =
+    ${blockingOrders.id})`,
+  activeEntryCount: sql<number>`(select count(*)::int from ${blockingOrderEntries} e where e.order_id =
+    ${blockingOrders.id} and e.lifted_at is null)`
 }
 
 export async function listBlockingOrders (
@@ -78,7 +80,8 @@ export async function findBlockingOrder (
 export async function readRegister (db: Database, since: Date | null): Promise<Register> {
   return db.transaction(async (tx) => {
     const [{ updatedAt }] = await tx.select({
-      updatedAt: sql<Date | null>`greatest(max(${blockingOrderEntries.includedAt}), max(${blockingOrderEntries.liftedAt}))`
+      updatedAt: sql<Date | null>`greatest(max(${blockingOrderEntries.includedAt}),
+        max(${blockingOrderEntries.liftedAt}))`
         .mapWith(blockingOrderEntries.includedAt)
     }).from(blockingOrderEntries)
     const where = since === null

@@ -31,15 +31,18 @@ export async function insertListEntries (
   db: Executor, columns: ImportColumns, list: { source: string, category: string | null, importId: string }
 ): Promise<number> {
   await db.execute(
-    sql`create temporary table hash_list_stage (line bigint, type text, value text, quality int, labels text) on commit drop`
+    sql`create temporary table hash_list_stage (line bigint, type text, value text, quality int,
+      labels text) on commit drop`
   )
   for (let from = 0; from < columns.types.length; from += IMPORT_BATCH_ROWS) {
     const to = from + IMPORT_BATCH_ROWS
     await db.execute(sql`
       insert into hash_list_stage
       select r.n + ${from}, r.type, r.value, r.quality, r.labels
-      from unnest(${sql.param(columns.types.slice(from, to))}::text[], ${sql.param(columns.values.slice(from, to))}::text[],
-                  ${sql.param(columns.qualities.slice(from, to))}::int[], ${sql.param(columns.labels.slice(from, to))}::text[])
+      from unnest(${sql.param(columns.types.slice(from, to))}::text[],
+                  ${sql.param(columns.values.slice(from, to))}::text[],
+                  ${sql.param(columns.qualities.slice(from, to))}::int[],
+                  ${sql.param(columns.labels.slice(from, to))}::text[])
            with ordinality as r(type, value, quality, labels, n)`)
   }
   // UUIDv7 layout: 48-bit time, version 7, 12 random bits, variant 10, then the row's rank: unique and ascending.
@@ -65,8 +68,10 @@ async function insertListVideos (
     const batch = videos.slice(from, from + 1000)
     const result = await db.execute(sql`
       insert into hash_bank_entries (type, value, features, labels, source, category, import_id)
-      select 'vpdq', v.value, v.features, coalesce(string_to_array(nullif(v.labels, ''), ';'), '{}'), ${list.source}, ${list.category}, ${list.importId}::uuid
-      from unnest(${sql.param(batch.map((v) => v.value))}::text[], ${sql.param(batch.map((v) => Buffer.from(v.features)))}::bytea[],
+      select 'vpdq', v.value, v.features, coalesce(string_to_array(nullif(v.labels, ''), ';'), '{}'), ${list.source},
+        ${list.category}, ${list.importId}::uuid
+      from unnest(${sql.param(batch.map((v) => v.value))}::text[],
+        ${sql.param(batch.map((v) => Buffer.from(v.features)))}::bytea[],
                   ${sql.param(batch.map((v) => v.labels))}::text[]) as v(value, features, labels)
       on conflict do nothing`)
     added += result.rowCount ?? 0

@@ -36,7 +36,8 @@ export async function findExact (
 const exactQuery = preparedPerExecutor((db) => withNotice(db)
   .where(and(
     isNull(entries.retiredAt),
-    sql`(${entries.type}, ${entries.value}) in (select * from unnest(${sql.placeholder('types')}::text[], ${sql.placeholder('values')}::text[]))`
+    sql`(${entries.type}, ${entries.value}) in (select * from unnest(${sql.placeholder('types')}::text[],
+      ${sql.placeholder('values')}::text[]))`
   ))
   .orderBy(asc(entries.seq))
   .prepare('hash-bank-find-exact'))
@@ -89,9 +90,11 @@ export async function insertNoticeItemHashes (db: Executor, noticeId: string, it
     from notices n
     join notice_items ni on ni.notice_id = n.id
     join report_items ri on ri.id = ni.id
-    cross join lateral (values ('sha256', ri.sha256, null::bytea, '{}'::text[]), ('md5', ri.md5, null, '{}'), ('pdq', ri.pdq, null, '{}'),
+    cross join lateral (values ('sha256', ri.sha256, null::bytea, '{}'::text[]), ('md5', ri.md5, null, '{}'),
+                               ('pdq', ri.pdq, null, '{}'),
                                ('vpdq', encode(sha256(ri.vpdq), 'hex'), ri.vpdq, '{}'),
-                               ('vpdq', encode(sha256(ri.vpdq_trimmed), 'hex'), ri.vpdq_trimmed, ${sql.param([TRIMMED_LABEL])}::text[])) as h(type, value, features, labels)
+                               ('vpdq', encode(sha256(ri.vpdq_trimmed), 'hex'), ri.vpdq_trimmed,
+                                 ${sql.param([TRIMMED_LABEL])}::text[])) as h(type, value, features, labels)
     where n.id = ${noticeId} and h.value is not null ${only}
     on conflict do nothing`)
   return result.rowCount ?? 0

@@ -39,7 +39,8 @@ export async function storeAnswerInTransaction (
 ): Promise<void> {
   const { rowCount } = await client.query({
     name: 'idempotency-store-answer',
-    text: `update idempotency_keys set state = 'done', response_status = $4, response_headers = $5::jsonb, response_body = $6
+    text: `update idempotency_keys set state = 'done', response_status = $4, response_headers = $5::jsonb,
+      response_body = $6
       where client_id = $1 and key = $2 and owner = $3 and state = 'running'`,
     values: [claim.clientId, claim.key, claim.owner, answer.status, JSON.stringify(answer.headers), answer.body]
   })

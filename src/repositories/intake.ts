@@ -131,18 +131,23 @@ export async function insertReportsAndReserveSerials (
     name: 'intake-reports-and-serials',
     text: `
     with report as (
-      insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency, territorial_scope)
+      insert into reports (id, client_id, external_ref, category, legal_basis, statement_of_reasons, urgency,
+        territorial_scope)
       select r.id, r.client_id, r.external_ref, r.category, r.legal_basis, r.statement_of_reasons, r.urgency,
              array(select jsonb_array_elements_text(r.territorial_scope))
       from jsonb_to_recordset($1::jsonb) as r(id uuid, client_id uuid, external_ref text, category text,
         legal_basis text, statement_of_reasons text, urgency text, territorial_scope jsonb)
       returning id, created_at
     ), items as (
-      insert into report_items (id, report_id, position, url, canonical_url, platform, identifiers, content_type, sha256, md5, pdq, vpdq, vpdq_trimmed, captured_at, evidence_ref, duplicate_of, reupload)
-      select x.id, x.report_id, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type, x.sha256, x.md5, x.pdq, decode(x.vpdq, 'hex'), decode(x.vpdq_trimmed, 'hex'), x.captured_at, x.evidence_ref,
+      insert into report_items (id, report_id, position, url, canonical_url, platform, identifiers, content_type,
+        sha256, md5, pdq, vpdq, vpdq_trimmed, captured_at, evidence_ref, duplicate_of, reupload)
+      select x.id, x.report_id, x.position, x.url, x.canonical_url, x.platform, x.identifiers, x.content_type,
+        x.sha256, x.md5, x.pdq, decode(x.vpdq, 'hex'), decode(x.vpdq_trimmed, 'hex'), x.captured_at, x.evidence_ref,
              x.duplicate_of, x.reupload
-      from jsonb_to_recordset($2::jsonb) as x(id uuid, report_id uuid, position int, url text, canonical_url text, platform text,
-        identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, vpdq text, vpdq_trimmed text, captured_at timestamptz, evidence_ref text, duplicate_of jsonb, reupload jsonb)
+      from jsonb_to_recordset($2::jsonb) as x(id uuid, report_id uuid, position int, url text, canonical_url text,
+        platform text,
+        identifiers jsonb, content_type text, sha256 text, md5 text, pdq text, vpdq text, vpdq_trimmed text,
+          captured_at timestamptz, evidence_ref text, duplicate_of jsonb, reupload jsonb)
       returning id
     ), counters as (
       insert into reference_counters as c (year, platform, last)
@@ -192,11 +197,15 @@ export async function insertNotices (
     name: 'intake-notices',
     text: `
     with notices_in as (
-      insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline, content, signature, signing_key_id, reupload_of)
-      select n.id, n.reference_number, n.report_id, n.platform, n.status, n.urgency, n.category, n.issued_at, n.deadline, n.content, n.signature, n.signing_key_id,
+      insert into notices (id, reference_number, report_id, platform, status, urgency, category, issued_at, deadline,
+        content, signature, signing_key_id, reupload_of)
+      select n.id, n.reference_number, n.report_id, n.platform, n.status, n.urgency, n.category, n.issued_at,
+        n.deadline, n.content, n.signature, n.signing_key_id,
              array(select jsonb_array_elements_text(n.reupload_of))
-      from jsonb_to_recordset($1::jsonb) as n(id uuid, report_id uuid, reference_number text, platform text, status text, urgency text,
-        category text, issued_at timestamptz, deadline timestamptz, content jsonb, signature text, signing_key_id text, reupload_of jsonb)
+      from jsonb_to_recordset($1::jsonb) as n(id uuid, report_id uuid, reference_number text, platform text,
+        status text, urgency text,
+        category text, issued_at timestamptz, deadline timestamptz, content jsonb, signature text,
+          signing_key_id text, reupload_of jsonb)
       returning id
     ), items_in as (
       insert into notice_items (id, notice_id, position, url, canonical_url, identifiers, content_type)
@@ -212,7 +221,8 @@ export async function insertNotices (
     ), audit_in as (
       insert into audit_entries (actor_id, actor_role, action, target_type, target_id, change, digest)
       select a.actor_id, a.actor_role, a.action, a.target_type, a.target_id, a.change, a.digest
-      from jsonb_to_recordset($4::jsonb) as a(actor_id uuid, actor_role text, action text, target_type text, target_id text, change jsonb, digest text)
+      from jsonb_to_recordset($4::jsonb) as a(actor_id uuid, actor_role text, action text, target_type text,
+        target_id text, change jsonb, digest text)
       returning id
     )
     select (select count(*) from notices_in) as notices, (select count(*) from items_in) as items,

@@ -106,14 +106,17 @@ export async function deliverNotices (
       where n.id = p.id and n.version = p.version and n.platform = ${actor.platform} and n.status in (${from})
       returning n.id, n.platform, n.version, n.updated_at
     ), events as (
-      insert into notice_events (notice_id, platform, type, action, from_status, to_status, version, actor_id, actor_role, at)
-      select d.id, d.platform, 'notice.transitioned', ${transition.action}, p.change ->> 'from', ${transition.to}, d.version,
+      insert into notice_events (notice_id, platform, type, action, from_status, to_status, version, actor_id,
+        actor_role, at)
+      select d.id, d.platform, 'notice.transitioned', ${transition.action}, p.change ->> 'from', ${transition.to},
+        d.version,
         ${actor.id}::uuid, ${actor.role}, ${at}
       from delivered d join page p on p.id = d.id
       order by p.ord
     ), audit as (
       insert into audit_entries (actor_id, actor_role, action, target_type, target_id, change, digest)
-      select ${actor.id}::uuid, ${actor.role}, ${'notice.' + transition.action}, 'notice', d.id::text, p.change, p.digest
+      select ${actor.id}::uuid, ${actor.role}, ${'notice.' + transition.action}, 'notice', d.id::text, p.change,
+        p.digest
       from delivered d join page p on p.id = d.id
       order by p.ord
     )

@@ -34,6 +34,7 @@ async function probeWhile (gateway: Gateway, done: Promise<unknown>): Promise<Pr
   const probe: Probe = { latencies: [], peakRssKb: 0, failed: 0 }
   let finished = false
   void done.finally(() => { finished = true })
+  // eslint-disable-next-line no-unmodified-loop-condition -- set by done's callback
   while (!finished) {
     const started = performance.now()
     const res = await fetch(`${gateway.base}/health/live`, { signal: AbortSignal.timeout(5_000) }).catch(() => null)

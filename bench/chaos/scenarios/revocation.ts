@@ -28,6 +28,7 @@ export const revocation: Scenario = {
         const accepted: Array<{ on: 'a' | 'b', sentAt: number }> = []
         const before = { a: 0, b: 0 }
         const reader = async (on: 'a' | 'b', base: string): Promise<void> => {
+          // eslint-disable-next-line no-unmodified-loop-condition -- set once the revocation is seen
           while (!stop) {
             const sentAt = Date.now()
             let status = 0

@@ -15,6 +15,7 @@ async function raw (port: number, head: Buffer | string, trickle = ''): Promise<
   return new Promise((resolve) => {
     const socket = net.connect(port, '127.0.0.1')
     let received = ''
+    // eslint-disable-next-line prefer-const -- the close callback reads it before it is assigned
     let timer: NodeJS.Timeout | undefined
     socket.on('data', (chunk) => { received += chunk.toString('latin1') })
     socket.on('error', () => {})
