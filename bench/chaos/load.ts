@@ -25,8 +25,9 @@ export interface LoadFigures {
   /** Acknowledgements that replayed an answer committed before (the first attempt's answer was lost). */
   replayed: number
   /**
-   * 409 "in progress" after an earlier attempt of the same key went unanswered (its request may still run) or was
-   * answered 503 (the gateway frees that key in the background, once the database takes the write): explained.
+   * 409 "in progress" (or "released", the key freed while this attempt looked at it) after an earlier attempt of
+   * the same key went unanswered (its request may still run) or was answered 503 (the gateway frees that key in the
+   * background, once the database takes the write): explained.
    * Any other 409 is listed in `other`.
    */
   inProgress409: number
@@ -138,7 +139,10 @@ export class ReportLoad {
           if (res.status === 503 && !res.headers.get('retry-after')) this.figures.missingRetryAfter++
           if (res.status === 409) {
             const problem = JSON.parse(text) as { title?: string, code?: string }
-            const inProgress = problem.code === 'idempotent_request_in_progress' || problem.title === 'Request in progress'
+            // In progress, or released between the claim's conflict and its read (the background release of the
+            // key a 503 left behind): both say "retry later" (docs/errors.md) and both follow only such an attempt.
+            const inProgress = problem.code === 'idempotent_request_in_progress' ||
+              problem.code === 'idempotency_key_released'
             if (inProgress && (previous === 'unanswered' || previous === '503')) this.figures.inProgress409++
             else this.figures.other.push(`409 ${problem.code ?? problem.title ?? text.slice(0, 200)} for ${ref} after ${previous === 'none' ? 'no earlier attempt' : `an attempt answered ${previous}`}`)
           } else if (res.status !== 503) {
