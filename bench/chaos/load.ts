@@ -148,7 +148,11 @@ export class ReportLoad {
           } else if (res.status !== 503) {
             this.figures.other.push(`${res.status} ${text.slice(0, 300)}`)
           }
-          previous = res.status === 503 ? '503' : 'other'
+          // A retry-later 409 keeps what explained it: the key a 503 or an unanswered attempt left behind may still
+          // be held (its background release retries each second) when the next attempt comes.
+          if (!(res.status === 409 && (previous === 'unanswered' || previous === '503'))) {
+            previous = res.status === 503 ? '503' : 'other'
+          }
           unansweredInRow = 0
         } catch {
           this.figures.answers.push({ at: Date.now(), ms: Date.now() - sent, status: 0 })
