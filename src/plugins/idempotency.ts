@@ -64,31 +64,21 @@ export default fp(async function idempotency (app: FastifyInstance, opts: Idempo
     eq(idempotencyKeys.owner, claim.owner), eq(idempotencyKeys.state, 'running')
   )
 
-  /**
-   * The claim commits without waiting for its WAL flush (synchronous_commit off, this transaction only). That is safe
-   * and it is what keeps a key from costing a flush of its own per request: the claim is seen by every other session
-   * at once, and whatever the request then commits durably (its effect with its answer) flushes the WAL up to its own
-   * record, the claim's included. A crash can lose only a claim whose request committed nothing; the retry then
-   * finds no key and runs the request, as it must.
-   */
   async function insertClaim (claim: IdempotencyClaim, scope: string, requestHash: string): Promise<boolean> {
-    return await db.transaction(async (tx) => {
-      await tx.execute(sql`set local synchronous_commit = off`)
-      await tx.delete(idempotencyKeys).where(and(
-        eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key),
-        lt(idempotencyKeys.expiresAt, sql`now()`)
-      ))
-      const inserted = await tx.insert(idempotencyKeys).values({
-        clientId: claim.clientId,
-        key: claim.key,
-        scope,
-        requestHash,
-        state: 'running',
-        owner: claim.owner,
-        expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`
-      }).onConflictDoNothing().returning({ key: idempotencyKeys.key })
-      return inserted.length === 1
-    })
+    await db.delete(idempotencyKeys).where(and(
+      eq(idempotencyKeys.clientId, claim.clientId), eq(idempotencyKeys.key, claim.key),
+      lt(idempotencyKeys.expiresAt, sql`now()`)
+    ))
+    const inserted = await db.insert(idempotencyKeys).values({
+      clientId: claim.clientId,
+      key: claim.key,
+      scope,
+      requestHash,
+      state: 'running',
+      owner: claim.owner,
+      expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_TTL_HOURS})`
+    }).onConflictDoNothing().returning({ key: idempotencyKeys.key })
+    return inserted.length === 1
   }
 
   /** Takes over a key whose owner is gone; false if its owner lives or another retry took it first. */
