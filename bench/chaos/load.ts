@@ -137,22 +137,22 @@ export class ReportLoad {
             break
           }
           if (res.status === 503 && !res.headers.get('retry-after')) this.figures.missingRetryAfter++
+          let explained409 = false
           if (res.status === 409) {
             const problem = JSON.parse(text) as { title?: string, code?: string }
             // In progress, or released between the claim's conflict and its read (the background release of the
             // key a 503 left behind): both say "retry later" (docs/errors.md) and both follow only such an attempt.
             const inProgress = problem.code === 'idempotent_request_in_progress' ||
               problem.code === 'idempotency_key_released'
-            if (inProgress && (previous === 'unanswered' || previous === '503')) this.figures.inProgress409++
+            explained409 = inProgress && (previous === 'unanswered' || previous === '503')
+            if (explained409) this.figures.inProgress409++
             else this.figures.other.push(`409 ${problem.code ?? problem.title ?? text.slice(0, 200)} for ${ref} after ${previous === 'none' ? 'no earlier attempt' : `an attempt answered ${previous}`}`)
           } else if (res.status !== 503) {
             this.figures.other.push(`${res.status} ${text.slice(0, 300)}`)
           }
           // A retry-later 409 keeps what explained it: the key a 503 or an unanswered attempt left behind may still
           // be held (its background release retries each second) when the next attempt comes.
-          if (!(res.status === 409 && (previous === 'unanswered' || previous === '503'))) {
-            previous = res.status === 503 ? '503' : 'other'
-          }
+          if (!explained409) previous = res.status === 503 ? '503' : 'other'
           unansweredInRow = 0
         } catch {
           this.figures.answers.push({ at: Date.now(), ms: Date.now() - sent, status: 0 })
