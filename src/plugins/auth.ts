@@ -21,7 +21,8 @@ declare module 'fastify' {
   }
 }
 
-const BEARER = /^Bearer ([\x21-\x7e]{16,256})$/
+// The auth-scheme is case-insensitive (RFC 9110, 11.1): "bearer" and "BEARER" name the same scheme.
+const BEARER = /^Bearer ([\x21-\x7e]{16,256})$/i
 
 function unauthorized (detail: string): HttpProblem {
   return new HttpProblem('unauthorized', detail, {}, { 'www-authenticate': 'Bearer realm="takedown-gateway"' })
