@@ -56,14 +56,23 @@ export async function deliverOnRead (
 }
 
 /**
- * A notice as the caller may see it (another platform's is not found for a liaison), delivered if a liaison reads it.
+ * Whether a read is one that delivers: a GET. A HEAD is safe (RFC 9110, 9.2.1) and changes nothing; it answers the
+ * notice as it stands, so that a liaison's HEAD neither delivers it nor leaves an event or an audit entry.
+ */
+export function readDelivers (method: string): boolean {
+  return method === 'GET'
+}
+
+/**
+ * A notice as the caller may see it (another platform's is not found for a liaison), delivered if a liaison reads it
+ * with a read that delivers (see readDelivers).
  */
 export async function readNotice (
-  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string, delivers: boolean
 ): Promise<NoticeWithItems> {
   const found = await findNotice(db, id, platformScope(principal))
   if (!found) throw notFound(`notice ${id}`)
-  return (await deliverOnRead(db, hooks, principal, [found]))[0]
+  return delivers ? (await deliverOnRead(db, hooks, principal, [found]))[0] : found
 }
 
 export interface NoticeQuery {
@@ -74,11 +83,11 @@ export interface NoticeQuery {
 
 /**
  * One page of notices in issue order, as the caller may see them; a liaison's first read of an issued notice delivers
- * it.
+ * it, when the read is one that delivers (see readDelivers).
  */
 export async function readNoticePage (
   db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal,
-  { platform, status, updatedSince }: NoticeQuery, limit: number, cursor: string | undefined
+  { platform, status, updatedSince }: NoticeQuery, limit: number, cursor: string | undefined, delivers: boolean
 ): Promise<{ data: NoticeView[], nextCursor: string | null }> {
   const scope = platformScope(principal)
   // A liaison asking for another platform gets an empty list, exactly as if that platform had no notices.
@@ -89,6 +98,6 @@ export async function readNoticePage (
     updatedSince: updatedSince ? new Date(updatedSince) : undefined
   }, limit + 1, decodeCursor(cursor))
   const { data, nextCursor } = page(rows.map((r) => ({ ...r, seq: r.notice.seq })), limit)
-  const delivered = await deliverOnRead(db, hooks, principal, data)
+  const delivered = delivers ? await deliverOnRead(db, hooks, principal, data) : data
   return { data: delivered.map(toNoticeView), nextCursor }
 }

@@ -6,7 +6,7 @@ import { errorResponses, ListOf } from '../../schemas/common.ts'
 import { changeEtag } from '../../lib/change-etag.ts'
 import { DEFAULT_PAGE_SIZE } from '../../lib/pagination.ts'
 import { notModifiedHook } from '../../plugins/etag.ts'
-import { readNoticePage } from '../../use-cases/deliver-on-read.ts'
+import { readDelivers, readNoticePage } from '../../use-cases/deliver-on-read.ts'
 import { platformScope } from '../../use-cases/scope.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
@@ -37,7 +37,8 @@ const listNotices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, {
   }, async (request, reply) => {
     const { limit = DEFAULT_PAGE_SIZE, cursor, updatedSince, platform, status } = request.query
     reply.header('etag', listTag(request))
-    return readNoticePage(db, hooks, request.principal, { platform, status, updatedSince }, limit, cursor)
+    return readNoticePage(db, hooks, request.principal, { platform, status, updatedSince }, limit, cursor,
+      readDelivers(request.method))
   })
 }
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { NoticeSignature } from '../../schemas/notices.ts'
 import { errorResponses, IdParams } from '../../schemas/common.ts'
-import { readNotice } from '../../use-cases/deliver-on-read.ts'
+import { readDelivers, readNotice } from '../../use-cases/deliver-on-read.ts'
 import { toNoticeSignatureView } from '../../use-cases/notice-views.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
@@ -20,7 +20,9 @@ const getNoticeSignature: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async 
       params: IdParams,
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }
-  }, async (request) => toNoticeSignatureView(await readNotice(db, hooks, request.principal, request.params.id)))
+  }, async (request) => toNoticeSignatureView(
+    await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method))
+  ))
 }
 
 export default getNoticeSignature
