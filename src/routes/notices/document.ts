@@ -6,7 +6,7 @@ import { readDelivers, readNotice } from '../../use-cases/deliver-on-read.ts'
 import { noticeDocument } from '../../use-cases/notice-document.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
 
-const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks, renderer }) => {
+const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, { db, hooks }) => {
   app.get('/v1/notices/:id/document', {
     config: { roles: READERS },
     schema: {
@@ -16,10 +16,7 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
       description: 'Authorities, auditors and liaisons may read it; a liaison gets 404 for another platform\'s ' +
         'notice, and its first read of an issued notice, in any format, delivers it. `format=json` (the default) ' +
         'answers the signed document itself; text, html and pdf render it in `lang` (default: the notice\'s first ' +
-        'language), print the signing key id and signature fingerprint, and come out as the same bytes every time: ' +
-        'each is rendered once, the first time it is asked for, and kept. A PDF (or a text or HTML letter of more ' +
-        'than 200 items) not rendered before waits for a rendering thread; when every place is taken the answer is ' +
-        '503 `rendering_busy` with Retry-After.',
+        'language), print the signing key id and signature fingerprint, and come out as the same bytes every time.',
       params: IdParams,
       querystring: DocumentQuery,
       produces: ['application/json', 'text/plain', 'text/html', 'application/pdf'],
@@ -41,12 +38,12 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
             'application/pdf': { schema: NoticePdf }
           }
         },
-        ...errorResponses(400, 403, 404, 503)
+        ...errorResponses(400, 403, 404)
       }
     }
   }, async (request, reply) => {
     const found = await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method))
-    const document = await noticeDocument(db, renderer, found, request.query.format ?? 'json', request.query.lang)
+    const document = await noticeDocument(found, request.query.format ?? 'json', request.query.lang)
     if (document.format === 'json') return reply.type('application/json; charset=utf-8').send(document.content)
     if (document.filename !== undefined) reply.header('content-disposition', `inline; filename="${document.filename}"`)
     return reply.type(document.contentType).header('content-language', document.lang).send(document.body)
