@@ -20,6 +20,7 @@ import auth from './plugins/auth.ts'
 import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
 import mediaHasher from './plugins/media-hasher.ts'
+import noticeRenderer from './plugins/notice-renderer.ts'
 import sequencer from './plugins/sequencer.ts'
 import deadlineScheduler from './plugins/deadline-scheduler.ts'
 import hashBankIndex from './plugins/hash-bank-index.ts'
@@ -129,6 +130,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
 
   // Long-lived services: each decorates the app (app.mediaHasher, app.sequencer, ...) and closes itself.
   await app.register(mediaHasher, { config })
+  await app.register(noticeRenderer, { config })
   await app.register(sequencer, { pool, background })
   const transitionHooks = transitionHooksOf(app, config)
   const sweepSeconds = background ? config.DEADLINE_SWEEP_SECONDS : 0
@@ -144,7 +146,7 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
   await app.register(reports, { db, queue: new IssuingQueue(issuingContextOf(app, config, deps)) })
-  await app.register(notices, { db, hooks: transitionHooks, sequencer: feed })
+  await app.register(notices, { db, hooks: transitionHooks, sequencer: feed, renderer: app.noticeRenderer })
   await app.register(events, { db, sequencer: feed })
   await app.register(audit, { db, signer })
   await app.register(blockingOrders, { db })

@@ -85,6 +85,18 @@ export const ConfigSchema = Type.Object({
     default: 16,
     description: 'media uploads that may wait for a hashing thread; beyond, 503 with Retry-After'
   }),
+  RENDER_THREADS: Type.Integer({
+    minimum: 0,
+    maximum: 64,
+    default: 0,
+    description: 'worker threads rendering PDF (and large) notice letters; 0: one fewer than the cores, at least 1'
+  }),
+  RENDER_QUEUE: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 16,
+    description: 'letters not rendered before that may wait for a rendering thread; beyond, 503 with Retry-After'
+  }),
   MEDIA_MAX_PIXELS: Type.Integer({
     minimum: 1, default: 50_000_000, description: 'largest image hashed (width * height)'
   }),
@@ -103,9 +115,9 @@ export class ConfigError extends Error {}
 
 const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE',
   'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
-  'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'MEDIA_MAX_PIXELS', 'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS',
-  'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS', 'REQUEST_TIMEOUT_SECONDS',
-  'HEADERS_TIMEOUT_SECONDS'] as const
+  'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'RENDER_THREADS', 'RENDER_QUEUE', 'MEDIA_MAX_PIXELS',
+  'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS',
+  'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

@@ -304,3 +304,20 @@ export const auditChainHead = pgTable('audit_chain_head', {
 }, (t) => [
   check('audit_chain_head_singleton', sql`${t.singleton}`)
 ])
+
+/**
+ * A notice's letter as rendered once, in one format and language, by one version of the renderers: a notice's
+ * signed content never changes, so neither does its rendering, and every later request (and every e-mail) is
+ * served these bytes instead of rendering again. A new renderer version renders afresh beside the old rows.
+ */
+export const noticeRenderings = pgTable('notice_renderings', {
+  noticeId: uuid('notice_id').notNull().references(() => notices.id, { onDelete: 'cascade' }),
+  format: text('format').notNull(),
+  lang: text('lang').notNull(),
+  rendererVersion: integer('renderer_version').notNull(),
+  contentType: text('content_type').notNull(),
+  body: bytea('body').notNull(),
+  createdAt: createdAt()
+}, (t) => [
+  primaryKey({ columns: [t.noticeId, t.format, t.lang, t.rendererVersion] })
+])

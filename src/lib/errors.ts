@@ -250,6 +250,12 @@ export const PROBLEMS = {
     summary: 'Every place for media hashing is taken; retry after Retry-After',
     retryLater: true
   },
+  rendering_busy: {
+    status: 503,
+    title: 'Rendering busy',
+    summary: 'Every place for rendering notice letters is taken; retry after Retry-After',
+    retryLater: true
+  },
   media_hashing_cancelled: {
     status: 503,
     title: 'Hashing cancelled',

@@ -1,14 +1,11 @@
 // The media hashing threads and their bounded admission: a full queue is refused at once (503 with Retry-After).
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { Piscina } from 'piscina'
 import { AppError } from '../lib/errors.ts'
 import type { VpdqHash } from '../domain/matching/vpdq-types.ts'
 import type { FfmpegTools } from './ffmpeg.ts'
 import type { DerivedVideoHashes, VideoLimits } from './hash-video.ts'
 import type { VideoDerivation } from '../domain/matching/vpdq-derive.ts'
-import type { ImageResult, ImageTask, TaskFailure, VideoTask } from './hash-worker.ts'
+import type { ImageResult, ImageTask, VideoTask } from './hash-worker.ts'
+import { WorkerPool, workerBeside, type WorkerPoolStats } from '../lib/worker-pool.ts'
 
 export interface MediaHasherOptions {
   /** Worker threads; 0 chooses one fewer than the cores (at least 1), so one core stays with the event loop. */
@@ -21,32 +18,30 @@ export interface MediaHasherOptions {
   ffmpeg: FfmpegTools | undefined
 }
 
-export interface MediaHashingStats {
-  threads: number
-  capacity: number
-  inFlight: number
-}
-
-const RETRY_AFTER_SECONDS = 5
+export type MediaHashingStats = WorkerPoolStats
 
 export class MediaHasher {
-  readonly threads: number
-  readonly capacity: number
-  private admitted = 0
-  private readonly pool: Piscina
+  private readonly pool: WorkerPool
 
   constructor (readonly options: MediaHasherOptions) {
-    this.threads = options.threads > 0 ? options.threads : Math.max(1, os.availableParallelism() - 1)
-    this.capacity = this.threads + options.queue
-    this.pool = new Piscina({
-      // The worker beside this module: hash-worker.ts when run from source, hash-worker.js once compiled.
-      filename: new URL(`./hash-worker${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url).href,
-      minThreads: 0,
-      maxThreads: this.threads,
-      // Admission already bounds the work; this only backs it up should a released request's task still run.
-      maxQueue: this.capacity,
-      idleTimeout: 30_000
+    this.pool = new WorkerPool({
+      filename: workerBeside(import.meta.url, 'hash-worker'),
+      threads: options.threads,
+      queue: options.queue,
+      busy: {
+        code: 'media_hashing_busy',
+        detail: (capacity) => `${capacity} media uploads are being hashed or waiting; retry shortly`,
+        retryAfterSeconds: 5
+      }
     })
+  }
+
+  get threads (): number {
+    return this.pool.threads
+  }
+
+  get capacity (): number {
+    return this.pool.capacity
   }
 
   get ffmpeg (): FfmpegTools | undefined {
@@ -54,27 +49,15 @@ export class MediaHasher {
   }
 
   stats (): MediaHashingStats {
-    return { threads: this.threads, capacity: this.capacity, inFlight: this.admitted }
+    return this.pool.stats()
   }
 
   /**
    * Takes one of the bounded places for a media request, before its body is read; the returned release is
-   * idempotent. A full house is an `unavailable` error with Retry-After, answered before any upload is read.
+   * idempotent. A full house is a `media_hashing_busy` error with Retry-After, answered before any upload is read.
    */
   admit (): () => void {
-    if (this.admitted >= this.capacity) {
-      throw new AppError('media_hashing_busy',
-        `${this.capacity} media uploads are being hashed or waiting; retry shortly`, {
-          retryAfterSeconds: RETRY_AFTER_SECONDS
-        })
-    }
-    this.admitted++
-    let released = false
-    return () => {
-      if (released) return
-      released = true
-      this.admitted--
-    }
+    return this.pool.admit()
   }
 
   async hashImage (bytes: Uint8Array, cropPercents: readonly number[] = []): Promise<ImageResult> {
@@ -109,26 +92,10 @@ export class MediaHasher {
   }
 
   async close (): Promise<void> {
-    await this.pool.destroy()
+    await this.pool.close()
   }
 
   private async run<T> (task: ImageTask | VideoTask): Promise<T> {
-    let result: T | TaskFailure
-    try {
-      result = await this.pool.run(task) as T | TaskFailure
-    } catch (error) {
-      if (error instanceof Error && /queue is at limit/i.test(error.message)) {
-        throw new AppError(
-          'media_hashing_busy', 'the media hashing queue is full; retry shortly',
-          { retryAfterSeconds: RETRY_AFTER_SECONDS, cause: error }
-        )
-      }
-      throw error
-    }
-    if (typeof result === 'object' && result !== null && 'failed' in result) {
-      const { code, detail, retryAfterSeconds } = result.failed
-      throw new AppError(code, detail, retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
-    }
-    return result
+    return await this.pool.run<T>(task)
   }
 }

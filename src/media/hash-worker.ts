@@ -1,6 +1,7 @@
 // Runs in a hashing worker thread: image decoding and PDQ, and whole videos (ffmpeg and vPDQ), off the event loop.
 import os from 'node:os'
-import { AppError, type ProblemCode } from '../lib/errors.ts'
+import { AppError } from '../lib/errors.ts'
+import type { TaskFailure } from '../lib/worker-pool.ts'
 import { md5Hex, sha256Hex } from '../domain/matching/digests.ts'
 import { pdqFromRgb } from '../domain/matching/pdq.ts'
 import { centreCrop } from '../domain/matching/image-crops.ts'
@@ -41,9 +42,6 @@ export interface VideoTask {
 
 export interface CropHash { percent: number, hash: string, quality: number }
 export type ImageResult = MediaHashes & { crops: CropHash[] }
-
-/** Errors cross the thread boundary as plain data (a structured clone keeps no class) and are rebuilt as AppError. */
-export interface TaskFailure { failed: { code: ProblemCode, detail?: string, retryAfterSeconds?: number } }
 
 export default async function run (
   task: ImageTask | VideoTask

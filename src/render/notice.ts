@@ -8,6 +8,13 @@ import { renderText } from './text.ts'
 
 export type NoticeFormat = 'text' | 'html' | 'pdf'
 
+/**
+ * The renderers' version: letters are stored once rendered (notice_renderings) and served again under it, so it
+ * goes up with every change to what any letter's bytes would be. test/domain/compose-notice.test.ts records the
+ * golden letters' digest for each version and fails when they change under the same one.
+ */
+export const RENDERER_VERSION = 1
+
 export interface RenderedNotice {
   contentType: string
   body: string | Buffer
