@@ -22,6 +22,23 @@ const SAME_ORIGIN = {
   'x-internal': true
 } as { url: string, description: string }
 
+/**
+ * The one inline style Swagger UI writes: the <style> of its logo's SVG, allowed by its hash. Another version of
+ * Swagger UI may write another; the browser test (test/browser/docs.test.ts) then fails naming what was refused.
+ */
+const SWAGGER_LOGO_STYLE = '\'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w=\''
+
+/**
+ * The docs page's Content-Security-Policy: Swagger UI's own scripts and styles, loaded from the gateway; requests
+ * tried out go to the gateway serving the page (the production server is another origin, which its CORS refuses
+ * anyway); no inline script, no framing, no forms, no third party (its validator badge is off).
+ */
+export const DOCS_CSP = [
+  'default-src \'none\'', 'script-src \'self\'', `style-src 'self' ${SWAGGER_LOGO_STYLE}`, 'img-src \'self\' data:',
+  'font-src \'self\' data:', 'connect-src \'self\'', 'base-uri \'none\'', 'form-action \'none\'',
+  'frame-ancestors \'none\''
+].join('; ')
+
 export default fp(async function docs (app: FastifyInstance) {
   app.addSchema(Problem)
   for (const schema of namedSchemas()) app.addSchema(schema)
@@ -64,6 +81,7 @@ export default fp(async function docs (app: FastifyInstance) {
       buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`)
     }
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } })
+  // The policy goes on every answer under /docs (the page and its assets).
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true }, staticCSP: DOCS_CSP })
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger())
 }, { name: 'docs' })

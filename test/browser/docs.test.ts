@@ -3,6 +3,7 @@ import t from 'tap'
 import fs from 'node:fs'
 import { chromium, type Page } from 'playwright-core'
 import { build } from '../helper.ts'
+import { DOCS_CSP } from '../../src/plugins/docs.ts'
 
 /** Chromium from the system (Debian's `chromium` package), or CHROMIUM_PATH. */
 const BROWSER = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
@@ -42,12 +43,21 @@ t.test('the docs page in a browser', { skip }, async (t) => {
   page.on('pageerror', (error) => errors.push(error.message))
   // The browser also logs each answer of 4xx as an error; the refusals below are meant, so only scripts count.
   page.on('console', (message) => { if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) errors.push(message.text()) })
+  // What the Content-Security-Policy refuses: the browser says so on the console ("Refused to ...") and as an event.
+  const refusals: string[] = []
+  page.on('console', (message) => { if (/Refused to|Content Security Policy/.test(message.text())) refusals.push(message.text()) })
+  // Given as text: it runs in the page, whose DOM types this (Node) project does not load.
+  await page.addInitScript({
+    content: 'document.addEventListener("securitypolicyviolation", (event) => ' +
+      'console.error("Refused to load: " + [event.violatedDirective, event.blockedURI, event.sample].join(" ")))'
+  })
 
   const document = (await ctx.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { info: { title: string }, paths: Record<string, object> }
   const operations = Object.values(document.paths).reduce((n, path) => n + Object.keys(path).length, 0)
 
   await t.test('every operation of the document is listed, under the gateway\'s title', async (t) => {
-    await page.goto(`${base}/docs/`)
+    const answer = await page.goto(`${base}/docs/`)
+    t.equal(answer?.headers()['content-security-policy'], DOCS_CSP, 'the page is served under its policy')
     await page.locator('.opblock').first().waitFor()
     t.match(await page.locator('.info .title').innerText(), document.info.title)
     t.equal(await page.locator('.opblock').count(), operations)
@@ -76,4 +86,5 @@ t.test('the docs page in a browser', { skip }, async (t) => {
   })
 
   t.same(errors, [], 'no script errors on the page')
+  t.same(refusals, [], 'nothing the page needs is refused by its Content-Security-Policy')
 })
