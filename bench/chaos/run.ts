@@ -10,10 +10,12 @@ import { revocation } from './scenarios/revocation.ts'
 import { slowRequests } from './scenarios/slow-requests.ts'
 import { longTransaction } from './scenarios/long-transaction.ts'
 import { hostileImages } from './scenarios/hostile-images.ts'
+import { pdfLetters } from './scenarios/pdf-letters.ts'
 
 const SCENARIOS: Record<string, Scenario> = {
   'slow-requests': slowRequests,
   'hostile-images': hostileImages,
+  'pdf-letters': pdfLetters,
   revocation,
   'long-transaction': longTransaction,
   kill9,

@@ -10,8 +10,4 @@ export class SingleFlight<T> {
     this.running.set(key, started)
     return await started
   }
-
-  get size (): number {
-    return this.running.size
-  }
 }

@@ -2,6 +2,7 @@
 // behind a bounded admission, a full house refused at once with 503 and Retry-After; small letters in place.
 import { WorkerPool, workerBeside, type WorkerPoolStats } from '../lib/worker-pool.ts'
 import { SingleFlight } from '../lib/single-flight.ts'
+import { ByteLru } from '../lib/byte-lru.ts'
 import { renderNotice, type RenderedNotice } from './notice.ts'
 import type { RenderTask } from './render-worker.ts'
 
@@ -18,9 +19,16 @@ export interface NoticeRendererOptions {
  */
 const INLINE_ITEMS = 200
 
+/** About 170 PDFs of 1,000-item notices, or thousands of ordinary letters. */
+const KEPT_IN_MEMORY_BYTES = 64 * 1024 * 1024
+
+interface Letter { contentType: string, body: Buffer }
+
 export class NoticeRenderer {
-  /** Letters being rendered, by what identifies them: a second request for one waits for the first's rendering. */
-  readonly flights = new SingleFlight<{ contentType: string, body: Buffer }>()
+  /** Letters being rendered or read, by what identifies them: a second request waits for the first's. */
+  readonly flights = new SingleFlight<Letter>()
+  /** The letters read most, kept in memory too (they never change). */
+  readonly kept = new ByteLru<Letter>(KEPT_IN_MEMORY_BYTES)
   private readonly pool: WorkerPool
 
   constructor (options: NoticeRendererOptions) {

@@ -1,5 +1,5 @@
 // Reads notices and their items, and the public keys that signed them.
-import { and, asc, eq, gt, gte, inArray, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, gt, gte, inArray, sql, type SQL } from 'drizzle-orm'
 import { preparedPerExecutor, type Executor } from '../db/index.ts'
 import { notices, noticeItems, signingKeys } from '../db/schema.ts'
 
@@ -21,12 +21,39 @@ async function withItems (db: Executor, rows: NoticeRow[]): Promise<NoticeWithIt
   return rows.map((notice) => ({ notice, items: byNotice.get(notice.id) ?? [] }))
 }
 
-/** A liaison's platform scopes every read: another platform's notice is simply not found. */
-export async function findNotice (db: Executor, id: string, platform: string | null): Promise<NoticeWithItems | null> {
+/** What a reader may leave out: the item rows (answered as none), the signed content (answered as null). */
+export interface NoticeParts { items?: boolean, content?: boolean }
+
+const { content: _content, ...noticeColumnsButContent } = getTableColumns(notices)
+
+/**
+ * A liaison's platform scopes every read: another platform's notice is simply not found. A reader that needs less
+ * than the whole notice says so: a 1,000-item notice's item rows and signed content cost more to read than the rest
+ * of it (a kept letter needs neither; the signed content holds the items as issued).
+ */
+export async function findNotice (
+  db: Executor, id: string, platform: string | null, { items = true, content = true }: NoticeParts = {}
+): Promise<NoticeWithItems | null> {
   const where = platform === null ? eq(notices.id, id) : and(eq(notices.id, id), eq(notices.platform, platform))
-  const rows = await db.select().from(notices).where(where).limit(1)
-  const [found] = await withItems(db, rows)
+  const rows = content
+    ? await db.select().from(notices).where(where).limit(1)
+    : (await db.select(noticeColumnsButContent).from(notices).where(where).limit(1))
+        .map((row) => ({ ...row, content: null }))
+  const [found] = items ? await withItems(db, rows) : rows.map((notice) => ({ notice, items: [] }))
   return found ?? null
+}
+
+/** The languages a notice was issued in, first the default (for a reader that left the content out). */
+export async function findNoticeLanguages (db: Executor, id: string): Promise<string[]> {
+  const [row] = await db.select({ languages: sql<string[] | null>`${notices.content}->'languages'` })
+    .from(notices).where(eq(notices.id, id)).limit(1)
+  return row?.languages ?? []
+}
+
+/** A notice's signed content alone (for a reader that left it out of findNotice). */
+export async function findNoticeContent (db: Executor, id: string): Promise<unknown> {
+  const [row] = await db.select({ content: notices.content }).from(notices).where(eq(notices.id, id)).limit(1)
+  return row?.content ?? null
 }
 
 export interface NoticeFilters {

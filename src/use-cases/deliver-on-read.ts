@@ -4,7 +4,7 @@ import type { Database } from '../db/index.ts'
 import { DELIVERABLE_STATUSES, ruleOf } from '../domain/notices/notice-lifecycle.ts'
 import { auditRecord } from '../repositories/audit.ts'
 import { deliverNotices } from '../repositories/notice-transitions.ts'
-import { findNotice, listNotices, type NoticeWithItems } from '../repositories/notices.ts'
+import { findNotice, listNotices, type NoticeParts, type NoticeWithItems } from '../repositories/notices.ts'
 import type { Principal } from '../repositories/clients.ts'
 import { platformScope } from './scope.ts'
 import { notFound } from '../lib/errors.ts'
@@ -18,7 +18,7 @@ const DELIVER = ruleOf('deliver')
 /** The notices as the liaison now sees them: those it reads for the first time come back delivered. */
 export async function deliverOnRead (
   db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, found: NoticeWithItems[],
-  now = new Date()
+  now = new Date(), options: NoticeParts = {}
 ): Promise<NoticeWithItems[]> {
   if (principal.role !== 'liaison' || principal.platform === null) return found
   const due = found.filter(({ notice }) => DELIVERABLE_STATUSES.includes(notice.status as never))
@@ -50,7 +50,7 @@ export async function deliverOnRead (
     const done = byId.get(row.notice.id)
     if (done) return { ...row, notice: { ...row.notice, status: to, version: done.version, updatedAt: done.updatedAt } }
     // Another read delivered it a moment ago: serve the notice as it now stands.
-    if (due.includes(row)) return (await findNotice(db, row.notice.id, principal.platform)) ?? row
+    if (due.includes(row)) return (await findNotice(db, row.notice.id, principal.platform, options)) ?? row
     return row
   }))
 }
@@ -68,11 +68,12 @@ export function readDelivers (method: string): boolean {
  * with a read that delivers (see readDelivers).
  */
 export async function readNotice (
-  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string, delivers: boolean
+  db: Database, hooks: Pick<TransitionHooks, 'afterCommit'>, principal: Principal, id: string, delivers: boolean,
+  options: NoticeParts = {}
 ): Promise<NoticeWithItems> {
-  const found = await findNotice(db, id, platformScope(principal))
+  const found = await findNotice(db, id, platformScope(principal), options)
   if (!found) throw notFound(`notice ${id}`)
-  return delivers ? (await deliverOnRead(db, hooks, principal, [found]))[0] : found
+  return delivers ? (await deliverOnRead(db, hooks, principal, [found], new Date(), options))[0] : found
 }
 
 export interface NoticeQuery {

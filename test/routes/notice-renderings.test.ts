@@ -6,6 +6,7 @@ import { build } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
 import { reportPayload } from '../fixtures/reports.ts'
 import { RENDERER_VERSION } from '../../src/render/notice.ts'
+import { buildApp, createLogger } from '../../src/app.ts'
 
 /** One rendering thread and no queue: a single letter not rendered before takes the only place. */
 const ENV = { RENDER_THREADS: '1', RENDER_QUEUE: '0' }
@@ -40,11 +41,21 @@ t.test('notice letters are rendered once and kept', async (t) => {
     const rows = await kept(id)
     t.same(rows.map((r) => [r.format, r.lang, r.version]), [['pdf', 'en', RENDERER_VERSION]])
     t.ok(rows[0].body.equals(first.rawPayload), 'the stored bytes are the ones answered')
-    // Marked in the database: the next answer can only come from the stored row.
+    // Marked in the database: another gateway (its own memory) can only answer it from the stored row, and this
+    // one answers from its memory.
     await pool.query("update notice_renderings set body = convert_to('kept', 'UTF8') where notice_id = $1", [id])
+    const other = await buildApp(ctx.config, {
+      pool, db: ctx.db, signer: ctx.signer, logger: createLogger('silent'), background: false
+    })
+    t.teardown(() => other.close())
+    const fromOther = await other.inject({
+      method: 'GET', url: `/v1/notices/${id}/document?format=pdf&lang=en`, headers: { authorization: `Bearer ${auditor}` }
+    })
+    t.equal(fromOther.statusCode, 200)
+    t.equal(fromOther.body, 'kept', 'another process is served the stored rendering, not rendering again')
     const again = await letter(id, 'pdf')
     t.equal(again.statusCode, 200)
-    t.equal(again.body, 'kept', 'served from the kept rendering, not rendered again')
+    t.ok(again.rawPayload.equals(first.rawPayload), 'this process answers from its memory')
     const text = await letter(id, 'text', 'ru')
     t.equal(text.statusCode, 200)
     t.match(text.headers['content-type'], /^text\/plain; charset=utf-8/)

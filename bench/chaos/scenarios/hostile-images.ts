@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import sharp from 'sharp'
 import { Gateway, createClient, sleep } from '../harness.ts'
+import { percentile, probeWhile, rssKb } from '../liveness.ts'
 import type { Scenario } from '../scenario.ts'
 
 const LIVENESS_GOAL_MS = 100
@@ -17,35 +18,6 @@ const HASH_DEADLINE_MS = 240_000
 /** A solid 7000 x 7000 PNG (49 megapixels): small on the wire, the whole cost in decoding. */
 const bigPng = (side: number): Promise<Buffer> =>
   sharp({ create: { width: side, height: side, channels: 3, background: { r: 40, g: 90, b: 160 } } }).png({ compressionLevel: 9 }).toBuffer()
-
-/** The process's resident memory (kB), from /proc; 0 where there is none. */
-function rssKb (pid: number | undefined): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
-  } catch {
-    return 0
-  }
-}
-
-interface Probe { latencies: number[], peakRssKb: number, failed: number }
-
-/** Probes liveness every 20 ms and samples memory until `done` settles. */
-async function probeWhile (gateway: Gateway, done: Promise<unknown>): Promise<Probe> {
-  const probe: Probe = { latencies: [], peakRssKb: 0, failed: 0 }
-  let finished = false
-  void done.finally(() => { finished = true })
-  // eslint-disable-next-line no-unmodified-loop-condition -- set by done's callback
-  while (!finished) {
-    const started = performance.now()
-    const res = await fetch(`${gateway.base}/health/live`, { signal: AbortSignal.timeout(5_000) }).catch(() => null)
-    await res?.arrayBuffer()
-    probe.latencies.push(performance.now() - started)
-    if (res?.status !== 200) probe.failed++
-    probe.peakRssKb = Math.max(probe.peakRssKb, rssKb(gateway.child?.pid))
-    await sleep(20)
-  }
-  return probe
-}
 
 /**
  * The event loop's longest delay since the last scrape (prom-client resets it on each). It includes waiting for a
@@ -64,8 +36,6 @@ function cpuPressure (): string {
     return 'unknown'
   }
 }
-
-const percentile = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0
 
 export const hostileImages: Scenario = {
   name: 'hostile images',

@@ -50,8 +50,12 @@ const getNoticeDocument: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (
       }
     }
   }, async (request, reply) => {
-    const found = await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method))
-    const document = await noticeDocument(db, renderer, found, request.query.format ?? 'json', request.query.lang)
+    // A rendering is usually kept already: the signed content is read only for JSON, or to render.
+    const format = request.query.format ?? 'json'
+    const found = await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method), {
+      items: false, content: format === 'json'
+    })
+    const document = await noticeDocument(db, renderer, found, format, request.query.lang)
     if (document.format === 'json') return reply.type('application/json; charset=utf-8').send(document.content)
     if (document.filename !== undefined) reply.header('content-disposition', `inline; filename="${document.filename}"`)
     return reply.type(document.contentType).header('content-language', document.lang).send(document.body)

@@ -21,7 +21,9 @@ const getNoticeSignature: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async 
       response: { 200: NoticeSignature, ...errorResponses(400, 403, 404) }
     }
   }, async (request) => toNoticeSignatureView(
-    await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method))
+    await readNotice(db, hooks, request.principal, request.params.id, readDelivers(request.method), {
+      items: false
+    })
   ))
 }
 
