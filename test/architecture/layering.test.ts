@@ -39,8 +39,8 @@ interface Rule {
 }
 
 const SERVER_PARTS = [
-  'config.ts', 'db', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'plugins', 'render', 'repositories', 'routes',
-  'schemas', 'signing', 'use-cases'
+  'config.ts', 'db', 'delivery', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'plugins', 'render', 'repositories',
+  'routes', 'schemas', 'signing', 'use-cases'
 ]
 
 /** Every folder and file directly under src/, and where it may point. */
@@ -55,10 +55,10 @@ const RULES: Record<string, Rule> = {
     mayImport: ['config.ts', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'plugins', 'render', 'schemas', 'signing', 'use-cases'],
     http: true
   },
-  plugins: { mayImport: ['config.ts', 'db', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'repositories', 'schemas', 'signing', 'use-cases'], http: true },
+  plugins: { mayImport: ['config.ts', 'db', 'delivery', 'domain', 'hash-bank', 'jobs', 'lib', 'media', 'render', 'repositories', 'schemas', 'signing', 'use-cases'], http: true },
   // Use cases and the services and jobs that run beside the requests.
-  'use-cases': { mayImport: ['db', 'domain', 'hash-bank', 'lib', 'media', 'render', 'repositories', 'schemas', 'signing'], http: false },
-  jobs: { mayImport: ['db', 'domain', 'hash-bank', 'lib', 'repositories', 'use-cases'], http: false },
+  'use-cases': { mayImport: ['db', 'delivery', 'domain', 'hash-bank', 'lib', 'media', 'render', 'repositories', 'schemas', 'signing'], http: false },
+  jobs: { mayImport: ['db', 'delivery', 'domain', 'hash-bank', 'lib', 'repositories', 'use-cases'], http: false },
   'hash-bank': { mayImport: ['db', 'domain', 'lib', 'repositories'], http: false },
   // Rows in and out.
   repositories: { mayImport: ['db', 'domain', 'lib'], http: false },
@@ -67,6 +67,8 @@ const RULES: Record<string, Rule> = {
   media: { mayImport: ['domain', 'lib'], http: false },
   render: { mayImport: ['domain', 'lib'], http: false },
   signing: { mayImport: ['domain', 'lib'], http: false },
+  // Outbound delivery: e-mail over SMTP and signed webhooks, with the network guards they need.
+  delivery: { mayImport: ['domain', 'lib'], http: false },
   // The contract's schemas, shared by routes and use cases (they only describe values).
   schemas: { mayImport: ['domain', 'lib'], http: false, packages: (s) => /^typebox(\/|$)/.test(s) },
   // Pure code.
