@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { setStandardHeaders } from './response-headers.ts'
 import { AppError, PROBLEMS, problemType, type ProblemCode } from '../lib/errors.ts'
 import { DATE_RANGE_DETAIL } from './validation.ts'
+import { PLAIN_TEXT_PATTERN, textProblem } from '../lib/text-controls.ts'
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isUniqueViolation } from '../lib/db-errors.ts'
 
 export interface ProblemFieldError {
@@ -44,23 +45,43 @@ export function sendProblem (reply: FastifyReply, code: ProblemCode, body: Recor
   return reply.status(document.status).type('application/problem+json').send(document)
 }
 
-/** Ajv reports paths as /items/0/url; a missing property is named by its parent plus the property. */
-function validationErrors (error: FastifyError): ProblemFieldError[] {
+/** The value a JSON pointer (as Ajv reports it, /items/0/url) names in a parsed body, or undefined. */
+function valueAt (data: unknown, pointer: string): unknown {
+  let value = data
+  for (const token of pointer.split('/').slice(1)) {
+    if (value === null || typeof value !== 'object') return undefined
+    value = (value as Record<string, unknown>)[token.replace(/~1/g, '/').replace(/~0/g, '~')]
+  }
+  return value
+}
+
+/**
+ * Ajv reports paths as /items/0/url; a missing property is named by its parent plus the property. Text that breaks
+ * the text rule is told which character and where, rather than shown the rule's pattern.
+ */
+function validationErrors (error: FastifyError, data: unknown): ProblemFieldError[] {
   return (error.validation ?? []).map((v) => {
     const params = v.params as Record<string, unknown>
     let pointer = v.instancePath || ''
     if (typeof params.missingProperty === 'string') pointer += '/' + params.missingProperty
     if (typeof params.additionalProperty === 'string') pointer += '/' + params.additionalProperty
+    const textRule = v.keyword === 'pattern' && params.pattern === PLAIN_TEXT_PATTERN
+    const text = textRule ? valueAt(data, pointer) : undefined
     const detail = typeof params.additionalProperty === 'string'
       ? 'is not a known property'
       : v.keyword === 'format' && (
         params.format === 'date-time' || params.format === 'date'
       )
         ? DATE_RANGE_DETAIL
-        : (v.message ?? 'is invalid')
+        : textRule
+          ? ((typeof text === 'string' ? textProblem(text) : null) ?? TEXT_RULE)
+          : (v.message ?? 'is invalid')
     return { pointer: pointer || '/', detail }
   })
 }
+
+const TEXT_RULE = 'holds a control character other than tab and line feed, or a bidirectional control not closed ' +
+  'on its line'
 
 /** Errors Fastify raises itself, by their code: which problem each is. */
 const FASTIFY_CODES: Record<string, ProblemCode> = {
@@ -148,7 +169,7 @@ export default fp(async function problems (app: FastifyInstance) {
       const where = error.validationContext ?? 'request'
       return sendProblem(reply, 'validation_failed', {
         detail: `the request ${where} does not match the schema`,
-        errors: validationErrors(error).map((e) => ({
+        errors: validationErrors(error, where === 'body' ? request.body : undefined).map((e) => ({
           ...e, pointer: where === 'body' ? e.pointer : `${where}:${e.pointer}`
         }))
       })

@@ -2,7 +2,7 @@
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { ROLES } from '../domain/vocabulary.ts'
-import { PageQuery, Timestamp, Uuid } from './common.ts'
+import { PageQuery, Text, Timestamp, Uuid } from './common.ts'
 
 export const RoleSchema = Type.Enum(ROLES, { description: 'What the client may do' })
 
@@ -26,9 +26,9 @@ export const CreatedClient = named('CreatedClient', Type.Object({
 }))
 
 export const CreateClientBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
+  name: Text({ minLength: 1, maxLength: 200 }),
   role: RoleSchema,
-  platform: Type.Optional(Type.String({
+  platform: Type.Optional(Text({
     minLength: 1, maxLength: 40, description: 'Required for liaisons, refused for other roles'
   }))
 }, { additionalProperties: false })

@@ -1,8 +1,9 @@
 // Schemas every resource shares: problem documents, pagination, identifiers.
-import { Type, type TSchema } from 'typebox'
+import { Type, type TSchema, type TStringOptions } from 'typebox'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../lib/pagination.ts'
 import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../domain/vocabulary.ts'
 import { PROBLEM_CODES, PROBLEM_TYPE_BASE, PROBLEMS } from '../lib/errors.ts'
+import { PLAIN_TEXT_PATTERN } from '../lib/text-controls.ts'
 
 /** The codes' table as the document shows it: a client reads what each code means without leaving the document. */
 const CODE_TABLE = [
@@ -99,6 +100,14 @@ export function created<T extends TSchema> (schema: T, options: { location?: boo
     content: { 'application/json': { schema } }
   }
 }
+
+/**
+ * Text a caller sends that the gateway keeps and shows again (in letters, feeds, terminals): refused (400, the field
+ * named) when it holds a control character other than tab and line feed, or an explicit bidirectional control that
+ * is not closed on its line, so that what it shows is what it says. The pattern puts the rule in the OpenAPI
+ * document; src/lib/text-controls.ts explains it.
+ */
+export const Text = (options: TStringOptions = {}) => Type.String({ ...options, pattern: PLAIN_TEXT_PATTERN })
 
 export const Uuid = Type.String({ format: 'uuid', maxLength: 36 })
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false })

@@ -7,7 +7,7 @@ import {
 } from '../domain/matching/vpdq-match.ts'
 import { ORIENTATIONS } from '../domain/matching/pdq.ts'
 import { LIST_FORMATS } from '../domain/matching/hash-list-parser.ts'
-import { PageQuery, Timestamp, Uuid, CategorySchema } from './common.ts'
+import { PageQuery, Timestamp, Uuid, CategorySchema, Text } from './common.ts'
 import { Vpdq } from './media.ts'
 
 export const MAX_HASHES_PER_MATCH = 1000
@@ -34,9 +34,9 @@ export const VpdqFeatureSchema = Type.Object({
   quality: Type.Integer({
     format: 'int32', minimum: 0, maximum: 100, description: 'PDQ quality; frames under 50 are not compared'
   }),
-  hash: Type.String({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
+  hash: Text({ minLength: 64, maxLength: 64, description: 'The frame\'s PDQ hash, 64 hex digits' }),
   timestamp: Type.Number({ minimum: 0, description: 'Seconds from the start of the video' }),
-  trimmedHash: Type.Optional(Type.String({
+  trimmedHash: Type.Optional(Text({
     minLength: 64,
     maxLength: 64,
     description: 'The gateway\'s extension (POST /v1/media/hashes gives it): the frame\'s PDQ without its uniform ' +
@@ -132,7 +132,7 @@ export const VpdqQuery = Type.Object({
 export const MatchBody = Type.Object({
   hashes: Type.Array(Type.Union([VpdqQuery, Type.Object({
     type: HashTypeSchema,
-    value: Type.String({ minLength: 1, maxLength: 64, description: 'Hex digits: 64 for sha256 and pdq, 32 for md5' }),
+    value: Text({ minLength: 1, maxLength: 64, description: 'Hex digits: 64 for sha256 and pdq, 32 for md5' }),
     quality: Type.Optional(Type.Integer({
       format: 'int32',
       minimum: 0,
@@ -180,7 +180,7 @@ export const Entry = named('HashBankEntry', Type.Object({
 }))
 
 export const RetireBody = Type.Object({
-  reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 }))
+  reason: Type.Optional(Text({ minLength: 1, maxLength: 1000 }))
 }, { additionalProperties: false })
 
 const FeedCursor = (description: string, extra: Record<string, unknown> = {}) =>

@@ -3,7 +3,7 @@ import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
 import { CANNOT_COMPLY_REASONS, NOTICE_ACTIONS, NOTICE_STATUSES } from '../domain/vocabulary.ts'
 import { PLATFORM_SLUGS } from '../domain/platforms.ts'
-import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema, Text } from './common.ts'
 
 const Str = Type.String()
 const Texts = Type.Object({ kk: Str, ru: Str, en: Str })
@@ -149,15 +149,15 @@ export const TransitionBody = Type.Object({
     uniqueItems: true,
     description: 'For remove: the items removed; omitted means all remaining'
   })),
-  reason: Type.Optional(Type.String({
+  reason: Type.Optional(Text({
     minLength: 1,
     maxLength: 2000,
     description: `Required for reject and withdraw; for cannot_comply one of ${CANNOT_COMPLY_REASONS.join(', ')}`
   })),
-  detail: Type.Optional(Type.String({
+  detail: Type.Optional(Text({
     minLength: 1, maxLength: 10000, description: 'Required for cannot_comply and clarify'
   })),
-  note: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 }))
+  note: Type.Optional(Text({ minLength: 1, maxLength: 2000 }))
 }, { additionalProperties: false })
 
 export const IfMatchHeaders = Type.Object({

@@ -1,7 +1,7 @@
 // The platform catalogue's contract.
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
-import { Timestamp } from './common.ts'
+import { Text, Timestamp } from './common.ts'
 
 const LegalEntity = Type.Object({ name: Type.String(), country: Type.String(), address: Type.String() })
 const Representative = Type.Object({ name: Type.String(), email: Type.String() })
@@ -33,7 +33,7 @@ export const Platform = named('Platform', Type.Object({
   updatedAt: Timestamp
 }))
 
-const Short = (max: number) => Type.String({ minLength: 1, maxLength: max })
+const Short = (max: number) => Text({ minLength: 1, maxLength: max })
 
 export const UpdatePlatformBody = Type.Object({
   name: Type.Optional(Short(200)),

@@ -1,23 +1,23 @@
 // The report resource's contract.
 import { Type, type Static } from 'typebox'
 import { named } from './named.ts'
-import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema } from './common.ts'
+import { Timestamp, Uuid, PageQuery, CategorySchema, ContentTypeSchema, UrgencySchema, Text } from './common.ts'
 import { Match, VpdqHashSchema } from './hash-bank.ts'
 
 export const MAX_ITEMS_PER_REPORT = 1000
 
 const HashesIn = Type.Object({
-  sha256: Type.Optional(Type.String({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
-  md5: Type.Optional(Type.String({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),
-  pdq: Type.Optional(Type.String({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' })),
+  sha256: Type.Optional(Text({ maxLength: 64, description: 'SHA-256 of the file, 64 hex digits' })),
+  md5: Type.Optional(Text({ maxLength: 32, description: 'MD5 of the file, 32 hex digits' })),
+  pdq: Type.Optional(Text({ maxLength: 64, description: 'PDQ perceptual hash, 64 hex digits' })),
   vpdq: Type.Optional(VpdqHashSchema)
 }, { additionalProperties: false })
 
 export const SubmitReportBody = Type.Object({
-  externalRef: Type.String({ minLength: 1, maxLength: 200, description: 'The caller\'s own case or record number' }),
+  externalRef: Text({ minLength: 1, maxLength: 200, description: 'The caller\'s own case or record number' }),
   category: CategorySchema,
-  legalBasis: Type.String({ minLength: 1, maxLength: 80, description: 'An id from GET /v1/legal-bases' }),
-  statementOfReasons: Type.String({ minLength: 1, maxLength: 10000 }),
+  legalBasis: Text({ minLength: 1, maxLength: 80, description: 'An id from GET /v1/legal-bases' }),
+  statementOfReasons: Text({ minLength: 1, maxLength: 10000 }),
   urgency: UrgencySchema,
   territorialScope: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Z]{2}$', maxLength: 2 }), {
     minItems: 1,
@@ -26,11 +26,11 @@ export const SubmitReportBody = Type.Object({
     description: 'ISO 3166-1 alpha-2 countries where access is to be restricted; default ["KZ"]'
   })),
   items: Type.Array(Type.Object({
-    url: Type.String({ minLength: 1, maxLength: 2048 }),
+    url: Text({ minLength: 1, maxLength: 2048 }),
     contentType: ContentTypeSchema,
     hashes: Type.Optional(HashesIn),
     capturedAt: Type.Optional(Timestamp),
-    evidenceRef: Type.Optional(Type.String({
+    evidenceRef: Type.Optional(Text({
       minLength: 1, maxLength: 500, description: 'Where the caller keeps its evidence (never the material itself)'
     }))
   }, { additionalProperties: false }), { minItems: 1, maxItems: MAX_ITEMS_PER_REPORT })

@@ -1,5 +1,6 @@
 // Hash-bank vocabulary and rules: which values each hash type accepts, list names, labels, crop fractions.
 import { HASH_KINDS, type HashKind } from '../vocabulary.ts'
+import { textProblem } from '../../lib/text-controls.ts'
 
 export const HASH_HEX_LENGTH: Record<HashKind, number> = { sha256: 64, md5: 32, pdq: 64 }
 
@@ -27,8 +28,9 @@ export function labelProblem (labels: readonly unknown[]): string | null {
   if (labels.length > MAX_LABELS) return `at most ${MAX_LABELS} labels`
   for (const label of labels) {
     if (typeof label !== 'string' || label.length === 0 || label.length > MAX_LABEL_LENGTH ||
-      !LABEL_PATTERN.test(label)) {
-      return `a label is 1 to ${MAX_LABEL_LENGTH} characters without ';' or control characters`
+      !LABEL_PATTERN.test(label) || textProblem(label) !== null) {
+      return `a label is 1 to ${MAX_LABEL_LENGTH} characters without ';', control characters or an unclosed ` +
+        'bidirectional control'
     }
   }
   return null
