@@ -3,11 +3,14 @@ import type { SignatureInfo } from '../domain/notices/notice-document.ts'
 
 export type Measure = (text: string) => number
 
-// Code points, not UTF-16 units, so that Cyrillic and Kazakh letters count as one column each.
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+
+// Code points, not UTF-16 units, so that Cyrillic and Kazakh letters count as one column each; bidirectional
+// controls (an isolated value's FSI and PDI) take no column.
 export const columns: Measure = (text) => {
   let n = 0
   for (const _ of text) n++ // eslint-disable-line @typescript-eslint/no-unused-vars -- counts code points
-  return n
+  return n - (text.match(BIDI_CONTROLS)?.length ?? 0)
 }
 
 export function signatureLine (sig: SignatureInfo): string {

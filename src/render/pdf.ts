@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import PDFDocument from 'pdfkit'
 import { fitColumns, signatureLine, wrap } from './document.ts'
 import type { Block, NoticeDocument } from '../domain/notices/notice-document.ts'
+import { stripBidi } from '../lib/text-controls.ts'
 
 const CM = 72 / 2.54
 const MARGIN = 2 * CM
@@ -60,7 +61,7 @@ class Writer {
     return this.pdf.currentLineHeight(true)
   }
 
-  measure = (text: string): number => this.pdf.widthOfString(text)
+  measure = (text: string): number => this.pdf.widthOfString(stripBidi(text))
 
   newPage (): void {
     this.pdf.addPage()
@@ -68,7 +69,10 @@ class Writer {
     this.onPage?.()
   }
 
-  text (line: string, x: number, y: number, link?: string): void {
+  // pdfkit reorders nothing and draws a bidirectional control as a box (and pdftotext stops reading the line at
+  // it), so they are left out: in the PDF they could never reorder anything anyway.
+  text (shown: string, x: number, y: number, link?: string): void {
+    const line = stripBidi(shown)
     if (line === '') return
     if (link === undefined) this.pdf.text(line, x, y, { lineBreak: false })
     else {

@@ -1,6 +1,7 @@
 // Renders a notice document as a plain-text letter for an e-mail body.
 import { columns, fitColumns, signatureLine, wrap } from './document.ts'
 import type { Block, FieldRow, NoticeDocument } from '../domain/notices/notice-document.ts'
+import { closeBidi } from '../lib/text-controls.ts'
 
 // RFC 5322 recommends lines of at most 78 characters.
 const WIDTH = 78
@@ -35,8 +36,10 @@ function renderBlock (block: Block): string[] {
   }
 }
 
+// Each line closes the bidirectional controls it opens (an isolated value wrapped over lines included), so that
+// what one value's line holds cannot reorder the cell or the words beside it.
 function wrapped (text: string, width: number): string[] {
-  return wrap(text, width, columns, false)
+  return wrap(text, width, columns, false).map(closeBidi)
 }
 
 function pad (text: string, width: number): string {

@@ -5,6 +5,7 @@ import {
 } from './notice-content.ts'
 import { fill, LETTERS, nameItem, plural } from './notice-templates/index.ts'
 import type { LetterTemplate } from './notice-templates/index.ts'
+import { isolate, replaceControls } from '../../lib/text-controls.ts'
 
 export interface SignatureRef {
   keyId: string
@@ -188,9 +189,24 @@ function closingBlocks (c: NoticeContent, lang: NoticeLang, t: LetterTemplate): 
   ]
 }
 
+/**
+ * The content as a letter shows it: in every string, control characters (stored before the API refused them)
+ * become U+FFFD, and a value that holds bidirectional controls or right-to-left letters is isolated (FSI ... PDI,
+ * its own controls closed inside), so that no value can forge a line or reorder the words around it. Only the
+ * rendering changes: the signed content is what it was. Strings the gateway makes itself (dates, numbers,
+ * vocabulary) hold none of these and pass unchanged.
+ */
+function shown<T> (value: T): T {
+  if (typeof value === 'string') return isolate(replaceControls(value)) as T
+  if (Array.isArray(value)) return value.map(shown) as T
+  if (value === null || typeof value !== 'object') return value
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, shown(inner)])) as T
+}
+
 export function composeNoticeDocument (
-  content: NoticeContent, lang: NoticeLang, signature: SignatureRef
+  signed: NoticeContent, lang: NoticeLang, signature: SignatureRef
 ): NoticeDocument {
+  const content = shown(signed)
   const t = LETTERS[lang]
   const items = [...content.items].sort((a, b) => a.position - b.position)
   return {
