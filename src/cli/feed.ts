@@ -1,6 +1,7 @@
 // `takedown watch` (the change feed, as it happens) and `takedown notices` (the list), filtered and printed.
 import type { FeedEvent, GatewayClient, Item, paths } from '../client/index.ts'
 import type { Io } from './io.ts'
+import { terminalJson, visible } from '../lib/text-controls.ts'
 
 export interface WatchOptions {
   platform?: string[]
@@ -12,10 +13,12 @@ export interface WatchOptions {
   json?: boolean
 }
 
+// Every string in an event is the gateway's, and a reason or a note is a liaison's own text: a terminal is shown its
+// control characters as escapes, never handed them (a reason holding ESC ] 0 ; ... BEL would retitle the window).
 function eventLine (e: FeedEvent): string {
   const why = [e.reason, e.detail].filter(Boolean).join(': ')
   const what = (e.action ?? e.type) + (why ? ` (${why})` : '')
-  return [e.at, `#${e.sequence}`, e.platform, e.noticeId, `${e.from ?? '-'} -> ${e.to}`, what].join('  ')
+  return visible([e.at, `#${e.sequence}`, e.platform, e.noticeId, `${e.from ?? '-'} -> ${e.to}`, what].join('  '))
 }
 
 /** Follows the feed from `after` (or from `since`, by default now) until stopped, printing each transition. */
@@ -35,7 +38,7 @@ export async function watch (
   for await (const event of feed) {
     if (platforms.size > 0 && !platforms.has(event.platform)) continue
     if (statuses.size > 0 && !statuses.has(event.to)) continue
-    io.out(options.json ? JSON.stringify(event) : eventLine(event))
+    io.out(options.json ? terminalJson(event) : eventLine(event))
   }
   return 0
 }
@@ -62,8 +65,8 @@ export async function notices (client: GatewayClient, options: NoticesOptions, i
     if (options.limit !== undefined && printed >= options.limit) break
     const n = notice as Item<'/v1/notices'>
     io.out(options.json
-      ? JSON.stringify(n)
-      : [n.referenceNumber, n.platform, n.status, `deadline ${n.deadline}`, n.id].join('  '))
+      ? terminalJson(n)
+      : visible([n.referenceNumber, n.platform, n.status, `deadline ${n.deadline}`, n.id].join('  ')))
     printed++
   }
   return 0

@@ -1,5 +1,6 @@
 // What the commands write to and read their settings from: the process, or a test's buffers.
 import { createGatewayClient, ProblemError, type GatewayClient } from '../client/index.ts'
+import { visible } from '../lib/text-controls.ts'
 
 export interface Io {
   /** A line on stdout. */
@@ -46,16 +47,19 @@ export function connect (settings: Settings, io: Io, options: { keyRequired?: bo
   })
 }
 
-/** One line saying what went wrong, in the gateway's words when it refused. */
+/**
+ * One line saying what went wrong, in the gateway's words when it refused: those words (a problem's detail, the
+ * start of a proxy's page) with their control characters made visible, as every message is.
+ */
 export function describeError (error: unknown, settings?: Settings): string {
   if (error instanceof ProblemError) {
     const fields = error.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; ')
-    return `${error.message}${fields ? ` (${fields})` : ''}`
+    return visible(`${error.message}${fields ? ` (${fields})` : ''}`)
   }
   const cause = (error as { cause?: { code?: string, message?: string } })?.cause
   if (error instanceof TypeError && cause !== undefined) {
     const why = cause.code ?? cause.message ?? error.message
-    return `cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${why})`
+    return visible(`cannot reach the gateway at ${settings?.url ?? 'TAKEDOWN_URL'} (${why})`)
   }
-  return error instanceof Error ? error.message : String(error)
+  return visible(error instanceof Error ? error.message : String(error))
 }

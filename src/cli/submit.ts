@@ -5,6 +5,7 @@ import cliProgress from 'cli-progress'
 import { ProblemError, RETRY_LATER_CODES, type GatewayClient } from '../client/index.ts'
 import { InputError, planSubmission, type Chunk, type Plan, type SharedFields } from './submit-input.ts'
 import { describeError, UsageError, type Io, type Settings } from './io.ts'
+import { visible } from '../lib/text-controls.ts'
 
 export interface SubmitOptions extends SharedFields {
   format?: string
@@ -35,7 +36,8 @@ function onLines (error: ProblemError, chunk: Chunk): string[] {
   return error.errors.map((e) => {
     const match = /^\/items\/(\d+)(\/.*)?$/.exec(e.pointer)
     const line = match === null ? undefined : chunk.lines[Number(match[1])]
-    return line === undefined ? `  ${e.pointer}: ${e.detail}` : `  line ${line}${match![2] ?? ''}: ${e.detail}`
+    const where = line === undefined ? e.pointer : `line ${line}${match![2] ?? ''}`
+    return visible(`  ${where}: ${e.detail}`)
   })
 }
 
@@ -80,7 +82,8 @@ export async function submit (
       tally[result.replayed ? 'replayed' : 'created']++
       tally.notices += notices.length
       const what = `report ${result.data.id} (${chunk.body.items.length} items, ${span(chunk)})`
-      io.out(`${result.replayed ? 'already submitted' : 'created'} ${what}: ${notices.join(', ') || 'no new notice'}`)
+      const done = result.replayed ? 'already submitted' : 'created'
+      io.out(visible(`${done} ${what}: ${notices.join(', ') || 'no new notice'}`))
     } catch (error) {
       bar?.stop()
       if (!refusesTheReport(error)) {
@@ -88,7 +91,7 @@ export async function submit (
         break
       }
       tally.refused++
-      io.out(`refused ${span(chunk)}: ${error.message}`)
+      io.out(visible(`refused ${span(chunk)}: ${error.message}`))
       for (const line of onLines(error, chunk)) io.out(line)
       bar?.start(total, tally.done, { reports: tally.created + tally.replayed })
     }
