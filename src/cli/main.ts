@@ -8,6 +8,7 @@ import { submit } from './submit.ts'
 import { InputError } from './submit-input.ts'
 import { notices, watch } from './feed.ts'
 import { verify } from './verify.ts'
+import { visibleDocument } from '../lib/text-controls.ts'
 
 const integer = (name: string, min: number, max: number) => (value: string): number => {
   const n = Number(value)
@@ -131,15 +132,20 @@ export async function run (
     })
 
   program.command('verify')
-    .description('Check a notice\'s signature against the gateway\'s public keys (JWKS)')
+    .description('Check a notice\'s signature, or an audit checkpoint\'s, against the gateway\'s public keys (JWKS)')
     .argument('[notice-id]', 'fetch this notice\'s JWS (and the JWKS unless --jwks) from the gateway')
     .option('--jws <file>',
-      'a saved JWS (compact, or the JSON of GET /v1/notices/{id}/signature) instead of a notice id')
-    .option('--jwks <file>', 'a saved JWK Set (GET /.well-known/jwks.json): with --jws, nothing is fetched')
-    .option('--show', 'print the signed notice document when valid')
-    .addHelpText('after',
-      `${VARIABLES}\n\nExit status: 0 valid, 1 invalid, 2 usage or other error (nothing could be checked).`)
-    .action(async (id: string | undefined, o: { jws?: string, jwks?: string, show?: boolean }) => {
+      'a saved notice JWS (compact, or the JSON of GET /v1/notices/{id}/signature) instead of a notice id')
+    .option('--checkpoint <file>', 'a saved audit checkpoint (compact JWS, or the JSON of ' +
+      'GET /v1/audit/checkpoints/latest) instead of a notice')
+    .option('--jwks <file>', 'a saved JWK Set (GET /.well-known/jwks.json): with --jws or --checkpoint, nothing is ' +
+      'fetched')
+    .option('--show', 'print the signed notice document (or checkpoint) when valid')
+    .addHelpText('after', '\nA notice must be signed as one (JWS typ takedown-notice+jws) and hold a notice; a ' +
+      'checkpoint as one\n(typ takedown-audit-checkpoint+jws) holding { position, hash, at }. Either presented as ' +
+      `the other is invalid.\n${VARIABLES}\n\nExit status: 0 valid, 1 invalid, 2 usage or other error (nothing ` +
+      'could be checked).')
+    .action(async (id: string | undefined, o: { jws?: string, checkpoint?: string, jwks?: string, show?: boolean }) => {
       status = await verify(client, id, o, io)
     })
 
@@ -153,8 +159,9 @@ export async function run (
     .action(async (o: { format: 'csv' | 'json' | 'xml', since?: string, output?: string }) => {
       const query = { format: o.format, ...(o.since ? { since: o.since } : {}) }
       const { text } = await client().getText('/v1/blocking-orders/export', { params: { query } })
+      // A file gets the register as it came; a terminal never gets a control character from it.
       if (o.output) await fs.writeFile(o.output, text)
-      else io.write(text)
+      else io.write(visibleDocument(text))
     })
 
   program.command('hash')

@@ -7,6 +7,11 @@ import { canonicalJson } from '../domain/canonical-json.ts'
 
 export const SIGNATURE_ALGORITHM = 'EdDSA'
 export const SIGNATURE_TYPE = 'takedown-notice+jws'
+/**
+ * The JWS type of an audit checkpoint, so that a checkpoint and a notice signed with the same key never pass for each
+ * other (the gateway's checks and `takedown verify` both hold a JWS to its type).
+ */
+export const CHECKPOINT_TYPE = 'takedown-audit-checkpoint+jws'
 
 export interface PublicSigningKey {
   kid: string

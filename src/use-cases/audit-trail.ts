@@ -3,16 +3,12 @@ import type { Database } from '../db/index.ts'
 import { readAudit, readAuditRange, readChainHead } from '../repositories/audit.ts'
 import { listSigningKeys } from '../repositories/notices.ts'
 import { verifyChain, type ChainBreak } from '../domain/audit-chain.ts'
-import { verifyStatement, type NoticeSigner } from '../signing/notice-signer.ts'
+import { CHECKPOINT_TYPE, verifyStatement, type NoticeSigner } from '../signing/notice-signer.ts'
 import { AppError } from '../lib/errors.ts'
 import type { AuditPageView } from '../schemas/audit.ts'
 import { toAuditEntryView, toStored } from './audit-views.ts'
 
 const VERIFY_PAGE = 5_000
-/**
- * The JWS type of a checkpoint, so that a checkpoint and a notice signed with the same key never pass for each other.
- */
-export const CHECKPOINT_TYPE = 'takedown-audit-checkpoint+jws'
 
 export interface Checkpoint {
   position: number
