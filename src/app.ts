@@ -6,7 +6,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyHttpOptions
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type pg from 'pg'
 import pino, { type Logger } from 'pino'
-import { issuerOf, type Config } from './config.ts'
+import { issuerOf, trustProxyOf, type Config } from './config.ts'
 import { describeDatabaseError } from './lib/db-errors.ts'
 import type { Database } from './db/index.ts'
 import requestChecks from './plugins/request-checks.ts'
@@ -83,6 +83,9 @@ function serverOptions (config: Config, logger: Logger | undefined): FastifyHttp
   return {
     loggerInstance: (logger ?? createLogger(config.LOG_LEVEL)) as FastifyBaseLogger,
     bodyLimit: config.BODY_LIMIT_BYTES,
+    // The client's address (request.ip, what the per-address rate limit counts) is the connection's, unless the
+    // proxies named here say otherwise in X-Forwarded-For.
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
     // A caller's own X-Request-Id is kept when it is short and plain; anything else gets an id of ours, so a
     // hostile header cannot flood the logs or forge their structure.
     requestIdHeader: false,
@@ -122,7 +125,11 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(responseHeaders)
   await app.register(problems)
   await app.register(docs)
-  await app.register(rateLimit, { max: config.RATE_LIMIT_PER_MINUTE })
+  await app.register(rateLimit, {
+    perClient: config.RATE_LIMIT_PER_MINUTE,
+    perAddress: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE ?? config.RATE_LIMIT_PER_MINUTE,
+    readiness: config.RATE_LIMIT_READINESS_PER_MINUTE
+  })
   await app.register(auth, { db })
   await app.register(idempotency, { db, owner: () => app.controlChannel.owner })
   await app.register(etag)

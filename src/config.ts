@@ -1,6 +1,7 @@
 // Reads and validates the environment once; nothing else in the service reads process.env.
 import { Type, type Static } from 'typebox'
 import { Value } from 'typebox/value'
+import net from 'node:net'
 import path from 'node:path'
 import type { NoticeIssuer } from './domain/notices/notice-content.ts'
 
@@ -23,7 +24,23 @@ export const ConfigSchema = Type.Object({
   BOOTSTRAP_ADMIN_KEY: Type.Optional(Type.String({ minLength: 24, maxLength: 200 })),
   EMBEDDED_PG_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 54329 }),
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 4 * 1024 * 1024 }),
-  RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, default: 1200 }),
+  RATE_LIMIT_PER_MINUTE: Type.Integer({
+    minimum: 1, default: 1200, description: 'requests per minute per client, once its key is proven valid'
+  }),
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: Type.Optional(Type.Integer({
+    minimum: 1,
+    description: 'requests per minute per source address without a valid key (none, malformed, unknown, public ' +
+      'routes); unset: RATE_LIMIT_PER_MINUTE'
+  })),
+  RATE_LIMIT_READINESS_PER_MINUTE: Type.Integer({
+    minimum: 1, default: 600, description: 'readiness checks per minute per source address, in a window of their own'
+  }),
+  TRUST_PROXY: Type.String({
+    minLength: 1,
+    default: 'false',
+    description: 'whose X-Forwarded-For names the client\'s address: false (no one\'s, the default), or the ' +
+      'proxies\' addresses and CIDR ranges, comma-separated'
+  }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 20 }),
   DB_QUERY_TIMEOUT_SECONDS: Type.Integer({
     minimum: 0,
@@ -113,7 +130,8 @@ export type Config = Static<typeof ConfigSchema> & { DATA_DIR: string }
 
 export class ConfigError extends Error {}
 
-const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE', 'DB_POOL_SIZE',
+const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMIT_PER_MINUTE',
+  'RATE_LIMIT_PER_ADDRESS_PER_MINUTE', 'RATE_LIMIT_READINESS_PER_MINUTE', 'DB_POOL_SIZE',
   'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
   'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'RENDER_THREADS', 'RENDER_QUEUE', 'MEDIA_MAX_PIXELS',
   'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS',
@@ -137,7 +155,35 @@ export function loadConfig (env: Record<string, string | undefined>): Config {
   if (config.HEADERS_TIMEOUT_SECONDS > config.REQUEST_TIMEOUT_SECONDS) {
     throw new ConfigError('invalid configuration: HEADERS_TIMEOUT_SECONDS must not exceed REQUEST_TIMEOUT_SECONDS')
   }
+  trustProxyOf(config.TRUST_PROXY)
   return { ...config, DATA_DIR: path.resolve(config.DATA_DIR) }
+}
+
+/** proxy-addr's names for ranges, accepted in a TRUST_PROXY list as Fastify accepts them. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isAddressOrRange (entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true
+  const [address, bits, ...rest] = entry.split('/')
+  const version = net.isIP(address)
+  if (version === 0 || rest.length > 0) return false
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
+}
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy: false, or the proxies' addresses. `true` (trust every X-Forwarded-For) is
+ * refused: any caller could then name its own address and escape the per-address limit. So is a hop count: it
+ * cannot tell a proxy from a caller that sent the header itself (Fastify trusts no one given one).
+ */
+export function trustProxyOf (value: string): false | string[] {
+  if (value === 'false') return false
+  const entries = value.split(',').map((entry) => entry.trim())
+  const bad = entries.filter((entry) => !isAddressOrRange(entry))
+  if (bad.length > 0) {
+    throw new ConfigError('invalid configuration: TRUST_PROXY must be false, or the proxies\' addresses and CIDR ' +
+      `ranges separated by commas (not ${bad.map((entry) => JSON.stringify(entry)).join(', ')})`)
+  }
+  return entries
 }
 
 /** The issuer as notices name it: in each notice language, with the officer who signs. */

@@ -358,9 +358,11 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   })
 
   await t.test('a client over its rate is refused with 429 and Retry-After on every operation', async (t) => {
-    const limited = await build(t, { RATE_LIMIT_PER_MINUTE: '1' })
+    const limited = await build(t, { RATE_LIMIT_PER_MINUTE: '1', RATE_LIMIT_READINESS_PER_MINUTE: '1' })
     const limitedBase = await limited.app.listen({ port: 0, host: '127.0.0.1' })
     await send(limitedBase, { method: 'GET', path: '/v1/platforms', headers: { authorization: `Bearer ${ADMIN_KEY}` } })
+    // Readiness checks have a window of their own (per address): this one fills it.
+    await send(limitedBase, { method: 'GET', path: '/health/ready' })
     for (const op of operations) {
       const sample = samples.get(op.operationId)
       if (sample === undefined || !op.statuses.includes('429')) continue

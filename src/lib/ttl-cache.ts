@@ -45,6 +45,10 @@ export class TtlCache<K, V> {
     return value
   }
 
+  delete (key: K): void {
+    this.entries.delete(key)
+  }
+
   clear (): void {
     this.generation++
     this.entries.clear()

@@ -136,8 +136,6 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     }, 'request completed')
   }
 
-  // Outside /v1 there is no rate limit, so no 429 either.
-  const { 429: _unlimited, ...scrapeErrors } = errorResponses(403)
   app.get('/metrics', {
     config: { roles: opts.roles },
     schema: {
@@ -160,7 +158,7 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
           },
           content: { 'text/plain': { schema: Type.String({ maxLength: 10_000_000 }) } }
         },
-        ...scrapeErrors
+        ...errorResponses(403)
       }
     }
   }, async (_request, reply) => {

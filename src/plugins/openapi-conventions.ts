@@ -13,13 +13,18 @@ export interface OpenApiDocument {
 
 const RATE_LIMIT_HEADERS = {
   'X-RateLimit-Limit': {
-    description: 'Requests allowed per client per window', schema: { type: 'integer', format: 'int32' }
+    description: 'Requests allowed in the one-minute window this request was counted in: its client\'s for a valid ' +
+      'key, else its source address\'s (readiness checks have a window of their own per address)',
+    schema: { type: 'integer', format: 'int32' }
   },
   'X-RateLimit-Remaining': {
     description: 'Requests left in the current window', schema: { type: 'integer', format: 'int32' }
   },
   'X-RateLimit-Reset': { description: 'Seconds until the window resets', schema: { type: 'integer', format: 'int32' } }
 }
+
+/** The one operation the limiter leaves alone (see plugins/rate-limit.ts): liveness. */
+const UNLIMITED_PATHS = new Set(['/health/live'])
 
 const ETAG: Header = {
   description: 'The representation\'s entity tag: send it in If-None-Match to be answered 304 while it still holds',
@@ -55,11 +60,11 @@ function markAlwaysSent (operation: Operation): void {
 }
 
 /**
- * Every /v1 answer but a 5xx carries the rate-limit headers (the limiter runs before authentication); 429 adds
- * Retry-After.
+ * Every answer but a 5xx and liveness's carries the rate-limit headers (the limiter runs first, before
+ * authentication); 429 adds Retry-After.
  */
 function addRateLimitHeaders (path: string, operation: Operation): void {
-  if (!path.startsWith('/v1/')) return
+  if (UNLIMITED_PATHS.has(path)) return
   const refs = Object.fromEntries(Object.keys(RATE_LIMIT_HEADERS).map((name) => [
     name, { $ref: `#/components/headers/${name}` }
   ]))

@@ -33,8 +33,12 @@ const health: FastifyPluginAsyncTypebox<{
       summary: 'The gateway can serve: its database answers',
       description: 'Needs no API key. Runs a trivial query against the database: 200 ' +
         '`{ "status": "ok", "details": ... }` when it answers, otherwise 503 with a problem document. Use it as the ' +
-        'readiness probe. `details` names the ffmpeg that decodes videos and how many media hashing places are taken.',
-      response: { 200: Readiness, 503: problemResponse(503, 'The database does not answer') }
+        'readiness probe (its checks have a rate limit of their own per address, RATE_LIMIT_READINESS_PER_MINUTE; ' +
+        'liveness has none). `details` names the ffmpeg that decodes videos and how many media hashing places are ' +
+        'taken.',
+      response: {
+        200: Readiness, 429: problemResponse(429), 503: problemResponse(503, 'The database does not answer')
+      }
     }
   }, async (request, reply) => {
     try {

@@ -25,6 +25,7 @@ const jwks: FastifyPluginAsyncTypebox<{ db: Database }> = async (app, { db }) =>
           },
           content: { 'application/json': { schema: JwkSet } }
         },
+        429: problemResponse(429),
         500: problemResponse(500),
         503: problemResponse(503)
       }
