@@ -66,17 +66,20 @@ async function transport (t: Test, overrides: Partial<MailTransportSettings>, ca
 }
 
 t.test('over STARTTLS, a notice arrives with every letter, its PDFs and a JWS that takedown verify accepts', async (t) => {
+  // Without openssl there is no certificate: the message is then checked over a development relay, and only
+  // STARTTLS goes unchecked here (the next test still shows a relay without it gets nothing).
   const certificate = await loopbackCertificate(t)
-  if (certificate === null) {
-    t.comment('skipped: no openssl to make a certificate for the STARTTLS server')
-    return
+  if (certificate === null) t.comment('no openssl to make a certificate: STARTTLS itself is not exercised here')
+  const server = await smtpServer(t, certificate ?? { disabledCommands: ['STARTTLS'] })
+  if (certificate !== null) {
+    const untrusting = await transport(t, { SMTP_URL: server.url })
+    t.match(await sendEmail(untrusting, composeNoticeEmail(notice())), { status: 'failed', retryable: true },
+      'a relay whose certificate is not trusted gets nothing')
+    t.equal(server.received.length, 0)
   }
-  const server = await smtpServer(t, { key: certificate.key, cert: certificate.cert })
-  const untrusting = await transport(t, { SMTP_URL: server.url })
-  t.match(await sendEmail(untrusting, composeNoticeEmail(notice())), { status: 'failed', retryable: true },
-    'a relay whose certificate is not trusted gets nothing')
-  t.equal(server.received.length, 0)
-  const relay = await transport(t, { SMTP_URL: server.url }, certificate.cert)
+  const relay = certificate === null
+    ? await transport(t, { SMTP_URL: server.url, SMTP_REQUIRE_TLS: 'false' })
+    : await transport(t, { SMTP_URL: server.url }, certificate.cert)
   t.equal(relay.kind, 'smtp')
 
   const first = composeNoticeEmail(notice())
@@ -85,7 +88,7 @@ t.test('over STARTTLS, a notice arrives with every letter, its PDFs and a JWS th
   t.match(outcome.response, /^250 .*Queued as test-1/)
   t.equal(server.received.length, 1)
   const [got] = server.received
-  t.equal(got.secure, true, 'the session was upgraded with STARTTLS')
+  t.equal(got.secure, certificate !== null, 'the session was upgraded with STARTTLS')
   t.same(got.envelope, { from: 'takedown@example.gov.kz', to: [RECIPIENT] })
 
   const mail = got.parsed
