@@ -69,14 +69,8 @@ export interface WebhookFailure {
 
 export type WebhookOutcome = WebhookSuccess | WebhookFailure
 
-/** What stops an attempt before it is sent: the answer to give, retryable or not. */
-class Refusal extends Error {
-  readonly retryable: boolean
-  constructor (error: string, retryable = false) {
-    super(error)
-    this.retryable = retryable
-  }
-}
+/** What stops an attempt before anything is sent; the same attempt would be refused again. */
+class Refusal extends Error {}
 
 const defaultAgents = new Map<string, http.Agent>()
 
@@ -130,8 +124,7 @@ export async function sendWebhook (request: WebhookRequest): Promise<WebhookOutc
   try {
     target = targetOf(request)
   } catch (error) {
-    const refusal = error as Refusal
-    return { ok: false, retryable: refusal.retryable, refused: true, error: refusal.message, durationMs: elapsed() }
+    return { ok: false, retryable: false, refused: true, error: (error as Refusal).message, durationMs: elapsed() }
   }
   const ended = await attempt(request, target)
   return { ...ended, durationMs: elapsed() } as WebhookOutcome
