@@ -21,6 +21,9 @@ import idempotency from './plugins/idempotency.ts'
 import etag from './plugins/etag.ts'
 import mediaHasher from './plugins/media-hasher.ts'
 import noticeRenderer from './plugins/notice-renderer.ts'
+import delivery from './plugins/delivery.ts'
+import webhookEndpoints from './routes/webhook-endpoints/index.ts'
+import type { Resolver } from './delivery/address-guard.ts'
 import sequencer from './plugins/sequencer.ts'
 import deadlineScheduler from './plugins/deadline-scheduler.ts'
 import hashBankIndex from './plugins/hash-bank-index.ts'
@@ -49,8 +52,10 @@ export interface AppDeps {
   db: Database
   signer: NoticeSigner
   logger?: Logger
-  /** Background work (feed sequencing, audit sealing, deadlines); off only where no database is reachable. */
+  /** Background work (feed sequencing, audit sealing, deadlines, deliveries); off only without a database. */
   background?: boolean
+  /** Webhook host names to addresses: tests give their own; the system's resolver otherwise. */
+  resolver?: Resolver
 }
 
 /** Credentials and personal data never reach the logs. */
@@ -145,6 +150,9 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   // Closed first: its poll of the database stops before the scheduler's last sweep is waited for (up to 10 s).
   await app.register(hashBankIndex, { db })
   await app.register(metrics, { db, pool, bank: app.hashBankIndex, roles: ['admin', 'auditor'] })
+  await app.register(delivery, {
+    config, db, hooks: transitionHooks, background, ...(deps.resolver === undefined ? {} : { resolver: deps.resolver })
+  })
 
   // The resources, one folder each under src/routes/.
   const { mediaHasher: hasher, sequencer: feed, hashBankIndex: bank } = app
@@ -153,7 +161,12 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(platforms, { db })
   await app.register(legalBases, { db })
   await app.register(reports, { db, queue: new IssuingQueue(issuingContextOf(app, config, deps)) })
-  await app.register(notices, { db, hooks: transitionHooks, sequencer: feed, renderer: app.noticeRenderer })
+  await app.register(notices, {
+    db, hooks: transitionHooks, sequencer: feed, renderer: app.noticeRenderer, nudgeDeliveries: app.delivery.nudge
+  })
+  await app.register(webhookEndpoints, {
+    db, box: app.delivery.box, allowHttp: config.WEBHOOK_ALLOW_HTTP === 'true'
+  })
   await app.register(events, { db, sequencer: feed })
   await app.register(audit, { db, signer })
   await app.register(blockingOrders, { db })
@@ -178,6 +191,7 @@ function transitionHooksOf (app: FastifyInstance, config: Config): TransitionHoo
     issuingBody: config.ISSUER_NAME,
     afterCommit: () => {
       app.sequencer.nudge()
+      app.delivery.nudge()
       void app.hashBankIndex.refresh().catch(() => {})
     },
     onEntersHashBank: (tx, noticeId) => addNoticeHashesToBank(tx, noticeId),

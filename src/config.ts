@@ -121,6 +121,32 @@ export const ConfigSchema = Type.Object({
   MEDIA_VIDEO_MAX_FRAME_PIXELS: Type.Integer({ minimum: 1, default: 4096 * 2304 }),
   MEDIA_VIDEO_MAX_SECONDS: Type.Integer({ minimum: 1, default: 3 * 3600 }),
   MEDIA_VIDEO_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, default: 600 }),
+  SMTP_URL: Type.Optional(Type.String({
+    pattern: '^smtps?://',
+    description: 'the relay notices are e-mailed through; unset: written as .eml files under DATA_DIR/outbox'
+  })),
+  SMTP_REQUIRE_TLS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'true', description: 'false lets a development relay without STARTTLS carry mail in the clear'
+  }),
+  SMTP_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 600, default: 15 }),
+  SMTP_FROM: Type.String({ minLength: 3, default: 'takedown-notices@example.gov.kz' }),
+  DKIM_DOMAIN: Type.Optional(Type.String({ minLength: 1 })),
+  DKIM_SELECTOR: Type.Optional(Type.String({ minLength: 1 })),
+  DKIM_PRIVATE_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  WEBHOOK_SECRET_KEY: Type.Optional(Type.String({ minLength: 1, description: '32 bytes in base64' })),
+  WEBHOOK_SECRET_KEY_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  WEBHOOK_SECRET_KEY_PREVIOUS: Type.Optional(Type.String({
+    minLength: 1, description: 'earlier keys, comma-separated, that still open secrets sealed before a rotation'
+  })),
+  WEBHOOK_ALLOW_HTTP: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'false', description: 'development only: plain http webhook URLs, and receivers on loopback'
+  }),
+  DELIVERY_CONCURRENCY: Type.Integer({
+    minimum: 0, maximum: 256, default: 8, description: 'deliveries this process sends at once; 0: none (another does)'
+  }),
+  PUBLIC_URL: Type.Optional(Type.String({
+    pattern: '^https?://', description: 'the gateway\'s public base URL, for links in webhooks and e-mails'
+  })),
   MEDIA_TMP_DIR: Type.Optional(Type.String({
     minLength: 1, description: 'where uploaded videos are kept while hashed; unset: the system temporary directory'
   }))
@@ -135,7 +161,7 @@ const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMI
   'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
   'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'RENDER_THREADS', 'RENDER_QUEUE', 'MEDIA_MAX_PIXELS',
   'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS',
-  'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS'] as const
+  'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS', 'SMTP_TIMEOUT_SECONDS', 'DELIVERY_CONCURRENCY'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

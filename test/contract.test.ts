@@ -205,6 +205,40 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(404, 'auditor', 'GET', `/v1/notices/${uuid()}/events`)
   await expect(400, 'auditor', 'GET', `/v1/notices/${n1}/events?updatedSince=yesterday`)
 
+  // Webhook endpoints, and a notice's deliveries (none is sent here: the worker is off, so each stays pending).
+  const hookUrl = 'https://hooks.example.com/takedown'
+  const endpoint = json(await expect(201, 'liaison', 'POST', '/v1/webhook-endpoints', { json: { url: hookUrl, eventTypes: ['*'] } }))
+  await expect(400, 'liaison', 'POST', '/v1/webhook-endpoints', { json: { url: hookUrl } })
+  await expect(422, 'liaison', 'POST', '/v1/webhook-endpoints', { json: { url: 'http://hooks.example.com/x', eventTypes: ['*'] } })
+  {
+    const retry = request('liaison', 'POST', '/v1/webhook-endpoints', { json: { url: `${hookUrl}/2`, eventTypes: ['*'] }, headers: { 'idempotency-key': 'contract-endpoint' } })
+    await holdIdempotencyKey(clientIds.liaison, 'contract-endpoint', retry, '/v1/webhook-endpoints')
+    await expectRequest(409, retry, 'liaison', ' (first attempt still running)')
+  }
+  await expect(200, 'liaison', 'GET', '/v1/webhook-endpoints')
+  await expect(400, 'liaison', 'GET', '/v1/webhook-endpoints?limit=0')
+  await expect(200, 'liaison', 'GET', `/v1/webhook-endpoints/${endpoint.id}`)
+  await expect(404, 'otherLiaison', 'GET', `/v1/webhook-endpoints/${endpoint.id}`)
+  await expect(400, 'liaison', 'GET', '/v1/webhook-endpoints/not-a-uuid')
+  await expect(200, 'liaison', 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { json: { description: 'the contract\'s' } })
+  await expect(400, 'liaison', 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { json: {} })
+  await expect(422, 'liaison', 'PATCH', `/v1/webhook-endpoints/${endpoint.id}`, { json: { url: 'https://169.254.169.254/latest' } })
+  await expect(404, 'liaison', 'PATCH', `/v1/webhook-endpoints/${uuid()}`, { json: { description: 'none' } })
+  await expect(200, 'liaison', 'POST', `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, { json: { overlapHours: 1 } })
+  await expect(400, 'liaison', 'POST', `/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, { json: { overlapHours: -1 } })
+  await expect(404, 'liaison', 'POST', `/v1/webhook-endpoints/${uuid()}/rotate-secret`, { json: {} })
+  const spareEndpoint = json(await expect(201, 'liaison', 'POST', '/v1/webhook-endpoints', { json: { url: `${hookUrl}/3`, eventTypes: ['notice.created'] } }))
+  await expect(204, 'liaison', 'DELETE', `/v1/webhook-endpoints/${spareEndpoint.id}`)
+  await expect(404, 'liaison', 'DELETE', `/v1/webhook-endpoints/${spareEndpoint.id}`)
+  await expect(400, 'liaison', 'DELETE', '/v1/webhook-endpoints/not-a-uuid')
+  const deliveries = json(await expect(200, 'liaison', 'GET', `/v1/notices/${n1}/deliveries`)).data as Array<{ id: string }>
+  t.ok(deliveries.length > 0, 'the notice\'s events wrote deliveries (its platform has a notice address)')
+  await expect(404, 'otherLiaison', 'GET', `/v1/notices/${n1}/deliveries`)
+  await expect(400, 'auditor', 'GET', '/v1/notices/not-a-uuid/deliveries')
+  await expect(202, 'authority', 'POST', `/v1/notices/${n1}/deliveries/${deliveries[0].id}/redeliver`)
+  await expect(404, 'authority', 'POST', `/v1/notices/${n1}/deliveries/${uuid()}/redeliver`)
+  await expect(400, 'authority', 'POST', `/v1/notices/${n1}/deliveries/not-a-uuid/redeliver`)
+
   await expect(200, 'liaison', 'GET', '/v1/events')
   await expect(400, 'liaison', 'GET', '/v1/events?after=-1')
   await expect(200, 'auditor', 'GET', '/v1/audit')
@@ -439,5 +473,13 @@ const ROLES_OF: Record<string, string[]> = {
   listHashBankChanges: ['liaison', 'authority', 'auditor'],
   importHashList: ['admin', 'authority'],
   bankMedia: ['authority'],
-  hashMedia: ['authority', 'liaison']
+  hashMedia: ['authority', 'liaison'],
+  createWebhookEndpoint: ['authority', 'liaison'],
+  listWebhookEndpoints: ['authority', 'liaison'],
+  getWebhookEndpoint: ['authority', 'liaison'],
+  updateWebhookEndpoint: ['authority', 'liaison'],
+  rotateWebhookEndpointSecret: ['authority', 'liaison'],
+  deleteWebhookEndpoint: ['authority', 'liaison'],
+  listNoticeDeliveries: ['authority', 'auditor', 'liaison'],
+  redeliverNoticeDelivery: ['authority']
 }

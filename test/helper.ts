@@ -3,6 +3,7 @@ import type { Test } from 'tap'
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify'
 import { buildApp, createLogger } from '../src/app.ts'
 import { loadConfig, type Config } from '../src/config.ts'
+import type { Resolver } from '../src/delivery/address-guard.ts'
 import { createDatabase, createPool, type Database } from '../src/db/index.ts'
 import { bootstrapAdmin } from '../src/use-cases/clients.ts'
 import { createServiceRole, createTestDatabase } from './helpers/database.ts'
@@ -40,6 +41,8 @@ export interface BuildOptions {
    */
   serviceRole?: boolean
   logger?: Logger
+  /** Webhook host names to addresses (see src/delivery/address-guard.ts). */
+  resolver?: Resolver
 }
 
 export async function build (t: Test, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestContext> {
@@ -54,14 +57,29 @@ export async function open (env: Record<string, string> = {}, options: BuildOpti
   const role = options.serviceRole === true ? await createServiceRole(database.url) : null
   const appUrl = role?.url ?? database.url
   // Deadline sweeps are off unless a test asks for them, so a backdated deadline only moves when a test says so.
-  const config = loadConfig({ LOG_LEVEL: 'silent', DEADLINE_SWEEP_SECONDS: '0', ...env, DATABASE_URL: appUrl })
+  const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
+  // Deliveries are sent only where a test asks (DELIVERY_CONCURRENCY), and whatever the app keeps on disk (the
+  // webhook secrets' key, e-mails written to the outbox) goes to the test's own folder.
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    DEADLINE_SWEEP_SECONDS: '0',
+    DELIVERY_CONCURRENCY: '0',
+    DATA_DIR: keyDir,
+    ...env,
+    DATABASE_URL: appUrl
+  })
   const pool = createPool(appUrl, 10)
   const db = createDatabase(pool)
   await bootstrapAdmin(db, ADMIN_KEY)
-  const keyDir = await fs.mkdtemp(path.join(os.tmpdir(), 'takedown-test-keys-'))
   const signer = await loadNoticeSigner(undefined, keyDir)
   await registerSigningKey(db, signer.kid, signer.publicKey.jwk)
-  const app = await buildApp(config, { pool, db, signer, logger: options.logger ?? createLogger(config.LOG_LEVEL) })
+  const app = await buildApp(config, {
+    pool,
+    db,
+    signer,
+    logger: options.logger ?? createLogger(config.LOG_LEVEL),
+    ...(options.resolver === undefined ? {} : { resolver: options.resolver })
+  })
   const close = async (): Promise<void> => {
     await app.close()
     await pool.end()

@@ -48,6 +48,7 @@ export const RETRY_LATER_CODES: ReadonlySet<string> = new Set<ProblemCode>([
   'idempotency_key_lost',
   'hash_index_unavailable',
   'media_hashing_busy',
+  'rendering_busy',
   'media_hashing_cancelled',
   'video_hashing_unavailable'
 ])

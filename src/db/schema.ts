@@ -321,3 +321,83 @@ export const noticeRenderings = pgTable('notice_renderings', {
 }, (t) => [
   primaryKey({ columns: [t.noticeId, t.format, t.lang, t.rendererVersion] })
 ])
+
+/**
+ * Where a client wants notice events sent as Standard Webhooks: a liaison's endpoint hears its own platform's
+ * events only, an authority's or auditor's every platform's (or those it names). Secrets are kept sealed
+ * (src/delivery/secret-box.ts): the newest signs, an older one keeps signing beside it until its overlap ends.
+ */
+export const webhookEndpoints = pgTable('webhook_endpoints', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  seq: bigserial('seq', { mode: 'number' }).notNull(),
+  clientId: uuid('client_id').notNull().references(() => clients.id),
+  /** A liaison's platform; null: every platform (or `platforms`). */
+  platform: text('platform').references(() => platforms.slug),
+  platforms: text('platforms').array(),
+  url: text('url').notNull(),
+  description: text('description'),
+  eventTypes: text('event_types').array().notNull(),
+  /** [{ sealed, expiresAt }]: expiresAt null for the current secret. */
+  secrets: jsonb('secrets').notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  disabledReason: text('disabled_reason'),
+  disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'date' }),
+  /** Since when every attempt has failed; cleared by a success. Five days of it disables the endpoint. */
+  failingSince: timestamp('failing_since', { withTimezone: true, mode: 'date' }),
+  deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'date' }),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt()
+}, (t) => [
+  uniqueIndex('webhook_endpoints_seq_idx').on(t.seq),
+  index('webhook_endpoints_client_idx').on(t.clientId)
+])
+
+/**
+ * The outbox: one row per event and channel target, written by a trigger on notice_events in the transaction that
+ * commits the event, so no event goes without its deliveries and none goes out for an event that never committed.
+ * Workers claim rows with a lease (SKIP LOCKED), one notice's deliveries to one target in order.
+ */
+export const deliveries = pgTable('deliveries', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** Stable across retries: the webhook-id and the e-mail's Message-ID derive from it. */
+  deliveryId: uuid('delivery_id').notNull().defaultRandom(),
+  eventId: bigint('event_id', { mode: 'number' }).notNull().references(() => noticeEvents.id),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  platform: text('platform').notNull(),
+  channel: text('channel').notNull(),
+  /** 'webhook:<endpoint id>' or 'email:<platform>': one notice's deliveries to one target go out in order. */
+  target: text('target').notNull(),
+  endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id),
+  eventType: text('event_type').notNull(),
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  leaseUntil: timestamp('lease_until', { withTimezone: true, mode: 'date' }),
+  lastError: text('last_error'),
+  deliveredAt: timestamp('delivered_at', { withTimezone: true, mode: 'date' }),
+  createdAt: createdAt()
+}, (t) => [
+  uniqueIndex('deliveries_delivery_id_idx').on(t.deliveryId),
+  index('deliveries_due_idx').on(t.nextAttemptAt, t.id).where(sql`${t.status} = 'pending'`),
+  index('deliveries_target_notice_idx').on(t.target, t.noticeId, t.id).where(sql`${t.status} = 'pending'`),
+  index('deliveries_notice_idx').on(t.noticeId, t.id),
+  check('deliveries_channel_valid', sql`${t.channel} in ('email', 'webhook')`),
+  check('deliveries_status_valid', sql`${t.status} in ('pending', 'delivered', 'failed', 'cancelled')`)
+])
+
+/** Every attempt of every delivery, with what the other side answered (at most 1 KB of it). */
+export const deliveryAttempts = pgTable('delivery_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  deliveryId: bigint('delivery_id', { mode: 'number' }).notNull().references(() => deliveries.id),
+  attempt: integer('attempt').notNull(),
+  at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  outcome: text('outcome').notNull(),
+  statusCode: integer('status_code'),
+  error: text('error'),
+  response: text('response'),
+  durationMs: integer('duration_ms')
+}, (t) => [
+  index('delivery_attempts_delivery_idx').on(t.deliveryId, t.attempt),
+  check('delivery_attempts_outcome_valid', sql`${t.outcome} in ('delivered', 'retry', 'failed', 'refused')`)
+])

@@ -148,6 +148,11 @@ export const PROBLEMS = {
     title: 'Invalid client',
     summary: 'The client cannot be created as described; `errors` names each field'
   },
+  webhook_endpoint_not_accepted: {
+    status: 422,
+    title: 'Invalid webhook endpoint',
+    summary: 'The webhook endpoint cannot be saved as described; `errors` names each field'
+  },
   notice_transition_invalid: {
     status: 422,
     title: 'Invalid transition',

@@ -68,6 +68,7 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'reports', description: 'Violation reports from authority systems' },
         { name: 'notices', description: 'Signed removal notices, one per platform per report' },
         { name: 'events', description: 'The ordered change feed' },
+        { name: 'webhook-endpoints', description: 'Where notice events are sent as signed webhooks' },
         { name: 'audit', description: 'The tamper-evident audit trail' },
         { name: 'blocking-orders', description: 'Access-restriction orders and the register for network operators' },
         { name: 'stats', description: 'Per-platform compliance statistics' },

@@ -9,6 +9,13 @@ import { readOperationalFigures } from '../repositories/operational-figures.ts'
 import type { Database } from '../db/index.ts'
 import type { HashBankIndex } from '../hash-bank/index-service.ts'
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Counts delivery attempts (the delivery worker reports each one). */
+    deliveryMetrics: { attempt: (channel: string, outcome: string) => void }
+  }
+}
+
 export interface MetricsOptions {
   db: Database
   pool: pg.Pool
@@ -98,6 +105,33 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
   })
   void indexStaleness
 
+  const deliveryAttempts = new Counter({
+    name: 'takedown_delivery_attempts_total',
+    help: 'Delivery attempts by this process, by channel (email, webhook) and outcome (delivered, retry, failed, ' +
+      'refused)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers: [registry]
+  })
+  app.decorate('deliveryMetrics', {
+    attempt: (channel: string, outcome: string) => { deliveryAttempts.inc({ channel, outcome }) }
+  })
+  const deliveriesPending = new Gauge({
+    name: 'takedown_deliveries_pending',
+    help: 'Deliveries waiting to be sent or retried, by channel',
+    labelNames: ['channel'] as const,
+    registers: [registry]
+  })
+  const deliveryLag = new Gauge({
+    name: 'takedown_deliveries_oldest_pending_seconds',
+    help: 'Age of the oldest delivery still pending (0 when none waits)',
+    registers: [registry]
+  })
+  const disabledEndpoints = new Gauge({
+    name: 'takedown_webhook_endpoints_disabled',
+    help: 'Webhook endpoints the gateway disabled (410 Gone, or failing for 5 days) and nobody enabled again',
+    registers: [registry]
+  })
+
   /** The database's figures are read once per scrape, in one round trip. */
   async function collectDatabaseFigures (): Promise<void> {
     const figures = await readOperationalFigures(opts.db)
@@ -109,6 +143,10 @@ export default fp(async function metrics (app: FastifyInstance, opts: MetricsOpt
     feedLag.set(figures.feed.oldestAgeSeconds)
     bankEntries.reset()
     for (const row of figures.bank) bankEntries.set({ type: row.type }, row.count)
+    deliveriesPending.reset()
+    for (const row of figures.deliveries.pending) deliveriesPending.set({ channel: row.channel }, row.count)
+    deliveryLag.set(figures.deliveries.oldestPendingAgeSeconds)
+    disabledEndpoints.set(figures.deliveries.disabledEndpoints)
   }
 
   // One hook for every answer: counts, times and logs it with the caller's client and role. Requests no route

@@ -10,6 +10,11 @@ export async function appendNoticeEvents (db: Executor, events: NewNoticeEvent[]
   if (events.length > 0) await db.insert(noticeEvents).values(events)
 }
 
+export async function findNoticeEvent (db: Executor, id: number): Promise<NoticeEventRow | null> {
+  const [row] = await db.select().from(noticeEvents).where(eq(noticeEvents.id, id)).limit(1)
+  return row ?? null
+}
+
 export async function noticeHistory (db: Executor, noticeId: string, since?: Date): Promise<NoticeEventRow[]> {
   const conditions: SQL[] = [eq(noticeEvents.noticeId, noticeId)]
   if (since !== undefined) conditions.push(gte(noticeEvents.at, since))

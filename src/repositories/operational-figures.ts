@@ -1,5 +1,5 @@
 // The figures an operator watches, read in one round trip: notices by status, notices past their deadline, the
-// change feed's backlog and the hash bank's size.
+// change feed's backlog, the hash bank's size and the delivery outbox.
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/index.ts'
 import { TRANSITIONS } from '../domain/notices/notice-lifecycle.ts'
@@ -10,6 +10,12 @@ export interface OperationalFigures {
   pastDeadline: Array<{ platform: string, count: number }>
   feed: { pending: number, oldestAgeSeconds: number }
   bank: Array<{ type: string, count: number }>
+  /** The outbox: deliveries waiting, by channel, the oldest one's age, and the endpoints the gateway disabled. */
+  deliveries: {
+    pending: Array<{ channel: string, count: number }>
+    oldestPendingAgeSeconds: number
+    disabledEndpoints: number
+  }
 }
 
 /** The statuses a passing deadline moves on, from the lifecycle table. */
@@ -29,7 +35,14 @@ export async function readOperationalFigures (db: Database): Promise<Operational
         'oldestAgeSeconds', coalesce(extract(epoch from now() - min(at)), 0)::float8)
         from notice_events where position is null),
       'bank', coalesce((select json_agg(b) from (
-        select type, count(*)::int as count from hash_bank_entries where retired_at is null group by type) b), '[]')
+        select type, count(*)::int as count from hash_bank_entries where retired_at is null group by type) b), '[]'),
+      'deliveries', json_build_object(
+        'pending', coalesce((select json_agg(d) from (
+          select channel, count(*)::int as count from deliveries where status = 'pending' group by channel) d), '[]'),
+        'oldestPendingAgeSeconds', (select coalesce(extract(epoch from now() - min(created_at)), 0)::float8
+          from deliveries where status = 'pending'),
+        'disabledEndpoints', (select count(*)::int from webhook_endpoints
+          where deleted_at is null and not enabled and disabled_reason is not null))
     ) as figures`)
   return rows[0].figures
 }

@@ -8,6 +8,7 @@ import getNoticeDocument from './document.ts'
 import getNoticeSignature from './signature.ts'
 import transitionNotice from './transition.ts'
 import listNoticeEvents from './events.ts'
+import noticeDeliveries from './deliveries.ts'
 
 const notices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, options) => {
   await app.register(listNotices, options)
@@ -16,6 +17,7 @@ const notices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, optio
   await app.register(getNoticeSignature, options)
   await app.register(transitionNotice, options)
   await app.register(listNoticeEvents, options)
+  await app.register(noticeDeliveries, options)
 }
 
 export default notices

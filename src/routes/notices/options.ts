@@ -9,6 +9,8 @@ export interface NoticeRouteOptions {
   hooks: TransitionHooks
   sequencer: Sequencer
   renderer: NoticeRenderer
+  /** Tells this process's delivery worker there is something to send. */
+  nudgeDeliveries: () => void
 }
 
 export const READERS = ['authority', 'auditor', 'liaison'] as const

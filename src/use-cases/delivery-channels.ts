@@ -1,0 +1,215 @@
+// The two delivery channels as the delivery worker uses them: what a delivery sends (a Standard Webhooks payload,
+// or the notice's e-mail with its letters, PDF and JWS) and how each outcome reads. Design: docs/delivery.md.
+import type { Database } from '../db/index.ts'
+import type { DeliveryRow } from '../repositories/deliveries.ts'
+import { findEndpoint } from '../repositories/webhook-endpoints.ts'
+import { findNotice } from '../repositories/notices.ts'
+import { findPlatform } from '../repositories/platforms.ts'
+import { findNoticeEvent } from '../repositories/notice-events.ts'
+import type { NoticeContent, NoticeLang } from '../domain/notices/notice-content.ts'
+import type { Urgency } from '../domain/vocabulary.ts'
+import type { PlatformSlug } from '../domain/platforms.ts'
+import type { NoticeRenderer } from '../render/notice-renderer.ts'
+import type { ChannelOutcome } from '../delivery/channel-outcome.ts'
+import { attachPayload } from '../signing/notice-signer.ts'
+import { signWebhook } from '../delivery/webhook-signature.ts'
+import { sendWebhook } from '../delivery/webhook.ts'
+import type { Resolver } from '../delivery/address-guard.ts'
+import type { SecretBox } from '../delivery/secret-box.ts'
+import { composeNoticeEmail, EmailInputError, type NoticeEmailEvent } from '../delivery/email.ts'
+import { sendEmail, type MailTransport } from '../delivery/email-transport.ts'
+import { noticeRendering } from './notice-document.ts'
+import { signingSecrets } from './webhook-endpoints.ts'
+
+export interface ChannelSettings {
+  db: Database
+  renderer: NoticeRenderer
+  box: SecretBox
+  mail: MailTransport
+  from: { address: string, name: string }
+  /** WEBHOOK_ALLOW_HTTP: plain http and loopback receivers (development and tests only). */
+  allowHttp: boolean
+  /** Tests map their names to chosen addresses; the system resolver otherwise. */
+  resolver?: Resolver
+  /** The public base of the gateway, for the links a payload carries; relative links without it. */
+  publicUrl?: string
+}
+
+type Event = NonNullable<Awaited<ReturnType<typeof findNoticeEvent>>>
+type Notice = NonNullable<Awaited<ReturnType<typeof findNotice>>>['notice']
+
+export function deliveryChannels (settings: ChannelSettings): { send: (row: DeliveryRow) => Promise<ChannelOutcome> } {
+  return {
+    send: async (row) => {
+      const event = await findNoticeEvent(settings.db, row.eventId)
+      const found = await findNotice(settings.db, row.noticeId, null, { items: false })
+      if (event === null || found === null) return gone('the event or its notice is no longer there')
+      return row.channel === 'webhook'
+        ? await sendWebhookDelivery(settings, row, event, found.notice)
+        : await sendEmailDelivery(settings, row, event, found.notice)
+    }
+  }
+}
+
+const gone = (error: string): ChannelOutcome => ({ ok: false, retryable: false, error, durationMs: 0 })
+
+/**
+ * The payload is thin: what happened to which notice (reference, platform, status, version, urgency, deadline, the
+ * step's reason or note) and links to the notice, its signed document and its history. The notice itself is read
+ * from the API with the receiver's key: a payload that leaks (a logging proxy, a misrouted URL) carries no letter,
+ * and the receiver always acts on the signed document, not on a copy.
+ */
+export function webhookPayload (row: DeliveryRow, event: Event, notice: Notice, publicUrl = ''): object {
+  const link = (path: string): string => `${publicUrl}${path}`
+  return {
+    type: row.eventType,
+    timestamp: event.at.toISOString(),
+    data: {
+      eventId: String(event.id),
+      notice: {
+        id: notice.id,
+        referenceNumber: notice.referenceNumber,
+        platform: notice.platform,
+        status: event.toStatus,
+        version: event.version,
+        urgency: notice.urgency,
+        category: notice.category,
+        issuedAt: notice.issuedAt.toISOString(),
+        deadline: notice.deadline.toISOString()
+      },
+      action: event.action ?? 'create',
+      from: event.fromStatus,
+      to: event.toStatus,
+      actorRole: event.actorRole,
+      reason: event.reason,
+      detail: event.detail,
+      note: event.note,
+      links: {
+        notice: link(`/v1/notices/${notice.id}`),
+        document: link(`/v1/notices/${notice.id}/document`),
+        signature: link(`/v1/notices/${notice.id}/signature`),
+        events: link(`/v1/notices/${notice.id}/events`)
+      }
+    }
+  }
+}
+
+async function sendWebhookDelivery (
+  settings: ChannelSettings, row: DeliveryRow, event: Event, notice: Notice
+): Promise<ChannelOutcome> {
+  const endpoint = row.endpointId === null ? null : await findEndpoint(settings.db, row.endpointId)
+  if (endpoint === null || !endpoint.enabled || endpoint.deletedAt !== null) {
+    return gone('the endpoint is disabled or deleted')
+  }
+  const body = JSON.stringify(webhookPayload(row, event, notice, settings.publicUrl))
+  const headers = signWebhook({
+    id: row.deliveryId,
+    timestamp: Math.floor(Date.now() / 1000),
+    body,
+    secrets: signingSecrets(settings.box, endpoint)
+  })
+  const outcome = await sendWebhook({
+    url: endpoint.url,
+    body,
+    headers: { ...headers },
+    allowHttp: settings.allowHttp,
+    allowLoopback: settings.allowHttp,
+    ...(settings.resolver === undefined ? {} : { resolver: settings.resolver })
+  })
+  if (outcome.ok) {
+    return {
+      ok: true,
+      statusCode: outcome.status,
+      response: outcome.responseExcerpt,
+      durationMs: outcome.durationMs,
+      channelNote: `webhook ${new URL(endpoint.url).host}`
+    }
+  }
+  return {
+    ok: false,
+    retryable: outcome.retryable,
+    ...(outcome.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: outcome.retryAfterSeconds }),
+    ...(outcome.disable === true ? { disable: true } : {}),
+    ...(outcome.error.startsWith('forbidden_address') ? { refused: true } : {}),
+    ...(outcome.status === undefined ? {} : { statusCode: outcome.status }),
+    error: outcome.error,
+    ...(outcome.responseExcerpt === undefined ? {} : { response: outcome.responseExcerpt }),
+    durationMs: outcome.durationMs
+  }
+}
+
+/** What the platform hears of by e-mail: the notice, and its clarification, withdrawal and escalation. */
+function emailEventOf (row: DeliveryRow, notice: Notice): NoticeEmailEvent {
+  switch (row.eventType) {
+    case 'notice.clarify': return 'clarified'
+    case 'notice.withdraw': return 'withdrawn'
+    case 'notice.escalate': return 'escalated'
+    default: return notice.reuploadOf.length > 0 ? 'reupload' : 'issued'
+  }
+}
+
+async function sendEmailDelivery (
+  settings: ChannelSettings, row: DeliveryRow, event: Event, notice: Notice
+): Promise<ChannelOutcome> {
+  const { db, renderer } = settings
+  const platform = await findPlatform(db, notice.platform)
+  const address = (platform?.channels as { email?: string | null } | undefined)?.email
+  if (platform === null || address === undefined || address === null || address === '') {
+    return gone('the platform has no notice address')
+  }
+  const content = notice.content as NoticeContent
+  const letters = []
+  for (const lang of content.languages as NoticeLang[]) {
+    const [text, html, pdf] = await Promise.all((['text', 'html', 'pdf'] as const).map(async (format) =>
+      (await noticeRendering(db, renderer, notice, format, lang)).body))
+    letters.push({ lang, text: text.toString('utf8'), html: html.toString('utf8'), pdf })
+  }
+  const started = performance.now()
+  let message
+  try {
+    message = composeNoticeEmail({
+      referenceNumber: notice.referenceNumber,
+      platform: { slug: notice.platform as PlatformSlug, name: platform.name },
+      urgency: notice.urgency as Urgency,
+      event: emailEventOf(row, notice),
+      eventId: String(event.id),
+      ...(summaryOf(event) === undefined ? {} : { summary: summaryOf(event) }),
+      to: [address],
+      from: settings.from,
+      letters,
+      jws: attachPayload(notice.signature, notice.content)
+    })
+  } catch (error) {
+    // A catalogue address or a text that cannot go into a message: the same attempt would fail again.
+    if (error instanceof EmailInputError) return gone(`not sendable: ${error.message}`)
+    throw error
+  }
+  const outcome = await sendEmail(settings.mail, message)
+  const durationMs = performance.now() - started
+  if (outcome.status === 'accepted') {
+    return {
+      ok: true,
+      ...(replyCode(outcome.response) === undefined ? {} : { statusCode: replyCode(outcome.response) }),
+      response: outcome.response,
+      durationMs,
+      channelNote: outcome.path === undefined ? `e-mail to ${address}` : `e-mail to ${address} (written to the outbox)`
+    }
+  }
+  return {
+    ok: false,
+    retryable: outcome.retryable,
+    ...(outcome.responseCode === null ? {} : { statusCode: outcome.responseCode }),
+    error: outcome.code ?? 'smtp error',
+    response: outcome.response,
+    durationMs
+  }
+}
+
+function summaryOf (event: Event): string | undefined {
+  return event.reason ?? event.note ?? event.detail ?? undefined
+}
+
+function replyCode (response: string): number | undefined {
+  const code = /^(\d{3})\b/.exec(response)?.[1]
+  return code === undefined ? undefined : Number(code)
+}
