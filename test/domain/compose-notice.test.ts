@@ -3,6 +3,7 @@
 // layout, regenerate them with `UPDATE_GOLDEN=1 npx tap test/domain/compose-notice.test.ts`, then read the diff.
 // Under CI (CI set, as CI services set it) UPDATE_GOLDEN is refused: rewriting before comparing passes whatever changed.
 import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -15,9 +16,10 @@ import { ITEM_PATTERNS, LETTERS, nameItem, placeholdersOf, plural } from '../../
 import { PLATFORMS } from '../../src/domain/platforms.ts'
 import { CATEGORIES, CONTENT_TYPES, URGENCIES } from '../../src/domain/vocabulary.ts'
 import { escapeHtml, renderHtml } from '../../src/render/html.ts'
-import { renderNotice } from '../../src/render/notice.ts'
+import { RENDERER_VERSION, renderNotice } from '../../src/render/notice.ts'
 import { renderText } from '../../src/render/text.ts'
 import { NOTICES, SIGNATURE, TELEGRAM_NOTICE } from '../fixtures/notices.ts'
+import { HOSTILE } from '../helpers/hostile-text.ts'
 
 const run = promisify(execFile)
 const GOLDEN = join(dirname(fileURLToPath(import.meta.url)), '..', 'golden', 'notices')
@@ -272,4 +274,26 @@ t.test('each language names the issuer, the signatory and the citation in that l
   // Notices issued before names and citations per language keep their one name and citation.
   t.match(squash(renderings(TELEGRAM_NOTICE, 'kk').txt), squash(TELEGRAM_NOTICE.issuer.name))
   t.match(squash(renderings(TELEGRAM_NOTICE, 'kk').txt), squash(TELEGRAM_NOTICE.legalBasis.citation))
+})
+
+/**
+ * What every letter's bytes hash to under each renderer version. Letters are kept once rendered (notice_renderings)
+ * and served under RENDERER_VERSION, so a change to any letter must come with a new version, or the letters kept
+ * under the old one would still be served. The digest covers every fixture notice in every language and format,
+ * and one whose statement of reasons holds every hostile string, in the form the renderers neutralise.
+ */
+const RENDERINGS_DIGEST: Record<number, string> = {
+  2: '27737b5bcaaa991a853d80194326454807ddc0b9728dcce2ed7ff368513da7ac'
+}
+
+t.test('a change to any letter comes with a new RENDERER_VERSION', async (t) => {
+  const hostile = { ...TELEGRAM_NOTICE, statementOfReasons: Object.values(HOSTILE).join(' | ') }
+  const digest = createHash('sha256')
+  for (const content of [...NOTICES.map(([, c]) => c), hostile]) {
+    for (const lang of NOTICE_LANGS) {
+      for (const format of ['text', 'html', 'pdf'] as const) digest.update((await renderNotice(content, format, lang, SIGNATURE)).body)
+    }
+  }
+  t.equal(digest.digest('hex'), RENDERINGS_DIGEST[RENDERER_VERSION],
+    'the letters changed: if on purpose, raise RENDERER_VERSION (src/render/notice.ts) and record the new digest for it here')
 })
