@@ -144,6 +144,13 @@ export const ConfigSchema = Type.Object({
   DELIVERY_CONCURRENCY: Type.Integer({
     minimum: 0, maximum: 256, default: 8, description: 'deliveries this process sends at once; 0: none (another does)'
   }),
+  DELIVERY_LEASE_SECONDS: Type.Integer({
+    minimum: 1,
+    maximum: 3600,
+    default: 60,
+    description: 'how long a claimed delivery is kept from other processes: longer than any attempt may take; a ' +
+      'process killed mid-delivery holds its claims this long'
+  }),
   PUBLIC_URL: Type.Optional(Type.String({
     pattern: '^https?://', description: 'the gateway\'s public base URL, for links in webhooks and e-mails'
   })),
@@ -161,7 +168,8 @@ const NUMERIC_KEYS = ['PORT', 'EMBEDDED_PG_PORT', 'BODY_LIMIT_BYTES', 'RATE_LIMI
   'DB_QUERY_TIMEOUT_SECONDS', 'REDRESS_DAYS', 'PRESERVATION_MONTHS', 'DEADLINE_SWEEP_SECONDS',
   'MEDIA_HASH_THREADS', 'MEDIA_HASH_QUEUE', 'RENDER_THREADS', 'RENDER_QUEUE', 'MEDIA_MAX_PIXELS',
   'MEDIA_VIDEO_MAX_BYTES', 'MEDIA_VIDEO_MAX_FRAME_PIXELS', 'MEDIA_VIDEO_MAX_SECONDS', 'MEDIA_VIDEO_TIMEOUT_SECONDS',
-  'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS', 'SMTP_TIMEOUT_SECONDS', 'DELIVERY_CONCURRENCY'] as const
+  'REQUEST_TIMEOUT_SECONDS', 'HEADERS_TIMEOUT_SECONDS', 'SMTP_TIMEOUT_SECONDS', 'DELIVERY_CONCURRENCY',
+  'DELIVERY_LEASE_SECONDS'] as const
 
 /** Validates an environment (process.env in production, a plain object in tests) into a typed config. */
 export function loadConfig (env: Record<string, string | undefined>): Config {

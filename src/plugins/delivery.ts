@@ -61,6 +61,7 @@ export default fp(async function delivery (app: FastifyInstance, opts: DeliveryP
       nextDelayMs: (attempt, retryAfterSeconds) => nextAttemptDelayMs(attempt + 1, retryAfterSeconds),
       disableAfterMs: GIVE_UP_AFTER_MS,
       concurrency: config.DELIVERY_CONCURRENCY,
+      leaseMs: config.DELIVERY_LEASE_SECONDS * 1000,
       metrics: app.deliveryMetrics
     })
     : null
