@@ -71,3 +71,29 @@ export async function notices (client: GatewayClient, options: NoticesOptions, i
   }
   return 0
 }
+
+export interface DeliveriesOptions { json?: boolean }
+
+/**
+ * `takedown deliveries NOTICE_ID`: how a notice reached its platform, one line per attempt of each delivery (its
+ * channel, event and state), or one JSON delivery per line.
+ */
+export async function deliveries (
+  client: GatewayClient, noticeId: string, options: DeliveriesOptions, io: Io
+): Promise<number> {
+  const { data } = await client.get('/v1/notices/{id}/deliveries', { params: { path: { id: noticeId } } })
+  for (const d of data) {
+    if (options.json) {
+      io.out(terminalJson(d))
+      continue
+    }
+    const next = d.nextAttemptAt === null ? '' : `  next ${d.nextAttemptAt}`
+    io.out(visible([d.createdAt, d.channel, d.eventType, d.status, d.id].join('  ') + next))
+    for (const a of d.attempts) {
+      const answer = [a.statusCode ?? '', a.error ?? ''].filter((x) => x !== '').join(' ')
+      io.out(visible(`  #${a.attempt}  ${a.at}  ${a.outcome}${answer === '' ? '' : `  ${answer}`}`))
+    }
+  }
+  if (data.length === 0) io.out('no deliveries')
+  return 0
+}

@@ -1,12 +1,12 @@
-// The takedown command line: submit, watch, notices, verify, export and hash, on the typed client; commander reads
-// every command's arguments, writes help to stdout and usage errors to stderr.
+// The takedown command line: submit, watch, notices, deliveries, verify, export and hash, on the typed client;
+// commander reads every command's arguments, writes help to stdout and usage errors to stderr.
 // TAKEDOWN_URL names the gateway, TAKEDOWN_KEY is the API key. Exit status: 0 done, 1 failed, 2 usage.
 import fs from 'node:fs/promises'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { connect, describeError, processIo, settingsFrom, UsageError, type Io } from './io.ts'
 import { submit } from './submit.ts'
 import { InputError } from './submit-input.ts'
-import { notices, watch } from './feed.ts'
+import { deliveries, notices, watch } from './feed.ts'
 import { verify } from './verify.ts'
 import { visibleDocument } from '../lib/text-controls.ts'
 
@@ -129,6 +129,15 @@ export async function run (
       platform?: string, status?: string, updatedSince?: string, limit?: number, json?: boolean
     }) => {
       status = await notices(client(), o, io)
+    })
+
+  program.command('deliveries')
+    .description('Show how a notice reached its platform: each e-mail and webhook delivery, and its attempts')
+    .argument('<notice-id>', 'the notice')
+    .option('--json', 'one JSON delivery per line')
+    .addHelpText('after', ENVIRONMENT)
+    .action(async (id: string, o: { json?: boolean }) => {
+      status = await deliveries(client(), id, o, io)
     })
 
   program.command('verify')

@@ -1,4 +1,5 @@
-// The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: watch, notices and export.
+// The takedown CLI as a real child process (bin/takedown.js) against a live gateway over HTTP: watch, notices,
+// deliveries and export.
 import t from 'tap'
 import { eventually } from '../helpers/eventually.ts'
 import { liveGateway, run, start } from '../helpers/cli.ts'
@@ -35,6 +36,16 @@ t.test('watch, notices and export on a live gateway', async (t) => {
     const caughtUp = await run(['watch', '--after', '0', '--status', 'issued', '--no-follow', '--json'], env)
     t.equal(caughtUp.code, 0, caughtUp.stderr)
     t.ok(caughtUp.stdout.trim().split('\n').map((l) => JSON.parse(l)).every((e) => e.to === 'issued'))
+
+    // The ok platform has a notice address: its notice's creation waits in the outbox (no worker runs here).
+    const shown = await run(['deliveries', okNotice.id], env)
+    t.equal(shown.code, 0, shown.stderr)
+    t.match(shown.stdout, /email {2}notice\.created {2}pending {2}[0-9a-f-]{36}/, 'each delivery, its channel, event and state')
+    const asJson = (await run(['deliveries', okNotice.id, '--json'], env)).stdout.trim().split('\n').map((l) => JSON.parse(l))
+    t.same(asJson.map((d) => [d.channel, d.eventType, d.status]), [['email', 'notice.created', 'pending']])
+    const missing = await run(['deliveries', '00000000-0000-4000-8000-000000000000'], env)
+    t.equal(missing.code, 1)
+    t.match(missing.stderr, /takedown: 404/)
   })
 
   t.test('export blocking-orders writes the register in the format asked', async (t) => {

@@ -3,7 +3,7 @@ import t from 'tap'
 import { run } from '../helpers/cli.ts'
 
 t.test('--help on every command exits 0 with its usage', async (t) => {
-  const commands = [[], ['submit'], ['watch'], ['notices'], ['verify'], ['export'], ['export', 'blocking-orders'], ['hash']]
+  const commands = [[], ['submit'], ['watch'], ['notices'], ['deliveries'], ['verify'], ['export'], ['export', 'blocking-orders'], ['hash']]
   for (const command of commands) {
     const { code, stdout } = await run([...command, '--help'])
     t.equal(code, 0, `${command.join(' ')} --help`)
