@@ -235,9 +235,9 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   t.ok(deliveries.length > 0, 'the notice\'s events wrote deliveries (its platform has a notice address)')
   await expect(404, 'otherLiaison', 'GET', `/v1/notices/${n1}/deliveries`)
   await expect(400, 'auditor', 'GET', '/v1/notices/not-a-uuid/deliveries')
-  await expect(202, 'authority', 'POST', `/v1/notices/${n1}/deliveries/${deliveries[0].id}/redeliver`)
-  await expect(404, 'authority', 'POST', `/v1/notices/${n1}/deliveries/${uuid()}/redeliver`)
-  await expect(400, 'authority', 'POST', `/v1/notices/${n1}/deliveries/not-a-uuid/redeliver`)
+  await expect(202, 'authority', 'POST', `/v1/deliveries/${deliveries[0].id}/redeliver`)
+  await expect(404, 'authority', 'POST', `/v1/deliveries/${uuid()}/redeliver`)
+  await expect(400, 'authority', 'POST', '/v1/deliveries/not-a-uuid/redeliver')
 
   await expect(200, 'liaison', 'GET', '/v1/events')
   await expect(400, 'liaison', 'GET', '/v1/events?after=-1')

@@ -88,13 +88,11 @@ export async function noticeDeliveries (db: Executor, noticeId: string): Promise
   return rows.map((delivery) => ({ delivery, attempts: attempts.filter((a) => a.deliveryId === delivery.id) }))
 }
 
-/** Puts a notice's delivery back in the queue, due now (redelivery on the authority's request). */
-export async function requeueDelivery (
-  db: Executor, noticeId: string, deliveryId: string
-): Promise<DeliveryRow | null> {
+/** Puts a delivery back in the queue, due now (redelivery on the authority's request). */
+export async function requeueDelivery (db: Executor, deliveryId: string): Promise<DeliveryRow | null> {
   const [row] = await db.update(deliveries)
     .set({ status: 'pending', nextAttemptAt: sql`now()`, leaseUntil: null, deliveredAt: null })
-    .where(and(eq(deliveries.noticeId, noticeId), eq(deliveries.deliveryId, deliveryId)))
+    .where(eq(deliveries.deliveryId, deliveryId))
     .returning()
   return row ?? null
 }

@@ -116,8 +116,6 @@ export const NoticeDelivery = named('NoticeDelivery', Type.Object({
   createdAt: Timestamp
 }))
 
-export const DeliveryParams = Type.Object({ id: Uuid, deliveryId: Uuid }, { additionalProperties: false })
-
 export type WebhookEndpointView = Static<typeof WebhookEndpoint>
 export type CreateWebhookEndpointInput = Static<typeof CreateWebhookEndpointBody>
 export type UpdateWebhookEndpointInput = Static<typeof UpdateWebhookEndpointBody>

@@ -40,15 +40,14 @@ export async function readNoticeDeliveries (
 }
 
 /** Sends a delivery again (whatever its state), with the same webhook-id: the receiver may drop it as a repeat. */
-export async function redeliver (
-  db: Database, principal: Principal, noticeId: string, deliveryId: string
-): Promise<NoticeDeliveryView> {
-  await db.transaction(async (tx) => {
-    const row = await requeueDelivery(tx, noticeId, deliveryId)
-    if (row === null) throw notFound(`delivery ${deliveryId} of notice ${noticeId}`)
+export async function redeliver (db: Database, principal: Principal, deliveryId: string): Promise<NoticeDeliveryView> {
+  const noticeId = await db.transaction(async (tx) => {
+    const row = await requeueDelivery(tx, deliveryId)
+    if (row === null) throw notFound(`delivery ${deliveryId}`)
     await appendAudit(tx, principal, {
-      action: 'delivery.requeued', targetType: 'notice', targetId: noticeId, change: { delivery: deliveryId }
+      action: 'delivery.requeued', targetType: 'notice', targetId: row.noticeId, change: { delivery: deliveryId }
     })
+    return row.noticeId
   })
   const found = (await noticeDeliveries(db, noticeId)).find((d) => d.delivery.deliveryId === deliveryId)!
   return toDeliveryView(found)

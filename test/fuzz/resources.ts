@@ -1,5 +1,5 @@
 // What the fuzzer sends to: callers of every role, and resources that exist (clients, reports with their notices
-// and items, a blocking order, legal bases, hash-bank entries), so that requests naming an id reach the handler's
+// and items, a blocking order, legal bases, hash-bank entries, webhook endpoints and the notices' deliveries), so that requests naming an id reach the handler's
 // work instead of stopping at 404. Made through the API, as a client would, before the run.
 import type { TestContext } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
@@ -63,6 +63,11 @@ export async function fuzzTargets (ctx: Pick<TestContext, 'call' | 'clientKey' |
     method: 'POST', url: '/v1/hash-bank/imports?name=fuzz-list', headers: { 'content-type': 'text/csv' }, payload: csv
   }))
 
+  // Webhook endpoints of each kind of owner (a liaison's, an authority's): each answers only its owner.
+  for (const [key, url] of [[liaison.telegram, 'https://hooks.example.com/fuzz-liaison'], [authority, 'https://hooks.example.com/fuzz-authority']]) {
+    ok('a webhook endpoint', await ctx.call(key, { method: 'POST', url: '/v1/webhook-endpoints', payload: { url, eventTypes: ['*'] } }))
+  }
+
   const ids = async (sql: string): Promise<string[]> => (await ctx.pool.query<{ id: string }>(sql)).rows.map((r) => String(r.id))
   const notices = await ids('select id from notices order by id')
   const known: KnownIds = {
@@ -75,6 +80,8 @@ export async function fuzzTargets (ctx: Pick<TestContext, 'call' | 'clientKey' |
     'legal-bases': await ids('select id from legal_bases order by id'),
     platforms: await ids('select slug as id from platforms order by slug'),
     entries: await ids('select id from hash_bank_entries order by id'),
+    'webhook-endpoints': await ids('select id from webhook_endpoints order by id'),
+    deliveries: await ids('select delivery_id as id from deliveries order by id'),
     // The versions the notices are at, so that some lifecycle actions are taken instead of refused as stale.
     'if-match': ['"1"', '"2"', '"3"']
   }

@@ -1,8 +1,8 @@
-// GET /v1/notices/{id}/deliveries: every delivery of the notice by e-mail and webhook, with its attempts; and the
-// authority's redelivery.
+// GET /v1/notices/{id}/deliveries: every delivery of the notice by e-mail and webhook, with its attempts; and
+// POST /v1/deliveries/{id}/redeliver, the authority's redelivery of one.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import { DeliveryParams, NoticeDelivery } from '../../schemas/webhook-endpoints.ts'
+import { NoticeDelivery } from '../../schemas/webhook-endpoints.ts'
 import { BODY_ERRORS, errorResponses, IdParams } from '../../schemas/common.ts'
 import { readNoticeDeliveries, redeliver } from '../../use-cases/notice-deliveries.ts'
 import { READERS, type NoticeRouteOptions } from './options.ts'
@@ -23,7 +23,7 @@ const noticeDeliveries: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (a
     }
   }, async (request) => ({ data: await readNoticeDeliveries(db, request.principal, request.params.id) }))
 
-  app.post('/v1/notices/:id/deliveries/:deliveryId/redeliver', {
+  app.post('/v1/deliveries/:id/redeliver', {
     config: { roles: ['authority'] },
     schema: {
       tags: ['notices'],
@@ -32,11 +32,11 @@ const noticeDeliveries: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (a
       description: 'For authorities: the delivery goes back in the queue, due now, whatever its state (failed, ' +
         'cancelled or delivered); its attempts go on counting. A webhook carries the same webhook-id, so a ' +
         'receiver that had it may drop the repeat.',
-      params: DeliveryParams,
+      params: IdParams,
       response: { 202: NoticeDelivery, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
   }, async (request, reply) => {
-    const delivery = await redeliver(db, request.principal, request.params.id, request.params.deliveryId)
+    const delivery = await redeliver(db, request.principal, request.params.id)
     nudgeDeliveries()
     return reply.status(202).send(delivery)
   })
