@@ -11,6 +11,7 @@ import { slowRequests } from './scenarios/slow-requests.ts'
 import { longTransaction } from './scenarios/long-transaction.ts'
 import { hostileImages } from './scenarios/hostile-images.ts'
 import { pdfLetters } from './scenarios/pdf-letters.ts'
+import { deliveryKill9, smtpFaults, ssrfRefusals, webhookFaults } from './scenarios/deliveries.ts'
 
 const SCENARIOS: Record<string, Scenario> = {
   'slow-requests': slowRequests,
@@ -19,7 +20,11 @@ const SCENARIOS: Record<string, Scenario> = {
   revocation,
   'long-transaction': longTransaction,
   kill9,
-  'database-outage': databaseOutage
+  'database-outage': databaseOutage,
+  'webhook-faults': webhookFaults,
+  'delivery-kill9': deliveryKill9,
+  'smtp-faults': smtpFaults,
+  'webhook-ssrf': ssrfRefusals
 }
 
 /** Timings (liveness, recovery) read differently on a busy machine: the load goes with them. */
