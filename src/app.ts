@@ -42,6 +42,7 @@ import events from './routes/events/index.ts'
 import audit from './routes/audit/index.ts'
 import blockingOrders from './routes/blocking-orders/index.ts'
 import stats from './routes/stats/index.ts'
+import respond from './routes/respond/index.ts'
 import { addNoticeHashesToBank, retireNoticeHashes } from './use-cases/hash-bank/notice-entries.ts'
 import type { TransitionHooks } from './use-cases/transition-notice.ts'
 import type { NoticeSigner } from './signing/notice-signer.ts'
@@ -171,6 +172,14 @@ export async function buildApp (config: Config, deps: AppDeps): Promise<FastifyI
   await app.register(audit, { db, signer })
   await app.register(blockingOrders, { db })
   await app.register(stats, { db })
+  // The response page, outside /v1: HTML for a platform's liaison who has the notice's e-mail and no integration.
+  await app.register(respond, {
+    db,
+    hooks: transitionHooks,
+    renderer: app.noticeRenderer,
+    box: app.delivery.box,
+    ...(config.PUBLIC_URL === undefined ? {} : { publicUrl: config.PUBLIC_URL })
+  })
   await app.register(jwks, { db })
   // Re-upload detection: the hash bank and media hashing.
   const videoUploads = { maxVideoBytes: config.MEDIA_VIDEO_MAX_BYTES, tmpDir: config.MEDIA_TMP_DIR ?? os.tmpdir() }

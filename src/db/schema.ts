@@ -401,3 +401,27 @@ export const deliveryAttempts = pgTable('delivery_attempts', {
   index('delivery_attempts_delivery_idx').on(t.deliveryId, t.attempt),
   check('delivery_attempts_outcome_valid', sql`${t.outcome} in ('delivered', 'retry', 'failed', 'refused')`)
 ])
+
+/**
+ * Links to a notice's response page, sent in its e-mails. Only a digest of the token is kept (as for API keys);
+ * the token itself is an HMAC of the notice, its platform and this row's nonce under a key derived from the
+ * webhook secret key, so a retried e-mail carries the same link without the token being stored. A new nonce is a
+ * new link; a revoked row answers 410. One active link per notice and key (`key_id`): a key rotation starts a new
+ * link while those already sent keep working.
+ */
+export const responseLinks = pgTable('response_links', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  noticeId: uuid('notice_id').notNull().references(() => notices.id),
+  platform: text('platform').notNull(),
+  nonce: text('nonce').notNull(),
+  keyId: text('key_id').notNull(),
+  /** SHA-256 of the token, hex. */
+  tokenHash: text('token_hash').notNull(),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  revokedBy: uuid('revoked_by')
+}, (t) => [
+  uniqueIndex('response_links_token_hash_idx').on(t.tokenHash),
+  uniqueIndex('response_links_active_idx').on(t.noticeId, t.keyId).where(sql`${t.revokedAt} is null`),
+  index('response_links_notice_idx').on(t.noticeId)
+])

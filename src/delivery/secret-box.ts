@@ -41,6 +41,11 @@ export interface SecretBox {
   open: (sealed: string, context?: string) => string
   /** Whether the value was sealed with an older key and should be sealed again (after a key rotation). */
   isStale: (sealed: string) => boolean
+  /**
+   * A key of 32 bytes for another purpose (HKDF-SHA256 of the current key), so one configured secret serves
+   * several uses without one use's key being another's.
+   */
+  derive: (purpose: string) => Buffer
 }
 
 /** A new key as configuration takes it: 32 random bytes in base64. */
@@ -80,7 +85,9 @@ export function createSecretBox (current: Buffer, previous: readonly Buffer[] = 
       return [VERSION, keyId, iv.toString('base64url'), sealed.toString('base64url')].join(':')
     },
     open: (sealed, context) => openWith(keys, sealed, context),
-    isStale: (sealed) => parse(sealed).keyId !== keyId
+    isStale: (sealed) => parse(sealed).keyId !== keyId,
+    derive: (purpose) =>
+      Buffer.from(crypto.hkdfSync('sha256', current, Buffer.alloc(0), `takedown-gateway ${purpose}`, KEY_BYTES))
   }
 }
 

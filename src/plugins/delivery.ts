@@ -12,6 +12,7 @@ import type { Resolver } from '../delivery/address-guard.ts'
 import { DeliveryWorker } from '../jobs/delivery-worker.ts'
 import { deliveryChannels } from '../use-cases/delivery-channels.ts'
 import type { TransitionHooks } from '../use-cases/transition-notice.ts'
+import { responseBaseUrl } from '../use-cases/response-links.ts'
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -55,7 +56,8 @@ export default fp(async function delivery (app: FastifyInstance, opts: DeliveryP
         from: { address: config.SMTP_FROM, name: config.ISSUER_NAME },
         allowHttp: config.WEBHOOK_ALLOW_HTTP === 'true',
         ...(opts.resolver === undefined ? {} : { resolver: opts.resolver }),
-        ...(config.PUBLIC_URL === undefined ? {} : { publicUrl: config.PUBLIC_URL.replace(/\/+$/, '') })
+        ...(config.PUBLIC_URL === undefined ? {} : { publicUrl: config.PUBLIC_URL.replace(/\/+$/, '') }),
+        responseBaseUrl: responseBaseUrl(config)
       }),
       logger: app.log as unknown as Logger,
       nextDelayMs: (attempt, retryAfterSeconds) => nextAttemptDelayMs(attempt + 1, retryAfterSeconds),

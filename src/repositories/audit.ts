@@ -14,7 +14,8 @@ export interface AuditEvent {
   change: Record<string, unknown>
 }
 
-export type AuditActor = Pick<Principal, 'id' | 'role'> | { id: null, role: 'system' }
+/** A client; the system; or a liaison without a client of its own, acting through a notice's response link. */
+export type AuditActor = Pick<Principal, 'id' | 'role'> | { id: null, role: 'system' | 'liaison' }
 
 export function auditRecord (actor: AuditActor, event: AuditEvent) {
   return {

@@ -7,7 +7,7 @@ import { findNotice } from '../repositories/notices.ts'
 import { findPlatform } from '../repositories/platforms.ts'
 import { findNoticeEvent } from '../repositories/notice-events.ts'
 import type { NoticeContent, NoticeLang } from '../domain/notices/notice-content.ts'
-import type { Urgency } from '../domain/vocabulary.ts'
+import type { NoticeStatus, Urgency } from '../domain/vocabulary.ts'
 import type { PlatformSlug } from '../domain/platforms.ts'
 import type { NoticeRenderer } from '../render/notice-renderer.ts'
 import type { ChannelOutcome } from '../delivery/channel-outcome.ts'
@@ -20,6 +20,8 @@ import { composeNoticeEmail, EmailInputError, type NoticeEmailEvent } from '../d
 import { sendEmail, type MailTransport } from '../delivery/email-transport.ts'
 import { noticeRendering } from './notice-document.ts'
 import { signingSecrets } from './webhook-endpoints.ts'
+import { issueResponseLink, linkKeyOf } from './response-links.ts'
+import { isTerminal } from '../domain/notices/notice-lifecycle.ts'
 
 export interface ChannelSettings {
   db: Database
@@ -33,6 +35,11 @@ export interface ChannelSettings {
   resolver?: Resolver
   /** The public base of the gateway, for the links a payload carries; relative links without it. */
   publicUrl?: string
+  /**
+   * The absolute base of the response page's links (an e-mail's link must be absolute: PUBLIC_URL, or the local
+   * address for the embedded start). E-mails carry no link without it.
+   */
+  responseBaseUrl?: string
 }
 
 type Event = NonNullable<Awaited<ReturnType<typeof findNoticeEvent>>>
@@ -164,6 +171,7 @@ async function sendEmailDelivery (
       (await noticeRendering(db, renderer, notice, format, lang)).body))
     letters.push({ lang, text: text.toString('utf8'), html: html.toString('utf8'), pdf })
   }
+  const responseUrl = await responseUrlOf(settings, notice)
   const started = performance.now()
   let message
   try {
@@ -174,6 +182,7 @@ async function sendEmailDelivery (
       event: emailEventOf(row, notice),
       eventId: String(event.id),
       ...(summaryOf(event) === undefined ? {} : { summary: summaryOf(event) }),
+      ...(responseUrl === undefined ? {} : { responseUrl }),
       to: [address],
       from: settings.from,
       letters,
@@ -203,6 +212,17 @@ async function sendEmailDelivery (
     response: outcome.response,
     durationMs
   }
+}
+
+/**
+ * The notice's response page, while the notice is open to an answer: the same link on every e-mail of the notice
+ * and on a retried send, a new one only after the authority revoked it. A closed or withdrawn notice's e-mail has
+ * none (its link would answer 410).
+ */
+async function responseUrlOf (settings: ChannelSettings, notice: Notice): Promise<string | undefined> {
+  if (settings.responseBaseUrl === undefined || isTerminal(notice.status as NoticeStatus)) return undefined
+  const token = await issueResponseLink(settings.db, linkKeyOf(settings.box), notice)
+  return `${settings.responseBaseUrl}/respond/${token}`
 }
 
 function summaryOf (event: Event): string | undefined {

@@ -35,10 +35,18 @@ export interface TransitionHooks {
   issuingBody: string
 }
 
-type Caller = { principal: Principal } | { system: true }
+/**
+ * Who acts: an API client, the system, or a platform's liaison through the response page's link (no client of
+ * its own: the link is the credential, so the actor is the liaison role with no id, and the audit entry names the
+ * link).
+ */
+type Caller = { principal: Principal } | { system: true } | { responseLink: { id: string, platform: string } }
 
 function actorOf (caller: Caller): { actor: Actor, audit: AuditActor, scope: string | null } {
   if ('system' in caller) return { actor: 'system', audit: { id: null, role: 'system' }, scope: null }
+  if ('responseLink' in caller) {
+    return { actor: 'liaison', audit: { id: null, role: 'liaison' }, scope: caller.responseLink.platform }
+  }
   const { principal } = caller
   return { actor: principal.role, audit: principal, scope: platformScope(principal) }
 }
@@ -116,7 +124,8 @@ export async function transitionNotice (
       items: newlyRemoved,
       reason: request.reason ?? null,
       detail: request.detail ?? null,
-      note: request.note ?? null
+      note: request.note ?? null,
+      ...('responseLink' in caller ? { via: 'response-link', responseLink: caller.responseLink.id } : {})
     }
     await appendNoticeEvents(tx, [{
       noticeId,

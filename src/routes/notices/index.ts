@@ -9,6 +9,7 @@ import getNoticeSignature from './signature.ts'
 import transitionNotice from './transition.ts'
 import listNoticeEvents from './events.ts'
 import noticeDeliveries from './deliveries.ts'
+import revokeResponseLink from './response-link.ts'
 
 const notices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, options) => {
   await app.register(listNotices, options)
@@ -18,6 +19,7 @@ const notices: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async (app, optio
   await app.register(transitionNotice, options)
   await app.register(listNoticeEvents, options)
   await app.register(noticeDeliveries, options)
+  await app.register(revokeResponseLink, options)
 }
 
 export default notices
