@@ -18,7 +18,7 @@ const revokeResponseLink: FastifyPluginAsyncTypebox<NoticeRouteOptions> = async 
       summary: 'Revoke the links to the notice\'s response page',
       description: 'For authorities: every link the notice\'s e-mails carried answers 410 from now on (a link ' +
         'forwarded to the wrong people, a liaison who left). The notice\'s next e-mail, or a redelivery of one ' +
-        '(POST .../deliveries/{deliveryId}/redeliver), carries a new link. Recorded in the audit trail.',
+        '(POST /v1/deliveries/{id}/redeliver), carries a new link. Recorded in the audit trail.',
       params: IdParams,
       response: { 200: ResponseLinkRevocation, ...errorResponses(...BODY_ERRORS, 403, 404) }
     }
