@@ -8,6 +8,7 @@
 // - E-mails: a notice's e-mail (its letters in each language, their PDFs, the JWS) to the outbox folder, per second,
 //   against rendering the same notice's PDFs alone (direct calls, the rendering's own cost). Printed for the record.
 import http from 'node:http'
+import pg from 'pg'
 import type autocannon from 'autocannon'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -103,6 +104,30 @@ try {
   const intakeRatio = median(ratios)
   console.log(`intake, reports/s by round: none ${none.map((r) => r.rps.toFixed(0)).join(', ')}; two endpoints ${two.map((r) => r.rps.toFixed(0)).join(', ')}`)
 
+  // What the intake rounds queued is sent before latency is measured, so that each rate starts from an empty outbox.
+  const pending = async (): Promise<number> => {
+    const client = new pg.Client({ connectionString: db.url })
+    await client.connect()
+    try {
+      return Number((await client.query("select count(*) from deliveries where status = 'pending'")).rows[0].count)
+    } finally {
+      await client.end()
+    }
+  }
+  const drained = async (what: string): Promise<number> => {
+    const started = performance.now()
+    const backlog = await pending()
+    const deadline = Date.now() + 600_000
+    while (await pending() > 0) {
+      if (Date.now() > deadline) throw new Error(`the outbox did not drain within 600 s after ${what}`)
+      await new Promise((resolve) => setTimeout(resolve, 250))
+    }
+    const seconds = (performance.now() - started) / 1000
+    console.log(`after ${what}: ${backlog} deliveries pending, sent in ${seconds.toFixed(1)} s (${(backlog / Math.max(seconds, 0.001)).toFixed(0)}/s)`)
+    return backlog / Math.max(seconds, 0.001)
+  }
+  await drained('the intake rounds')
+
   // Latency at each rate, with both endpoints subscribed: only the liaison's endpoint gets every event, the
   // authority's the creations; the receiver keys by notice, so each creation is measured once (the first receipt).
   await setEnabled(true)
@@ -115,6 +140,7 @@ try {
     while (latencies.size < expected && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100))
     const xs = [...latencies.values()]
     latencyFigures.push({ rate, p50: pct(xs, 0.5), p99: pct(xs, 0.99), max: Math.max(...xs), sent: expected, got: xs.length })
+    await drained(`${rate} notices/s`)
     console.log(`at ${rate} notices/s: intake p99 ${result.p99.toFixed(0)} ms; commit -> receipt p50 ${pct(xs, 0.5).toFixed(0)} ms, p99 ${pct(xs, 0.99).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms (${xs.length} of ${expected} received)`)
   }
 

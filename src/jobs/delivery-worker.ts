@@ -43,6 +43,7 @@ export class DeliveryWorker {
   private loop: Promise<void> | null = null
   private wake: (() => void) | null = null
   private nudged = false
+  private readonly inFlight = new Set<Promise<void>>()
 
   constructor (private readonly options: DeliveryWorkerOptions) {}
 
@@ -64,34 +65,50 @@ export class DeliveryWorker {
     await this.loop
   }
 
-  /** One pass: claims what is due (up to the concurrency) and sends it. Answers how many were claimed. */
-  async drainOnce (): Promise<number> {
-    const { db } = this.options
-    const { concurrency = CONCURRENCY, leaseMs = LEASE_MS } = this.options
-    const claimed = await claimDueDeliveries(db, concurrency, leaseMs)
-    await Promise.all(claimed.map(async (row) => { await this.deliver(row) }))
-    return claimed.length
-  }
-
+  /**
+   * Keeps up to `concurrency` deliveries in flight: claims as many as there are free places, and claims again as
+   * soon as one finishes, so that a slow receiver holds one place, not a whole batch. Waits (for a place, a nudge or
+   * the poll interval) only when nothing more is due or every place is taken.
+   */
   private async run (): Promise<void> {
+    const { db, logger, concurrency = CONCURRENCY, leaseMs = LEASE_MS, pollMs = POLL_MS } = this.options
     while (this.running) {
-      let claimed = 0
-      try {
-        claimed = await this.drainOnce()
-      } catch (error) {
-        // The database may be away; the next pass tries again, and leases bring back what was claimed.
-        this.options.logger.warn({ err: error }, 'delivery pass failed')
+      const free = concurrency - this.inFlight.size
+      let claimed: DeliveryRow[] = []
+      if (free > 0) {
+        try {
+          claimed = await claimDueDeliveries(db, free, leaseMs)
+        } catch (error) {
+          // The database may be away; the next pass tries again, and leases bring back what was claimed.
+          logger.warn({ err: error }, 'delivery claim failed')
+        }
+        for (const row of claimed) this.track(row)
       }
-      if (claimed > 0 || this.nudged) {
+      const room = this.inFlight.size < concurrency
+      if (room && (claimed.length === free || this.nudged)) {
         this.nudged = false
         continue
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs ?? POLL_MS)
+        const timer = setTimeout(resolve, pollMs)
         this.wake = () => { clearTimeout(timer); resolve() }
       })
       this.wake = null
     }
+    await Promise.all(this.inFlight)
+  }
+
+  private track (row: DeliveryRow): void {
+    const sending: Promise<void> = this.deliver(row)
+      .catch((error: unknown) => {
+        // Recording failed (the database went away): the lease brings the delivery back.
+        this.options.logger.warn({ err: error, delivery: row.deliveryId }, 'delivery not recorded')
+      })
+      .finally(() => {
+        this.inFlight.delete(sending)
+        this.wake?.()
+      })
+    this.inFlight.add(sending)
   }
 
   private async deliver (row: DeliveryRow): Promise<void> {

@@ -128,6 +128,40 @@ t.test('deliveries', async (t) => {
     hook.setAnswer(() => ({ status: 200 }))
   })
 
+  t.test('after a rotation, deliveries carry a signature with each secret until the overlap ends', async (t) => {
+    const rotated = await call(liaison.telegram, {
+      method: 'POST', url: `/v1/webhook-endpoints/${telegram.id}/rotate-secret`, payload: { overlapHours: 1 }
+    })
+    t.equal(rotated.statusCode, 200, rotated.body)
+    const { secret, previousSecretExpiresAt } = rotated.json() as { secret: string, previousSecretExpiresAt: string }
+    t.not(secret, telegram.secret, 'a new secret')
+    t.ok(Date.parse(previousSecretExpiresAt) > Date.now(), 'the previous one still signs for the overlap')
+    const [notice] = await issue('DELIVERY-ROTATE', ['https://t.me/delivery_rotate/1'])
+    await until('the webhook', () => hook.received.some((r) => r.body.includes(notice.id)))
+    const got = hook.received.find((r) => r.body.includes(notice.id))!
+    const headers = {
+      'webhook-id': String(got.headers['webhook-id']),
+      'webhook-timestamp': String(got.headers['webhook-timestamp']),
+      'webhook-signature': String(got.headers['webhook-signature'])
+    }
+    t.equal(headers['webhook-signature'].split(' ').length, 2, 'two signatures')
+    for (const key of [secret, telegram.secret]) t.ok(new Webhook(key).verify(got.body, headers), 'each secret verifies alone')
+    const ended = await call(liaison.telegram, {
+      method: 'POST', url: `/v1/webhook-endpoints/${telegram.id}/rotate-secret`, payload: { overlapHours: 0 }
+    })
+    const latest = (ended.json() as { secret: string }).secret
+    telegram.secret = latest
+    const [next] = await issue('DELIVERY-ROTATE-2', ['https://t.me/delivery_rotate/2'])
+    await until('the next webhook', () => hook.received.some((r) => r.body.includes(next.id)))
+    const after = hook.received.find((r) => r.body.includes(next.id))!
+    t.equal(String(after.headers['webhook-signature']).split(' ').length, 1, 'without an overlap, one signature')
+    t.throws(() => new Webhook(secret).verify(after.body, {
+      'webhook-id': String(after.headers['webhook-id']),
+      'webhook-timestamp': String(after.headers['webhook-timestamp']),
+      'webhook-signature': String(after.headers['webhook-signature'])
+    }), 'the replaced secret no longer verifies')
+  })
+
   t.test('the outbox commits with the event, or not at all', async (t) => {
     const [notice] = await issue('DELIVERY-3', ['https://t.me/delivery_three/1'])
     const count = async () => Number((await pool.query('select count(*) from deliveries where notice_id = $1', [notice.id])).rows[0].count)
