@@ -13,6 +13,8 @@ import { eventually } from './helpers/eventually.ts'
 import { makeVideo } from './helpers/videos.ts'
 import { OPENAPI_FILE } from '../scripts/openapi-document.ts'
 import { canonicalJson } from '../src/domain/canonical-json.ts'
+import { issueResponseLink, linkKeyOf } from '../src/use-cases/response-links.ts'
+import { formBody, formFields } from './helpers/response-page.ts'
 
 /** Documented answers no test here provokes, each with the reason; any other documented status must be seen. */
 const NOT_PROVOKED: Record<string, string> = {
@@ -238,6 +240,38 @@ t.test('every operation answers as openapi/openapi.json says', async (t) => {
   await expect(202, 'authority', 'POST', `/v1/deliveries/${deliveries[0].id}/redeliver`)
   await expect(404, 'authority', 'POST', `/v1/deliveries/${uuid()}/redeliver`)
   await expect(400, 'authority', 'POST', '/v1/deliveries/not-a-uuid/redeliver')
+
+  // A notice's response page: its link as the notice's e-mail carries it, the page, its forms, and the authority's
+  // revocation. No key: the link is the credential, and every answer, a refusal included, is a page.
+  const paged: string = json(await expect(201, 'authority', 'POST', '/v1/reports', {
+    json: report([{ url: 'https://t.me/contract_channel/5', contentType: 'video' }, { url: 'https://t.me/contract_channel/6', contentType: 'image' }])
+  })).notices[0].id
+  const pagePath = `/respond/${await issueResponseLink(ctx.db, linkKeyOf(ctx.app.delivery.box), { id: paged, platform: 'telegram' })}`
+  const unknownPage = `/respond/${'A'.repeat(43)}`
+  /** The page's form as a browser posts it from the page. */
+  const posted = (fields: Record<string, string | string[]>, headers: Record<string, string> = {}) => ({
+    body: formBody(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin', ...headers }
+  })
+  const shown = await expect(200, null, 'GET', pagePath)
+  t.match(shown.headers['content-type'], /^text\/html/, 'the page is HTML')
+  await expect(404, null, 'GET', unknownPage)
+  const acknowledge = formFields(shown.text, 'acknowledge')
+  await expect(403, null, 'POST', pagePath, posted(acknowledge, { 'sec-fetch-site': 'cross-site' }))
+  await expect(403, null, 'POST', pagePath, posted({ ...acknowledge, csrf: 'forged' }))
+  await expect(400, null, 'POST', pagePath, posted({ ...acknowledge, action: 'dance' }))
+  await expect(422, null, 'POST', pagePath, posted({ ...acknowledge, action: 'reject' }))
+  await expect(415, null, 'POST', pagePath, { json: acknowledge })
+  await expect(404, null, 'POST', unknownPage, posted(acknowledge))
+  await expect(200, null, 'POST', pagePath, posted({ ...acknowledge, note: 'Seen.' }))
+  await expect(409, null, 'POST', pagePath, posted({ ...acknowledge, action: 'restrict' }))
+  await expect(409, null, 'POST', pagePath, posted({ ...formFields((await expect(200, null, 'GET', pagePath)).text, 'restrict'), action: 'acknowledge' }))
+  const revokeLink = `/v1/notices/${paged}/response-link/revoke`
+  await expect(403, 'liaison', 'POST', revokeLink)
+  t.same(json(await expect(200, 'authority', 'POST', revokeLink)), { revoked: 1 }, 'the notice\'s link is revoked')
+  await expect(404, 'authority', 'POST', `/v1/notices/${uuid()}/response-link/revoke`)
+  await expect(400, 'authority', 'POST', '/v1/notices/not-a-uuid/response-link/revoke')
+  await expect(410, null, 'GET', pagePath)
+  await expect(410, null, 'POST', pagePath, posted(acknowledge))
 
   await expect(200, 'liaison', 'GET', '/v1/events')
   await expect(400, 'liaison', 'GET', '/v1/events?after=-1')
@@ -481,5 +515,9 @@ const ROLES_OF: Record<string, string[]> = {
   rotateWebhookEndpointSecret: ['authority', 'liaison'],
   deleteWebhookEndpoint: ['authority', 'liaison'],
   listNoticeDeliveries: ['authority', 'auditor', 'liaison'],
-  redeliverNoticeDelivery: ['authority']
+  redeliverNoticeDelivery: ['authority'],
+  revokeNoticeResponseLink: ['authority'],
+  // The response page takes no key (its link is the credential): whichever key a caller sends, none is refused for it.
+  getResponsePage: ['admin', 'authority', 'auditor', 'liaison'],
+  respondThroughPage: ['admin', 'authority', 'auditor', 'liaison']
 }

@@ -401,7 +401,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/notices/{id}/deliveries/{deliveryId}/redeliver": {
+    "/v1/deliveries/{id}/redeliver": {
         parameters: {
             query?: never;
             header?: never;
@@ -432,7 +432,7 @@ export interface paths {
         put?: never;
         /**
          * Revoke the links to the notice's response page
-         * @description For authorities: every link the notice's e-mails carried answers 410 from now on (a link forwarded to the wrong people, a liaison who left). The notice's next e-mail, or a redelivery of one (POST .../deliveries/{deliveryId}/redeliver), carries a new link. Recorded in the audit trail.
+         * @description For authorities: every link the notice's e-mails carried answers 410 from now on (a link forwarded to the wrong people, a liaison who left). The notice's next e-mail, or a redelivery of one (POST /v1/deliveries/{id}/redeliver), carries a new link. Recorded in the audit trail.
          */
         post: operations["revokeNoticeResponseLink"];
         delete?: never;
@@ -4874,7 +4874,6 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                deliveryId: string;
             };
             cookie?: never;
         };
@@ -6924,7 +6923,7 @@ export interface operations {
             /** @description The page */
             200: {
                 headers: {
-                    /** @description The page carries a form token: never cached, so never tagged */
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
                     "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -6938,6 +6937,8 @@ export interface operations {
             /** @description No such link */
             404: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6950,6 +6951,8 @@ export interface operations {
             /** @description The link was revoked, or the notice is closed */
             410: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -6962,11 +6965,13 @@ export interface operations {
             /** @description Too many requests from this address */
             429: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6976,6 +6981,8 @@ export interface operations {
             /** @description An unexpected failure */
             500: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6985,6 +6992,10 @@ export interface operations {
             /** @description The database is unavailable */
             503: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7013,7 +7024,7 @@ export interface operations {
             /** @description Recorded: the page again, with a confirmation */
             200: {
                 headers: {
-                    /** @description The page carries a form token: never cached, so never tagged */
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
                     "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -7027,6 +7038,8 @@ export interface operations {
             /** @description A malformed form */
             400: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7039,6 +7052,8 @@ export interface operations {
             /** @description A form from another site, or without the page's form token */
             403: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7051,6 +7066,8 @@ export interface operations {
             /** @description No such link */
             404: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7063,6 +7080,8 @@ export interface operations {
             /** @description The notice changed since the page was shown, or the action is not allowed now */
             409: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7075,6 +7094,8 @@ export interface operations {
             /** @description The link was revoked, or the notice is closed */
             410: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7087,6 +7108,8 @@ export interface operations {
             /** @description The form is too large */
             413: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7099,6 +7122,8 @@ export interface operations {
             /** @description Not a form (application/x-www-form-urlencoded) */
             415: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7111,6 +7136,8 @@ export interface operations {
             /** @description The action lacks a field it needs */
             422: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
@@ -7123,11 +7150,13 @@ export interface operations {
             /** @description Too many requests from this address */
             429: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After": number;
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
                     "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
-                    /** @description Seconds to wait before retrying */
-                    "Retry-After": number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7137,6 +7166,8 @@ export interface operations {
             /** @description An unexpected failure */
             500: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7146,6 +7177,10 @@ export interface operations {
             /** @description The database is unavailable */
             503: {
                 headers: {
+                    /** @description Never cached, so never tagged: the page carries a form token, and every answer speaks of one link */
+                    "Cache-Control"?: "no-store";
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

@@ -23,6 +23,9 @@ import { platformScope } from './scope.ts'
 import { transitionNotice, type TransitionHooks } from './transition-notice.ts'
 import type { SecretBox } from '../delivery/secret-box.ts'
 
+/** The box the links' key is derived from, as the routes that open links are given it. */
+export type { SecretBox }
+
 /**
  * The key links and their forms' anti-forgery values are computed under: derived from the webhook secret key, so
  * one configured secret covers both, and named by that key's id (a key rotation starts new links; old ones work on).

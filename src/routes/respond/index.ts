@@ -4,12 +4,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
-import type { Database } from '../../db/index.ts'
+import type { Database } from '../../use-cases/database.ts'
 import type { NoticeRenderer } from '../../render/notice-renderer.ts'
 import { renderMessagePage, renderResponsePage, type HtmlPage } from '../../render/response-page.ts'
-import type { SecretBox } from '../../delivery/secret-box.ts'
 import {
-  linkKeyOf, openResponseLink, readResponseForm, respondThroughLink, responsePageView, type OpenedLink, type PostedForm
+  linkKeyOf, openResponseLink, readResponseForm, respondThroughLink, responsePageView, type OpenedLink, type PostedForm,
+  type SecretBox
 } from '../../use-cases/response-links.ts'
 import type { TransitionHooks } from '../../use-cases/transition-notice.ts'
 import { AppError, PROBLEMS } from '../../lib/errors.ts'
@@ -29,10 +29,18 @@ const TokenParams = Type.Object({
   token: Type.String({ minLength: 1, maxLength: 200, description: 'The link\'s token' })
 })
 
-const html = (description: string) => ({ description, content: { 'text/html': { schema: Type.String() } } })
 const NO_STORE = {
-  type: 'string', const: 'no-store', description: 'The page carries a form token: never cached, so never tagged'
+  type: 'string',
+  const: 'no-store',
+  description: 'Never cached, so never tagged: the page carries a form token, and every answer speaks of one link'
 }
+const RETRY_AFTER = { type: 'integer', minimum: 0, description: 'Seconds to wait before trying again' }
+/** Every answer of these routes, a refusal included, is a page never to be cached; some say when to try again. */
+const html = (description: string, options: { retryAfter?: boolean } = {}) => ({
+  description,
+  headers: { 'Cache-Control': NO_STORE, ...(options.retryAfter === true ? { 'Retry-After': RETRY_AFTER } : {}) },
+  content: { 'text/html': { schema: Type.String() } }
+})
 
 function send (reply: FastifyReply, status: number, page: HtmlPage): FastifyReply {
   return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store')
@@ -134,12 +142,12 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
         'unknown token, 410 once the link is revoked or the notice closed.',
       params: TokenParams,
       response: {
-        200: { ...html('The page'), headers: { 'Cache-Control': NO_STORE } },
+        200: html('The page'),
         404: html('No such link'),
         410: html('The link was revoked, or the notice is closed'),
-        429: html('Too many requests from this address'),
+        429: html('Too many requests from this address', { retryAfter: true }),
         500: html('An unexpected failure'),
-        503: html('The database is unavailable')
+        503: html('The database is unavailable', { retryAfter: true })
       }
     }
   }, async (request, reply) => {
@@ -165,7 +173,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
       consumes: ['application/x-www-form-urlencoded'],
       body: Type.Unsafe<Record<string, unknown>>({ type: 'object', description: 'The form\'s fields' }),
       response: {
-        200: { ...html('Recorded: the page again, with a confirmation'), headers: { 'Cache-Control': NO_STORE } },
+        200: html('Recorded: the page again, with a confirmation'),
         400: html('A malformed form'),
         403: html('A form from another site, or without the page\'s form token'),
         404: html('No such link'),
@@ -174,9 +182,9 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
         413: html('The form is too large'),
         415: html('Not a form (application/x-www-form-urlencoded)'),
         422: html('The action lacks a field it needs'),
-        429: html('Too many requests from this address'),
+        429: html('Too many requests from this address', { retryAfter: true }),
         500: html('An unexpected failure'),
-        503: html('The database is unavailable')
+        503: html('The database is unavailable', { retryAfter: true })
       }
     }
   }, async (request, reply) => {
