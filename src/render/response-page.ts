@@ -58,10 +58,17 @@ function cspFor (style: string): string {
     "frame-ancestors 'none'"
 }
 
+/**
+ * The page's address holds its link's token: no other site may learn it from a Referer, so only same-origin requests
+ * carry one. Not "no-referrer" (every answer's header): under it a browser sends `Origin: null` with the page's own
+ * forms, which the route must refuse as it refuses any form whose Origin is not the gateway's.
+ */
+const REFERRER_POLICY = 'same-origin'
+
 function page (title: string, lang: string, style: string, body: string): HtmlPage {
   const html = `<!DOCTYPE html>\n<html lang="${e(lang)}">\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    '<meta name="referrer" content="no-referrer">\n' +
+    `<meta name="referrer" content="${REFERRER_POLICY}">\n` +
     `<title>${e(title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
   return { html, csp: cspFor(style) }
 }
