@@ -58,7 +58,6 @@ export const ConfigSchema = Type.Object({
   SIGNATORY_POSITION_KK: Type.String({ minLength: 1, default: 'Уәкілетті лауазымды тұлға' }),
   SIGNATORY_POSITION_RU: Type.String({ minLength: 1, default: 'Уполномоченное должностное лицо' }),
   ISSUER_CONTACT: Type.String({ default: 'takedown-contact@example.gov.kz' }),
-  PUBLIC_BASE_URL: Type.String({ default: 'http://127.0.0.1:3000' }),
   NOTICE_SIGNING_KEY_FILE: Type.Optional(Type.String({
     minLength: 1, description: 'PEM (PKCS#8) Ed25519 private key; unset generates one once into DATA_DIR'
   })),
@@ -152,7 +151,9 @@ export const ConfigSchema = Type.Object({
       'process killed mid-delivery holds its claims this long'
   }),
   PUBLIC_URL: Type.Optional(Type.String({
-    pattern: '^https?://', description: 'the gateway\'s public base URL, for links in webhooks and e-mails'
+    pattern: '^https?://',
+    description: 'the gateway\'s public base URL, for links in webhooks and e-mails; set it in production: the ' +
+      'response page\'s links in e-mails are built on it'
   })),
   MEDIA_TMP_DIR: Type.Optional(Type.String({
     minLength: 1, description: 'where uploaded videos are kept while hashed; unset: the system temporary directory'
