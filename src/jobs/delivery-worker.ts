@@ -10,6 +10,7 @@ import {
 import { AppError } from '../lib/errors.ts'
 import { transitionNotice, type TransitionHooks } from '../use-cases/transition-notice.ts'
 import { appendAudit } from '../repositories/audit.ts'
+import { isIssued } from '../repositories/notices.ts'
 import type { ChannelOutcome } from '../delivery/channel-outcome.ts'
 
 export interface DeliveryChannels {
@@ -163,6 +164,8 @@ export class DeliveryWorker {
   /** The first channel to accept an issued notice delivers it; a notice already delivered (or further) stays. */
   private async deliverNotice (row: DeliveryRow, channelNote: string): Promise<void> {
     if (row.eventType !== 'notice.created') return
+    // Most acceptances come after the first (another endpoint, the e-mail): a read spares them a transaction.
+    if (!(await isIssued(this.options.db, row.noticeId))) return
     try {
       await transitionNotice(this.options.db, this.options.hooks, { system: true }, row.noticeId, null, {
         action: 'deliver', note: channelNote

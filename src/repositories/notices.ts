@@ -50,6 +50,12 @@ export async function findNoticeLanguages (db: Executor, id: string): Promise<st
   return row?.languages ?? []
 }
 
+/** Whether a notice is still issued (not yet delivered, or further along). */
+export async function isIssued (db: Executor, id: string): Promise<boolean> {
+  const [row] = await db.select({ status: notices.status }).from(notices).where(eq(notices.id, id)).limit(1)
+  return row?.status === 'issued'
+}
+
 /** A notice's signed content alone (for a reader that left it out of findNotice). */
 export async function findNoticeContent (db: Executor, id: string): Promise<unknown> {
   const [row] = await db.select({ content: notices.content }).from(notices).where(eq(notices.id, id)).limit(1)

@@ -49,11 +49,13 @@ export function deliveryChannels (settings: ChannelSettings): { send: (row: Deli
   return {
     send: async (row) => {
       const event = await findNoticeEvent(settings.db, row.eventId)
-      const found = await findNotice(settings.db, row.noticeId, null, { items: false })
+      // A webhook carries no letter: the signed content is read only for an e-mail.
+      const email = row.channel === 'email'
+      const found = await findNotice(settings.db, row.noticeId, null, { items: false, content: email })
       if (event === null || found === null) return gone('the event or its notice is no longer there')
-      return row.channel === 'webhook'
-        ? await sendWebhookDelivery(settings, row, event, found.notice)
-        : await sendEmailDelivery(settings, row, event, found.notice)
+      return email
+        ? await sendEmailDelivery(settings, row, event, found.notice)
+        : await sendWebhookDelivery(settings, row, event, found.notice)
     }
   }
 }
