@@ -673,7 +673,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/respond/{token}": {
+    "/respond/{link}": {
         parameters: {
             query?: never;
             header?: never;
@@ -6913,8 +6913,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The link's token */
-                token: string;
+                /** @description The link's secret part, as the e-mail gave it (whoever holds it may act on the notice) */
+                link: string;
             };
             cookie?: never;
         };
@@ -7009,8 +7009,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The link's token */
-                token: string;
+                /** @description The link's secret part, as the e-mail gave it (whoever holds it may act on the notice) */
+                link: string;
             };
             cookie?: never;
         };

@@ -1,4 +1,4 @@
-// GET and POST /respond/{token}: the response page a platform's liaison without an integration opens from the
+// GET and POST /respond/{link}: the response page a platform's liaison without an integration opens from the
 // notice's e-mail, and its forms. HTML in and out, outside /v1: the link is the credential (no API key), and every
 // answer, a refusal included, is a page a person can read. Design: docs/delivery.md, "Response page".
 import type { FastifyReply, FastifyRequest } from 'fastify'
@@ -25,8 +25,12 @@ export interface RespondRouteOptions {
 }
 
 const FORM_BODY_LIMIT = 64 * 1024
-const TokenParams = Type.Object({
-  token: Type.String({ minLength: 1, maxLength: 200, description: 'The link\'s token' })
+const LinkParams = Type.Object({
+  link: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'The link\'s secret part, as the e-mail gave it (whoever holds it may act on the notice)'
+  })
 })
 
 const NO_STORE = {
@@ -131,7 +135,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
 
   const path = (token: string): string => `/respond/${encodeURIComponent(token)}`
 
-  app.get('/respond/:token', {
+  app.get('/respond/:link', {
     schema: {
       tags: ['response page'],
       operationId: 'getResponsePage',
@@ -140,7 +144,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
         'the notice, its items and deadline and its letters in their languages, with a form for each action the ' +
         'lifecycle allows the liaison now. Reading it changes nothing (mail scanners open links too). 404 for an ' +
         'unknown token, 410 once the link is revoked or the notice closed.',
-      params: TokenParams,
+      params: LinkParams,
       response: {
         200: html('The page'),
         404: html('No such link'),
@@ -151,13 +155,13 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
       }
     }
   }, async (request, reply) => {
-    const opened = await openResponseLink(db, request.params.token)
+    const opened = await openResponseLink(db, request.params.link)
     if (opened.state !== 'open') return linkRefusal(reply, opened)
-    const view = await responsePageView(db, renderer, key, opened, path(request.params.token))
+    const view = await responsePageView(db, renderer, key, opened, path(request.params.link))
     return send(reply, 200, renderResponsePage(view))
   })
 
-  app.post('/respond/:token', {
+  app.post('/respond/:link', {
     bodyLimit: FORM_BODY_LIMIT,
     schema: {
       tags: ['response page'],
@@ -169,7 +173,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
         'entry as POST /v1/notices/{id}/transitions, as the platform\'s liaison through the link. Refused, ' +
         'changing nothing: a form from another site or without its token (403), a stale version (409), an ' +
         'action the status does not allow (409), missing fields (422).',
-      params: TokenParams,
+      params: LinkParams,
       consumes: ['application/x-www-form-urlencoded'],
       body: Type.Unsafe<Record<string, unknown>>({ type: 'object', description: 'The form\'s fields' }),
       response: {
@@ -191,7 +195,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
     if (!/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')) {
       return send(reply, 415, renderMessagePage('Not a form', 'Send the page\'s form as it is.'))
     }
-    const token = request.params.token
+    const token = request.params.link
     const back = path(token)
     if (isCrossSite(request, publicUrl)) {
       return send(reply, 403, renderMessagePage('Refused', 'This form did not come from the notice\'s page; ' +
