@@ -1,5 +1,6 @@
 // The two delivery channels as the delivery worker uses them: what a delivery sends (a Standard Webhooks payload,
 // or the notice's e-mail with its letters, PDF and JWS) and how each outcome reads. Design: docs/delivery.md.
+import path from 'node:path'
 import type { Database } from '../db/index.ts'
 import type { DeliveryRow } from '../repositories/deliveries.ts'
 import { findEndpoint } from '../repositories/webhook-endpoints.ts'
@@ -201,7 +202,8 @@ async function sendEmailDelivery (
     return {
       ok: true,
       ...(replyCode(outcome.response) === undefined ? {} : { statusCode: replyCode(outcome.response) }),
-      response: outcome.response,
+      // The outbox file by its name only: the history is read by callers, who need not learn the server's folders.
+      response: outcome.path === undefined ? outcome.response : `written to the outbox: ${path.basename(outcome.path)}`,
       durationMs,
       channelNote: outcome.path === undefined ? `e-mail to ${address}` : `e-mail to ${address} (written to the outbox)`
     }
