@@ -69,6 +69,7 @@ export default fp(async function docs (app: FastifyInstance) {
         { name: 'notices', description: 'Signed removal notices, one per platform per report' },
         { name: 'events', description: 'The ordered change feed' },
         { name: 'webhook-endpoints', description: 'Where notice events are sent as signed webhooks' },
+        { name: 'response page', description: 'The page a platform\'s liaison opens from a notice\'s e-mail' },
         { name: 'audit', description: 'The tamper-evident audit trail' },
         { name: 'blocking-orders', description: 'Access-restriction orders and the register for network operators' },
         { name: 'stats', description: 'Per-platform compliance statistics' },
