@@ -72,7 +72,7 @@ t.test('deliveries', async (t) => {
   const deliveriesOf = async (key: string, id: string) => {
     const res = await call(key, { method: 'GET', url: `/v1/notices/${id}/deliveries` })
     t.equal(res.statusCode, 200, res.body)
-    return res.json().data as Array<{ id: string, channel: string, eventType: string, status: string, attempts: Array<{ outcome: string, statusCode: number | null, error: string | null }> }>
+    return res.json().data as Array<{ id: string, channel: string, eventType: string, status: string, attempts: Array<{ outcome: string, statusCode: number | null, error: string | null, response: string | null }> }>
   }
   const noticeOf = async (id: string) => (await call(auditor, { method: 'GET', url: `/v1/notices/${id}` })).json()
 
@@ -99,7 +99,7 @@ t.test('deliveries', async (t) => {
     t.same(history.filter((d) => d.eventType === 'notice.created').map((d) => d.channel).sort(), ['email', 'webhook'])
     const email = history.find((d) => d.channel === 'email')!
     t.equal(email.attempts[0].outcome, 'delivered')
-    t.match((email.attempts[0] as { response: string }).response, /^written to the outbox: [^/]+\.eml$/, 'by file name, not the server\'s path')
+    t.match(email.attempts[0].response, /^written to the outbox: [^/]+\.eml$/, 'by file name, not the server\'s path')
     const outbox = path.join(ctx.config.DATA_DIR, 'outbox')
     t.ok(fs.readdirSync(outbox).some((f) => f.includes(notice.referenceNumber)), 'the e-mail is written to the outbox folder')
     t.notOk(vkHook.received.some((r) => r.body.includes(notice.id)), 'another platform\'s liaison hears nothing of it')
