@@ -74,7 +74,7 @@ async function redeliverPending (base: string, authority: string, auditor: strin
     for (const d of await historyOf(base, auditor, id)) {
       if (d.channel !== channel || d.status !== 'pending' || d.nextAttemptAt === null) continue
       if (Date.parse(d.nextAttemptAt) - Date.now() <= beyondMs) continue
-      await json(await api(base, authority, 'POST', `/v1/notices/${id}/deliveries/${d.id}/redeliver`), `redeliver ${d.id}`, 202)
+      await json(await api(base, authority, 'POST', `/v1/deliveries/${d.id}/redeliver`), `redeliver ${d.id}`, 202)
       n++
     }
   }
