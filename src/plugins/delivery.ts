@@ -10,6 +10,7 @@ import { createMailTransport } from '../delivery/email-transport.ts'
 import { nextAttemptDelayMs, GIVE_UP_AFTER_MS } from '../delivery/retry-schedule.ts'
 import type { Resolver } from '../delivery/address-guard.ts'
 import { DeliveryWorker } from '../jobs/delivery-worker.ts'
+import { Semaphore } from '../lib/semaphore.ts'
 import { deliveryChannels } from '../use-cases/delivery-channels.ts'
 import type { TransitionHooks } from '../use-cases/transition-notice.ts'
 import { responseBaseUrl } from '../use-cases/response-links.ts'
@@ -51,6 +52,7 @@ export default fp(async function delivery (app: FastifyInstance, opts: DeliveryP
       channels: deliveryChannels({
         db,
         renderer: app.noticeRenderer,
+        backgroundRendering: new Semaphore(1),
         box,
         mail,
         from: { address: config.SMTP_FROM, name: config.ISSUER_NAME },

@@ -2,6 +2,7 @@
 // or the notice's e-mail with its letters, PDF and JWS) and how each outcome reads. Design: docs/delivery.md.
 import path from 'node:path'
 import type { Database } from '../db/index.ts'
+import type { Semaphore } from '../lib/semaphore.ts'
 import type { DeliveryRow } from '../repositories/deliveries.ts'
 import { findEndpoint } from '../repositories/webhook-endpoints.ts'
 import { findNotice } from '../repositories/notices.ts'
@@ -34,6 +35,8 @@ export interface ChannelSettings {
   allowHttp: boolean
   /** Tests map their names to chosen addresses; the system resolver otherwise. */
   resolver?: Resolver
+  /** Deliveries render their e-mails' letters one e-mail at a time (a Semaphore of 1). */
+  backgroundRendering: Semaphore
   /** The public base of the gateway, for the links a payload carries; relative links without it. */
   publicUrl?: string
   /**
@@ -168,12 +171,20 @@ async function sendEmailDelivery (
     return gone('the platform has no notice address')
   }
   const content = notice.content as NoticeContent
-  const letters = []
-  for (const lang of content.languages as NoticeLang[]) {
-    const [text, html, pdf] = await Promise.all((['text', 'html', 'pdf'] as const).map(async (format) =>
-      (await noticeRendering(db, renderer, notice, format, lang)).body))
-    letters.push({ lang, text: text.toString('utf8'), html: html.toString('utf8'), pdf })
-  }
+  // One letter at a time, and one e-mail's letters at a time in this process: deliveries are background work, and
+  // must not take the rendering threads' places from the requests (a burst of large notices would otherwise answer
+  // readers 503 rendering_busy). A letter kept already costs a read.
+  const letters = await settings.backgroundRendering.use(async () => {
+    const rendered = []
+    for (const lang of content.languages as NoticeLang[]) {
+      const letter = async (format: 'text' | 'html' | 'pdf'): Promise<Buffer> =>
+        (await noticeRendering(db, renderer, notice, format, lang)).body
+      const text = (await letter('text')).toString('utf8')
+      const html = (await letter('html')).toString('utf8')
+      rendered.push({ lang, text, html, pdf: await letter('pdf') })
+    }
+    return rendered
+  })
   const responseUrl = await responseUrlOf(settings, notice)
   const started = performance.now()
   let message

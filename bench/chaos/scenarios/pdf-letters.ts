@@ -11,12 +11,23 @@ const ITEMS = 1000
 /** A cold PDF of 1,000 items takes a few seconds; eight wait for one thread in turn. */
 const PDF_DEADLINE_MS = 120_000
 
-interface Answer { status: number, ms: number, bytes: number, pdf: boolean, retryAfter: boolean, problem: boolean }
+interface Answer { status: number, ms: number, bytes: number, pdf: boolean, retryAfter: boolean, problem: boolean, code?: string }
 
 const count = (xs: Answer[]): Record<string, number> => {
   const by: Record<string, number> = {}
-  for (const x of xs) by[x.status] = (by[x.status] ?? 0) + 1
+  for (const x of xs) {
+    const key = x.code === undefined ? String(x.status) : `${x.status} ${x.code}`
+    by[key] = (by[key] ?? 0) + 1
+  }
   return by
+}
+
+function problemCode (body: Buffer): string {
+  try {
+    return String((JSON.parse(body.toString('utf8')) as { code?: unknown }).code)
+  } catch {
+    return 'not a problem document'
+  }
 }
 
 export const pdfLetters: Scenario = {
@@ -51,7 +62,8 @@ export const pdfLetters: Scenario = {
           bytes: body.length,
           pdf: res?.headers.get('content-type') === 'application/pdf' && body.subarray(0, 5).toString() === '%PDF-',
           retryAfter: res?.headers.get('retry-after') !== null && res?.headers.get('retry-after') !== undefined,
-          problem: (res?.headers.get('content-type') ?? '').startsWith('application/problem+json')
+          problem: (res?.headers.get('content-type') ?? '').startsWith('application/problem+json'),
+          ...(res?.status === 200 ? {} : { code: problemCode(body) })
         }
       }
       const quiet = await probeWhile(gateway, sleep(1_000))
