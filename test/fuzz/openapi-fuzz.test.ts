@@ -9,7 +9,15 @@ import { fuzzTargets } from './resources.ts'
 
 const doc = JSON.parse(fs.readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8'))
 // A few thousand requests here; `npm run fuzz` sends 100,000.
-const TOTAL = 3_000
+const TOTAL = 4_500
+/** Operations random requests cannot get through, each with the test that drives them instead. */
+const DRIVEN_ELSEWHERE: Record<string, string> = {
+  'POST /respond/{link}': 'a form needs the form token its page carries (test/routes/response-page.test.ts)',
+  // An endpoint answers its owner's key only (one of the run's callers), and these two also need a valid body: the
+  // odds leave the fixed CI seed's 60-odd requests each without a success.
+  'PATCH /v1/webhook-endpoints/{id}': 'its owner\'s key and a valid change (test/contract.test.ts, test/routes/deliveries.test.ts)',
+  'POST /v1/webhook-endpoints/{id}/rotate-secret': 'its owner\'s key (test/contract.test.ts, test/routes/deliveries.test.ts)'
+}
 // The run takes about a minute on a quiet machine and more on a shared one: more than the suite's two minutes a
 // file would leave it. A deadline all the same, five minutes.
 t.setTimeout(300_000)
@@ -40,6 +48,7 @@ t.test('fuzzed requests from the contract', async (t) => {
   const shallow = operationsOf(doc)
     .filter((operation) => (operation.op.parameters ?? []).some((p: { in: string }) => p.in === 'path'))
     .map((operation) => `${operation.method} ${operation.path}`)
+    .filter((name) => !(name in DRIVEN_ELSEWHERE))
     .filter((name) => !Object.keys(figures.byOperation[name] ?? {}).some((status) => reachedHandler(Number(status))))
   t.same(shallow, [], 'every operation on an id got past authentication, validation and its 404 at least once')
   const live = await ctx.app.inject({ method: 'GET', url: '/health/ready' })

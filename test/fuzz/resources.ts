@@ -4,6 +4,7 @@
 import type { TestContext } from '../helper.ts'
 import { actors } from '../fixtures/actors.ts'
 import { issueNotices } from '../fixtures/notices.ts'
+import { issueResponseLink, linkKeyOf } from '../../src/use-cases/response-links.ts'
 
 /**
  * Ids that exist, by where they go: a path parameter by the collection segment before it (`notices` for
@@ -28,7 +29,9 @@ export function knownKey (path: string, parameter: { name: string, in: string })
 
 const SHA = (n: number): string => n.toString(16).padStart(64, '0')
 
-export async function fuzzTargets (ctx: Pick<TestContext, 'call' | 'clientKey' | 'adminKey' | 'pool'>): Promise<FuzzTargets> {
+export async function fuzzTargets (
+  ctx: Pick<TestContext, 'call' | 'clientKey' | 'adminKey' | 'pool' | 'db' | 'app'>
+): Promise<FuzzTargets> {
   const { admin, authority, auditor, liaison } = await actors(ctx, 'telegram', 'vk')
   const ok = (what: string, res: { statusCode: number, body: string }): void => {
     if (res.statusCode >= 300) throw new Error(`fuzz setup: ${what} failed: ${res.statusCode} ${res.body.slice(0, 300)}`)
@@ -81,6 +84,11 @@ export async function fuzzTargets (ctx: Pick<TestContext, 'call' | 'clientKey' |
     platforms: await ids('select slug as id from platforms order by slug'),
     entries: await ids('select id from hash_bank_entries order by id'),
     'webhook-endpoints': await ids('select id from webhook_endpoints order by id'),
+    // A response link per notice, as their e-mails carry them (the page is the liaison's, without a key).
+    respond: await Promise.all(notices.map(async (id) => {
+      const [{ platform }] = (await ctx.pool.query<{ platform: string }>('select platform from notices where id = $1', [id])).rows
+      return await issueResponseLink(ctx.db, linkKeyOf(ctx.app.delivery.box), { id, platform })
+    })),
     deliveries: await ids('select delivery_id as id from deliveries order by id'),
     // The versions the notices are at, so that some lifecycle actions are taken instead of refused as stale.
     'if-match': ['"1"', '"2"', '"3"']

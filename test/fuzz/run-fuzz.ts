@@ -1,5 +1,6 @@
 // Drives generated requests at a gateway and keeps the figures: statuses, 5xx, errors that are not problem documents.
 import fc from 'fast-check'
+import { errorTypesOf } from '../helpers/response-page.ts'
 import { operationsOf, requestsFor, type FuzzRequest, type OpenApiDocument } from './openapi-arbitraries.ts'
 import { knownKey, type KnownIds } from './resources.ts'
 
@@ -33,10 +34,14 @@ export function fuzzSeed (env: Record<string, string | undefined>, now = Date.no
   return { seed, note: `seed ${seed} (new each run outside CI; FUZZ_SEED=${seed} repeats this one)` }
 }
 
-/** What is wrong with an error answer, or null when it is an RFC 9457 problem document matching its status. */
-export function problemDefect (answer: Answer): string | null {
+/**
+ * What is wrong with an error answer, or null when it is an RFC 9457 problem document matching its status (or, from
+ * the response page, the HTML page its operations document).
+ */
+export function problemDefect (answer: Answer, url = ''): string | null {
   if (answer.statusCode < 400) return null
   const type = String(answer.headers['content-type'] ?? '')
+  if (type.startsWith('text/html')) return errorTypesOf(url).includes(type) ? null : `content-type ${type}`
   if (!type.startsWith('application/problem+json')) return `content-type ${type || 'missing'}`
   try {
     const body = JSON.parse(answer.body) as Record<string, unknown>
@@ -89,7 +94,7 @@ export async function fuzz (doc: OpenApiDocument, send: Send, options: {
         const tally = figures.byOperation[names.get(request.operationId) ?? request.operationId] ??= {}
         tally[answer.statusCode] = (tally[answer.statusCode] ?? 0) + 1
         if (answer.statusCode >= 500) figures.serverErrors.push({ request, answer })
-        const defect = problemDefect(answer)
+        const defect = problemDefect(answer, request.url)
         if (defect !== null) figures.notProblems.push({ request, answer, why: defect })
         if (figures.requests % 1000 === 0) options.onProgress?.(figures.requests)
       }

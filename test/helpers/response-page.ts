@@ -45,3 +45,13 @@ export function formBody (fields: Record<string, string | string[]>): string {
   }
   return body.toString()
 }
+
+/**
+ * The content types an error answer to `url` may have: the response page answers its refusals as HTML pages (a
+ * liaison's browser shows them; its operations document text/html), every other route as RFC 9457 problems, and so
+ * does a /respond/ URL that matches no route at all (an empty, malformed or overlong link).
+ */
+export function errorTypesOf (url: string): string[] {
+  const problem = 'application/problem+json; charset=utf-8'
+  return url.startsWith('/respond/') ? ['text/html; charset=utf-8', problem] : [problem]
+}
