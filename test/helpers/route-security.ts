@@ -8,7 +8,7 @@ import type { TestContext } from '../helper.ts'
 import type { Actors } from '../fixtures/actors.ts'
 
 export interface SecuredRoute {
-  method: 'GET' | 'POST' | 'PATCH'
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
   url: string
   /** The roles that may call it, and are not refused (401/403); every other role gets 403. */
   roles: readonly Role[]

@@ -19,6 +19,7 @@ t.test('every protected route refuses callers it does not serve', async (t) => {
   const { rows: [order] } = await ctx.pool.query<{ id: string }>('select id from blocking_orders where notice_id = $1', [notice.id])
   const readers = ['authority', 'auditor', 'liaison'] as const
   const everyone = ['admin', 'authority', 'auditor', 'liaison'] as const
+  const owners = ['authority', 'liaison'] as const
 
   const routes: SecuredRoute[] = [
     { method: 'POST', url: '/v1/clients', roles: ['admin'], payload: { name: 'x', role: 'auditor' } },
@@ -65,7 +66,17 @@ t.test('every protected route refuses callers it does not serve', async (t) => {
     { method: 'POST', url: '/v1/hash-bank/imports?name=list', roles: ['admin', 'authority'], headers: { 'content-type': 'text/csv' }, payload: 'type,value\n' },
     { method: 'POST', url: `/v1/hash-bank/media?noticeId=${notice.id}`, roles: ['authority'], headers: PNG, payload: Buffer.from('not an image') },
     { method: 'POST', url: '/v1/media/hashes', roles: ['authority', 'liaison'], headers: PNG, payload: Buffer.from('not an image') },
-    { method: 'GET', url: '/metrics', roles: ['admin', 'auditor'] }
+    { method: 'GET', url: '/metrics', roles: ['admin', 'auditor'] },
+    { method: 'GET', url: `/v1/notices/${notice.id}/deliveries`, roles: readers, platform: 'telegram' },
+    { method: 'POST', url: `/v1/deliveries/${NOBODY}/redeliver`, roles: ['authority'] },
+    { method: 'POST', url: `/v1/notices/${notice.id}/response-link/revoke`, roles: ['authority'] },
+    // Webhook endpoints answer their owner only: another client's (or none) is 404 to everyone else.
+    { method: 'POST', url: '/v1/webhook-endpoints', roles: owners, payload: { url: 'https://hooks.example.com/security', eventTypes: ['*'] } },
+    { method: 'GET', url: '/v1/webhook-endpoints', roles: owners },
+    { method: 'GET', url: `/v1/webhook-endpoints/${NOBODY}`, roles: owners },
+    { method: 'PATCH', url: `/v1/webhook-endpoints/${NOBODY}`, roles: owners, payload: { description: 'x' } },
+    { method: 'DELETE', url: `/v1/webhook-endpoints/${NOBODY}`, roles: owners },
+    { method: 'POST', url: `/v1/webhook-endpoints/${NOBODY}/rotate-secret`, roles: owners, payload: {} }
   ]
 
   t.test('the cases cover every operation the contract protects', async (t) => {

@@ -138,6 +138,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
   app.get('/respond/:link', {
     schema: {
       tags: ['response page'],
+      security: [],
       operationId: 'getResponsePage',
       summary: 'The response page of one notice, for its platform\'s liaison (HTML)',
       description: 'Opened from the link in the notice\'s e-mail; the token in the path is the credential. Shows ' +
@@ -165,6 +166,7 @@ const respond: FastifyPluginAsyncTypebox<RespondRouteOptions> = async (app, opti
     bodyLimit: FORM_BODY_LIMIT,
     schema: {
       tags: ['response page'],
+      security: [],
       operationId: 'respondThroughPage',
       summary: 'Answer a notice from its response page (an HTML form)',
       description: 'The page\'s forms post here: `action` (acknowledge, remove, restrict, reject, cannot_comply), ' +
